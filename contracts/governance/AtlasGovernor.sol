@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
+import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+import {GovernorProposalGuardian} from "@openzeppelin/contracts/governance/extensions/GovernorProposalGuardian.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+
+import {IAtlasGovernor} from "./IAtlasGovernor.sol";
+
+/// @title AtlasGovernor
+/// @notice Token-weighted governance of Atlas OS; proposals execute through a TimelockController.
+/// @dev See {IAtlasGovernor} for the composition and the two deliberate differences from the plain
+/// OpenZeppelin extensions. Every parameter setter is `onlyGovernance`: it runs only as part of an
+/// executed proposal, through the timelock.
+contract AtlasGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorCountingSimple,
+    GovernorVotes,
+    GovernorVotesQuorumFraction,
+    GovernorTimelockControl,
+    GovernorPreventLateQuorum,
+    GovernorProposalGuardian,
+    IAtlasGovernor
+{
+    /// @notice Parameters fixed at deployment; all but `token` can later be changed by governance.
+    /// @param token The ERC-5805 voting token; its clock is the governor's clock.
+    /// @param timelock The TimelockController that executes proposals and holds the treasury.
+    /// @param votingDelay Clock units (seconds for AtlasToken) between proposal and vote start.
+    /// @param votingPeriod Clock units the vote lasts.
+    /// @param proposalThreshold Votes an account needs (at `clock() - 1`) to propose.
+    /// @param quorumNumerator Quorum, in percent of the total supply at the snapshot.
+    /// @param voteExtension Minimum voting time left after quorum is first reached (late-quorum
+    /// protection), in clock units.
+    /// @param proposalGuardian Account that can cancel proposals; `address(0)` for none.
+    struct Config {
+        IVotes token;
+        TimelockController timelock;
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumNumerator;
+        uint48 voteExtension;
+        address proposalGuardian;
+    }
+
+    /// @notice Deploys the governor. It becomes operational once the timelock grants it the
+    /// proposer and canceller roles.
+    /// @param config See {Config}.
+    constructor(
+        Config memory config
+    )
+        Governor("AtlasGovernor")
+        GovernorSettings(config.votingDelay, config.votingPeriod, config.proposalThreshold)
+        GovernorVotes(config.token)
+        GovernorVotesQuorumFraction(config.quorumNumerator)
+        GovernorTimelockControl(config.timelock)
+        GovernorPreventLateQuorum(config.voteExtension)
+    {
+        _setProposalGuardian(config.proposalGuardian);
+    }
+
+    /* ATLAS RULES */
+
+    /// @dev Rejects zero-weight votes (see {IAtlasGovernor}). Runs before the vote is counted, so
+    /// a rejected voter can still vote later in the same proposal should it ever gain weight (it
+    /// cannot: the weight is read at the snapshot).
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(Governor, GovernorCountingSimple) returns (uint256) {
+        if (totalWeight == 0) revert AtlasGovernorZeroVotingPower(proposalId, account, proposalSnapshot(proposalId));
+        return super._countVote(proposalId, account, support, totalWeight, params);
+    }
+
+    /// @dev Only the guardian, or the proposer while the proposal is Pending (the plain Governor
+    /// rule), may cancel. Deliberately skips GovernorProposalGuardian's fallback that lets
+    /// proposers cancel at any stage once no guardian is set (see {IAtlasGovernor}).
+    function _validateCancel(
+        uint256 proposalId,
+        address caller
+    ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
+        return caller == proposalGuardian() || Governor._validateCancel(proposalId, caller);
+    }
+
+    /* RESOLUTION OF INHERITED FUNCTIONS */
+
+    /// @inheritdoc Governor
+    function state(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalDeadline(
+        uint256 proposalId
+    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+        return super.proposalDeadline(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    /// @inheritdoc Governor
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    /// @inheritdoc Governor
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    /// @inheritdoc Governor
+    function quorum(
+        uint256 timepoint
+    ) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+        super._tallyUpdated(proposalId);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}

@@ -1,0 +1,58 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The compiler comes from the `solc` npm package (wasm), so a build never downloads anything.
+ * Both profiles are identical on purpose: Ignition deploys with `production`, tests use `default`,
+ * and any difference would recompile the whole tree on every switch (TOOLCHAIN.md §3).
+ *
+ * EVM version `cancun`: the oldest fork that has everything the contracts need (transient storage
+ * for ReentrancyGuardTransient, MCOPY), and one that Sepolia, Base Sepolia, OP Sepolia and
+ * Arbitrum Sepolia all run (they are at Prague or later).
+ */
+const compiler = {
+  version: "0.8.30",
+  path: require.resolve("solc/soljson.js"),
+  settings: {
+    optimizer: { enabled: true, runs: 200 },
+    evmVersion: "cancun",
+  },
+};
+
+const inCi = process.env.CI === "true";
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: compiler,
+      production: compiler,
+    },
+    // Library contracts deployed as they are: they need an artifact of their own.
+    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
+  },
+  paths: {
+    tests: { mocha: "test", solidity: "test" },
+  },
+  test: {
+    mocha: {
+      timeout: 120_000,
+      forbidOnly: inCi,
+    },
+    solidity: {
+      fuzz: { runs: 512 },
+      invariant: { runs: 64, depth: 48, failOnRevert: true },
+    },
+  },
+  networks: {
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: "http://127.0.0.1:8545",
+    },
+  },
+});
