@@ -96,9 +96,7 @@ contract AtlasGovernor is
     /* RESOLUTION OF INHERITED FUNCTIONS */
 
     /// @inheritdoc Governor
-    function state(
-        uint256 proposalId
-    ) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
         return super.state(proposalId);
     }
 
@@ -132,9 +130,7 @@ contract AtlasGovernor is
     }
 
     /// @inheritdoc Governor
-    function quorum(
-        uint256 timepoint
-    ) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
         return super.quorum(timepoint);
     }
 

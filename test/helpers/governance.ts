@@ -108,7 +108,12 @@ export async function signBallot(
 ): Promise<string> {
   const { chainId } = await ethers.provider.getNetwork();
   return wallet.signTypedData(
-    { name: await governor.name(), version: await governor.version(), chainId, verifyingContract: await governor.getAddress() },
+    {
+      name: await governor.name(),
+      version: await governor.version(),
+      chainId,
+      verifyingContract: await governor.getAddress(),
+    },
     {
       Ballot: [
         { name: "proposalId", type: "uint256" },

@@ -34,6 +34,12 @@ abstract contract Test {
         if (got != want) revert(string.concat(label, ": addresses differ"));
     }
 
+    function assertEq(string memory got, string memory want, string memory label) internal pure {
+        if (keccak256(bytes(got)) != keccak256(bytes(want))) {
+            revert(string.concat(label, ": got ", got, ", want ", want));
+        }
+    }
+
     function assertLe(uint256 got, uint256 bound_, string memory label) internal pure {
         if (got > bound_) {
             revert(string.concat(label, ": ", _toString(got), " exceeds ", _toString(bound_)));
