@@ -13,7 +13,10 @@
  * proposal, fixed genesis date, RFC 6979 signatures), so every run prints the same figures. It
  * prints and never fails on a figure: the +10% vote target is reported, not enforced.
  */
-import { network } from "hardhat";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import hre from "hardhat";
 import { Wallet, ZeroAddress, id, type ContractTransactionResponse, type Signer } from "ethers";
 
 import { deployGovernance } from "../../deploy/deployGovernance.ts";
@@ -75,7 +78,7 @@ const TARGET_STYLES: readonly VoteStyle[] = ["castVote", "castVoteBySig"];
 
 /* CHAIN */
 
-const connection = await network.create({ override: { initialDate: GENESIS_DATE } });
+const connection = await hre.network.create({ override: { initialDate: GENESIS_DATE } });
 const { ethers, networkHelpers } = connection;
 const [deployer, guardian] = await ethers.getSigners();
 const { chainId } = await ethers.provider.getNetwork();
@@ -84,7 +87,7 @@ const { chainId } = await ethers.provider.getNetwork();
 const voterCount = VOTE_STEPS.reduce((sum, step) => sum + step.count, 0);
 const voters = Array.from({ length: voterCount }, (_, i) => new Wallet(id(`bench voter ${i}`), ethers.provider));
 const largeStep = VOTE_STEPS.findIndex((step) => step.holder === "large");
-const largeHolder = voters[VOTE_STEPS.slice(0, largeStep).reduce((sum, step) => sum + step.count, 0)]!;
+const largeHolder = voters[VOTE_STEPS.slice(0, largeStep).reduce((sum, step) => sum + step.count, 0)];
 const grantee = new Wallet(id("bench grantee")).address;
 
 /** The local configuration (4% quorum, 1-day delay, 1-week vote, 2-day timelock) with the bench holders. */
@@ -276,7 +279,7 @@ async function runScenario({ token, governor }: Contender): Promise<Measurements
 
   let next = 0;
   for (const step of VOTE_STEPS) {
-    for (let i = 0; i < step.count; i++) await vote(gas, step, governor, voters[next++]!, proposalId);
+    for (let i = 0; i < step.count; i++) await vote(gas, step, governor, voters[next++], proposalId);
   }
 
   await networkHelpers.time.increaseTo((await governor.proposalDeadline(proposalId)) + 1n);
@@ -296,7 +299,7 @@ async function runScenario({ token, governor }: Contender): Promise<Measurements
 /** Median of the samples (the lower one of the middle two for an even count). */
 function median(samples: readonly bigint[]): bigint {
   const sorted = [...samples].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 function figure(value: bigint | number): string {
@@ -315,9 +318,9 @@ function delta(value: bigint, base: bigint): string {
 
 /** A Markdown table with padded columns; the first column left-aligned, the others right. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(" | ")} |`;
+    `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(" | ")} |`;
   const rule = `|${widths.map((w, c) => (c === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
@@ -340,10 +343,22 @@ for (const contender of contenders) results.set(contender, await runScenario(con
 const gasOf = (contender: Contender, operation: string) => median(results.get(contender)!.get(operation)!);
 const operations = [...results.get(atlas)!.keys()];
 
-const hardfork = connection.networkConfig.type === "edr-simulated" ? connection.networkConfig.hardfork : "unknown";
+/** What the figures depend on: compiler settings, the chain's hardfork and OpenZeppelin's release. */
+function setup(): string {
+  const compiler = hre.config.solidity.profiles.default?.compilers[0];
+  const settings = compiler?.settings as { optimizer?: { enabled?: boolean; runs?: number }; evmVersion?: string };
+  const optimizer = settings.optimizer?.enabled ? `optimizer ${settings.optimizer.runs ?? 200} runs` : "no optimizer";
+  const hardfork = connection.networkConfig.type === "edr-simulated" ? connection.networkConfig.hardfork : "unknown";
+  const ozManifest = createRequire(import.meta.url).resolve("@openzeppelin/contracts/package.json");
+  const oz = JSON.parse(readFileSync(ozManifest, "utf8")) as { version: string };
+  return (
+    `solc ${compiler?.version ?? "unknown"}, ${optimizer}, EVM ${settings.evmVersion ?? "default"}; ` +
+    `chain hardfork ${hardfork}; OpenZeppelin Contracts ${oz.version}`
+  );
+}
+
 console.log(
-  `\nAtlasGovernor vs the OpenZeppelin Contracts Wizard's default Governor: gas used from receipts\n` +
-    `(solc 0.8.30, optimizer 200 runs, EVM cancun; chain hardfork ${hardfork}; OpenZeppelin 5.7.0)\n`,
+  `\nAtlasGovernor vs the OpenZeppelin Contracts Wizard's default Governor: gas used from receipts\n(${setup()})\n`,
 );
 console.log(
   table(
