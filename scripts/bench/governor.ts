@@ -399,7 +399,7 @@ for (const op of operations.filter((o) => TARGET_STYLES.some((style) => o.starts
 
 console.log(
   `\nWhat each extension costs: gas, and in brackets the difference from the wizard Governor.\n` +
-    `"Atlas rules" is AtlasGovernor minus wizard+both: its zero-weight vote check (and, off these paths, its cancel rule).\n`,
+    `"Atlas rules" is AtlasGovernor minus wizard+both: its zero-weight vote check and its gated late-quorum hook (and, off these paths, its cancel rule).\n`,
 );
 const withDelta = (contender: Contender, op: string) =>
   `${figure(gasOf(contender, op))} (${delta(gasOf(contender, op), gasOf(wizard, op))})`;
