@@ -5,7 +5,7 @@
  * (test/bench/WizardGovernorLateQuorum.sol), across seeded random vote sequences.
  */
 import { expect } from "chai";
-import type { Contract, ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse } from "ethers";
 
 import { TimelockController__factory } from "../../types/ethers-contracts/index.js";
 import {
