@@ -1,0 +1,40 @@
+import { isAddressEqual, parseEventLogs } from "viem";
+
+import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import type { AtlasContext } from "../client.ts";
+import { AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
+import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
+
+export type CancelParameters = ProposalReference;
+
+export interface CancelReturnType extends WriteResult {
+  /** From the `ProposalCanceled` event. */
+  readonly proposalId: bigint;
+}
+
+export type CancelErrorType = AtlasError;
+
+/**
+ * Cancels a proposal: the proposal guardian may at any stage before execution, the proposer only
+ * while it is Pending.
+ * @throws {AtlasContractError} `GovernorUnableToCancel` for anyone else,
+ * `GovernorUnexpectedProposalState` once executed or canceled; {AtlasUserRejectedError},
+ * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
+ */
+export async function cancel(context: AtlasContext, proposal: CancelParameters): Promise<CancelReturnType> {
+  const governor = context.addresses.governor;
+  const { hash, receipt } = await simulateAndSend(context, "cancel", {
+    address: governor,
+    abi: atlasGovernorAbi,
+    functionName: "cancel",
+    args: proposalOperationArgs(proposal),
+  });
+  const [canceled] = parseEventLogs({
+    abi: atlasGovernorAbi,
+    eventName: "ProposalCanceled",
+    logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),
+  });
+  if (canceled === undefined) throw new AtlasError(`Transaction ${hash} emitted no ProposalCanceled event.`);
+  return { hash, receipt, proposalId: canceled.args.proposalId };
+}

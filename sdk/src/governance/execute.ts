@@ -1,0 +1,40 @@
+import { isAddressEqual, parseEventLogs } from "viem";
+
+import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import type { AtlasContext } from "../client.ts";
+import { AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
+import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
+
+export type ExecuteParameters = ProposalReference;
+
+export interface ExecuteReturnType extends WriteResult {
+  /** From the `ProposalExecuted` event. */
+  readonly proposalId: bigint;
+}
+
+export type ExecuteErrorType = AtlasError;
+
+/**
+ * Executes a queued proposal whose timelock delay has passed (anyone may). Its calls run from the
+ * timelock, with the timelock's funds.
+ * @throws {AtlasContractError} `TimelockUnexpectedOperationState` before the eta,
+ * `GovernorUnexpectedProposalState` unless queued, or the error of a failing call;
+ * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
+ */
+export async function execute(context: AtlasContext, proposal: ExecuteParameters): Promise<ExecuteReturnType> {
+  const governor = context.addresses.governor;
+  const { hash, receipt } = await simulateAndSend(context, "execute", {
+    address: governor,
+    abi: atlasGovernorAbi,
+    functionName: "execute",
+    args: proposalOperationArgs(proposal),
+  });
+  const [executed] = parseEventLogs({
+    abi: atlasGovernorAbi,
+    eventName: "ProposalExecuted",
+    logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),
+  });
+  if (executed === undefined) throw new AtlasError(`Transaction ${hash} emitted no ProposalExecuted event.`);
+  return { hash, receipt, proposalId: executed.args.proposalId };
+}

@@ -1,0 +1,37 @@
+import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import type { AtlasContext } from "../client.ts";
+import { toAtlasError, type AtlasError } from "../errors.ts";
+
+export interface GetProposalVotesParameters {
+  readonly proposalId: bigint;
+}
+
+/** Voting power cast on a proposal, by support (GovernorCountingSimple). */
+export interface GetProposalVotesReturnType {
+  readonly against: bigint;
+  readonly for: bigint;
+  readonly abstain: bigint;
+}
+
+export type GetProposalVotesErrorType = AtlasError;
+
+/**
+ * The tallies of a proposal (all zero for an unknown id: the governor does not check it here).
+ * @throws {AtlasNetworkError} when the RPC cannot be reached.
+ */
+export async function getProposalVotes(
+  context: AtlasContext,
+  { proposalId }: GetProposalVotesParameters,
+): Promise<GetProposalVotesReturnType> {
+  try {
+    const [against, inFavour, abstain] = await context.publicClient.readContract({
+      address: context.addresses.governor,
+      abi: atlasGovernorAbi,
+      functionName: "proposalVotes",
+      args: [proposalId],
+    });
+    return { against, for: inFavour, abstain };
+  } catch (error) {
+    throw toAtlasError(error);
+  }
+}

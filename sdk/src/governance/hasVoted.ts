@@ -1,0 +1,34 @@
+import type { Address } from "viem";
+
+import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import type { AtlasContext } from "../client.ts";
+import { toAtlasError, type AtlasError } from "../errors.ts";
+
+export interface HasVotedParameters {
+  readonly proposalId: bigint;
+  readonly account: Address;
+}
+
+export type HasVotedReturnType = boolean;
+
+export type HasVotedErrorType = AtlasError;
+
+/**
+ * Whether an account has voted on a proposal (directly or by signature).
+ * @throws {AtlasNetworkError} when the RPC cannot be reached.
+ */
+export async function hasVoted(
+  context: AtlasContext,
+  { proposalId, account }: HasVotedParameters,
+): Promise<HasVotedReturnType> {
+  try {
+    return await context.publicClient.readContract({
+      address: context.addresses.governor,
+      abi: atlasGovernorAbi,
+      functionName: "hasVoted",
+      args: [proposalId, account],
+    });
+  } catch (error) {
+    throw toAtlasError(error);
+  }
+}

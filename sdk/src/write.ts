@@ -1,0 +1,72 @@
+import type { Account, Address, Chain, Hash, TransactionReceipt, WalletClient, Transport } from "viem";
+
+import type { AtlasContext } from "./client.ts";
+import { AtlasMissingWalletError, AtlasRevertError, AtlasWrongChainError, toAtlasError } from "./errors.ts";
+
+/** What every write returns: the transaction hash and its receipt. */
+export interface WriteResult {
+  readonly hash: Hash;
+  readonly receipt: TransactionReceipt;
+}
+
+/** The wallet of a context, checked to be present and on the context's chain. */
+export async function connectedWallet(
+  context: AtlasContext,
+  action: string,
+): Promise<{ wallet: WalletClient<Transport, Chain | undefined, Account | undefined>; account: Account | Address }> {
+  const wallet = context.walletClient;
+  if (wallet === undefined) throw new AtlasMissingWalletError(action);
+  let walletChainId: number;
+  try {
+    // Ask the wallet itself: an injected wallet can switch networks after the client was created.
+    walletChainId = await wallet.getChainId();
+  } catch (error) {
+    throw toAtlasError(error);
+  }
+  if (walletChainId !== context.chainId) throw new AtlasWrongChainError(context.chainId, walletChainId);
+  const account =
+    wallet.account ?? (await wallet.getAddresses().catch((e: unknown) => Promise.reject(toAtlasError(e))))[0];
+  if (account === undefined) throw new AtlasMissingWalletError(action);
+  return { wallet, account };
+}
+
+/**
+ * Simulates `request` with the public client (so a revert surfaces as a decoded contract error
+ * before anything is signed), sends it from the wallet and waits for the receipt.
+ */
+export async function simulateAndSend(
+  context: AtlasContext,
+  action: string,
+  request: {
+    address: Address;
+    abi: readonly unknown[];
+    functionName: string;
+    args: readonly unknown[];
+  },
+): Promise<WriteResult> {
+  const { wallet, account } = await connectedWallet(context, action);
+  try {
+    // Simulate against the pending block: the transaction lands in the next block, whose clock is
+    // ahead of the latest one (Governor reads votes at clock() - 1, so a delegation mined in the
+    // latest block already counts for a proposal sent now).
+    const { request: simulated } = await context.publicClient.simulateContract({
+      ...request,
+      blockTag: "pending",
+      abi: request.abi as never,
+      functionName: request.functionName as never,
+      args: request.args as never,
+      account,
+    } as never);
+    const hash = await wallet.writeContract({ ...(simulated as object), chain: wallet.chain ?? null } as never);
+    const receipt = await context.publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") {
+      // Mined but reverted (state moved between simulation and inclusion): replay for the reason,
+      // and if the replay passes (e.g. the transaction ran out of gas), say so plainly.
+      await context.publicClient.simulateContract({ ...request, account, blockNumber: receipt.blockNumber } as never);
+      throw new AtlasRevertError(`${action} transaction ${hash} was mined but reverted`);
+    }
+    return { hash, receipt };
+  } catch (error) {
+    throw toAtlasError(error);
+  }
+}

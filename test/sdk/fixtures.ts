@@ -1,0 +1,139 @@
+/**
+ * Viem clients over the Hardhat in-process chain and an Atlas client per account, for the SDK
+ * tests. Dev accounts sign as JSON-RPC accounts (the node holds their keys); `voter` is a viem
+ * local account whose key never reaches the node.
+ */
+import { expect } from "chai";
+import {
+  createPublicClient,
+  createWalletClient,
+  custom,
+  encodeFunctionData,
+  getAddress,
+  parseEther,
+  type Account,
+  type Address,
+  type EIP1193RequestFn,
+  type Hex,
+  type LocalAccount,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+
+import {
+  atlasTokenAbi,
+  createAtlasClient,
+  type AtlasAddresses,
+  type AtlasClient,
+  type ProposeParameters,
+} from "../../sdk/src/index.ts";
+import { ATLAS, connection, signerKey, type governanceFixture } from "../helpers/governance.ts";
+
+export { ATLAS };
+
+/** EIP-1193 `request` of the in-process chain. */
+export const chainRequest = connection.provider.request.bind(connection.provider) as EIP1193RequestFn;
+
+/**
+ * No retries: through an EIP-1193 transport viem wraps a revert (JSON-RPC code 3) as
+ * UnknownRpcError, which it retries three times (about a second) before failing.
+ */
+export const publicClient = createPublicClient({
+  chain: hardhat,
+  transport: custom({ request: chainRequest }, { retryCount: 0 }),
+});
+
+/** The viem local account (key in the test, not in the node) that signs ballots and delegations. */
+export const voter: LocalAccount = privateKeyToAccount(signerKey as Hex);
+
+/** A wallet client for `account` over `request` (default: straight to the chain). */
+export function walletClientOf(account: Address | Account, request: EIP1193RequestFn = chainRequest) {
+  return createWalletClient({ account, chain: hardhat, transport: custom({ request }, { retryCount: 0 }) });
+}
+
+export type GovernanceDeployment = Awaited<ReturnType<typeof governanceFixture>>;
+
+/** A fresh deployment seen through the SDK. */
+export interface Testbed {
+  readonly deployment: GovernanceDeployment;
+  readonly addresses: AtlasAddresses;
+  readonly accounts: Readonly<Record<"deployer" | "guardian" | "alice" | "bob" | "carol" | "dave" | "eve", Address>>;
+  /** A read-only Atlas client. */
+  readonly reader: AtlasClient;
+  /** An Atlas client whose wallet is `account` (a dev account's address or a local account). */
+  as(account: Address | Account): AtlasClient;
+}
+
+export async function testbed(deployment: GovernanceDeployment): Promise<Testbed> {
+  const addresses: AtlasAddresses = {
+    governor: getAddress(await deployment.governor.getAddress()),
+    token: getAddress(await deployment.token.getAddress()),
+    timelock: getAddress(await deployment.timelock.getAddress()),
+  };
+  const { deployer, guardian, alice, bob, carol, dave, eve } = deployment;
+  const accounts = {
+    deployer: getAddress(deployer.address),
+    guardian: getAddress(guardian.address),
+    alice: getAddress(alice.address),
+    bob: getAddress(bob.address),
+    carol: getAddress(carol.address),
+    dave: getAddress(dave.address),
+    eve: getAddress(eve.address),
+  };
+  return {
+    deployment,
+    addresses,
+    accounts,
+    reader: createAtlasClient({ publicClient, addresses }),
+    as: (account) => createAtlasClient({ publicClient, walletClient: walletClientOf(account), addresses }),
+  };
+}
+
+/** Setup, not governance: dave gives the local voter 1 ETH and 30,000 ATLAS; the treasury gets 10 ETH. */
+export async function fundAccounts(t: Testbed): Promise<void> {
+  const dave = walletClientOf(t.accounts.dave);
+  await publicClient.waitForTransactionReceipt({
+    hash: await dave.sendTransaction({ to: voter.address, value: parseEther("1") }),
+  });
+  await publicClient.waitForTransactionReceipt({
+    hash: await dave.writeContract({
+      address: t.addresses.token,
+      abi: atlasTokenAbi,
+      functionName: "transfer",
+      args: [voter.address, 30_000n * ATLAS],
+    }),
+  });
+  const deployer = walletClientOf(t.accounts.deployer);
+  await publicClient.waitForTransactionReceipt({
+    hash: await deployer.sendTransaction({ to: t.addresses.timelock, value: parseEther("10") }),
+  });
+}
+
+/** A proposal paying eve 10,000 ATLAS and 1 ETH from the treasury (the timelock). */
+export function treasuryTransfer(t: Testbed, description: string): ProposeParameters {
+  return {
+    targets: [t.addresses.token, t.accounts.eve],
+    values: [0n, parseEther("1")],
+    calldatas: [
+      encodeFunctionData({ abi: atlasTokenAbi, functionName: "transfer", args: [t.accounts.eve, 10_000n * ATLAS] }),
+      "0x",
+    ],
+    description,
+  };
+}
+
+/** Awaits `promise`, expects it to reject with an instance of `type`, and returns the error. */
+export async function rejection<E extends Error>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+): Promise<E> {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error, "the call should have failed").to.be.instanceOf(Error);
+  expect(error, `${String(error)}`).to.be.instanceOf(type);
+  return error as E;
+}
