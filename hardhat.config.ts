@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
 
 const require = createRequire(import.meta.url);
 
@@ -56,10 +56,34 @@ export default defineConfig({
     },
   },
   networks: {
+    // A Hardhat node on this machine (`hardhat node`); ATLAS_LOCALHOST_URL points elsewhere, e.g.
+    // to the node a test started on a free port. Not a secret, so a plain environment variable.
     localhost: {
       type: "http",
       chainType: "l1",
-      url: "http://127.0.0.1:8545",
+      url: process.env.ATLAS_LOCALHOST_URL ?? "http://127.0.0.1:8545",
     },
+    // Public testnets. RPC URLs and the deployer key are configuration variables: set them with
+    // `npx hardhat keystore set SEPOLIA_RPC_URL` (or export them as environment variables); they
+    // are read only when the network is used, so other commands never ask for them.
+    sepolia: testnet("l1", "SEPOLIA_RPC_URL"),
+    baseSepolia: testnet("op", "BASE_SEPOLIA_RPC_URL"),
+    opSepolia: testnet("op", "OP_SEPOLIA_RPC_URL"),
+    arbitrumSepolia: testnet("generic", "ARBITRUM_SEPOLIA_RPC_URL"),
+  },
+  verify: {
+    // Etherscan's v2 API: one key for every chain above. Without it, deployment skips verification.
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
+    blockscout: { enabled: false },
+    sourcify: { enabled: false },
   },
 });
+
+function testnet(chainType: "l1" | "op" | "generic", rpcUrlVariable: string) {
+  return {
+    type: "http" as const,
+    chainType,
+    url: configVariable(rpcUrlVariable),
+    accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Which configuration a network is deployed with: on a local chain, the dev accounts
+ * (`localGovernanceConfig`); elsewhere `deploy/config/<network>.json`, else `deploy/config/testnet.json`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { getAddress, isAddress } from "ethers";
+import type { NetworkConnection } from "hardhat/types/network";
+
+import { isLocalChain } from "../sdk/src/chains.ts";
+import type { AtlasConfig } from "./atlas.ts";
+import { localGovernanceConfig, type GovernanceConfig } from "./governance.ts";
+
+const CONFIG_DIR = path.join(import.meta.dirname, "config");
+
+interface GovernanceFile {
+  tokenName: string;
+  tokenSymbol: string;
+  treasuryAllocation: string;
+  genesis: { recipient: string; amount: string }[];
+  timelockDelay: string;
+  votingDelay: string;
+  votingPeriod: string;
+  proposalThreshold: string;
+  quorumPercent: string;
+  voteExtension: string;
+  proposalGuardian: string;
+}
+
+export async function atlasConfigFor(connection: NetworkConnection, chainId: number): Promise<AtlasConfig> {
+  const signers = await connection.ethers.getSigners();
+  if (isLocalChain(chainId)) {
+    const [, guardian, ...holders] = signers;
+    return {
+      governance: localGovernanceConfig(
+        holders.slice(0, 4).map((h) => h.address),
+        guardian.address,
+      ),
+    };
+  }
+  const named = path.join(CONFIG_DIR, `${connection.networkName}.json`);
+  const file = existsSync(named) ? named : path.join(CONFIG_DIR, "testnet.json");
+  return { governance: parseGovernanceFile(file, signers[0].address) };
+}
+
+function parseGovernanceFile(file: string, deployer: string): GovernanceConfig {
+  const raw = JSON.parse(readFileSync(file, "utf8")) as GovernanceFile;
+  const account = (value: string, field: string) => {
+    const resolved = value === "deployer" ? deployer : value;
+    if (!isAddress(resolved)) throw new Error(`${file}: ${field} is not an address or "deployer"`);
+    return getAddress(resolved);
+  };
+  const amount = (value: string, field: string) => {
+    if (!/^\d+$/.test(value)) throw new Error(`${file}: ${field} must be a decimal integer string`);
+    return BigInt(value);
+  };
+  return {
+    tokenName: raw.tokenName,
+    tokenSymbol: raw.tokenSymbol,
+    treasuryAllocation: amount(raw.treasuryAllocation, "treasuryAllocation"),
+    genesis: raw.genesis.map((g, i) => ({
+      recipient: account(g.recipient, `genesis[${i}].recipient`),
+      amount: amount(g.amount, `genesis[${i}].amount`),
+    })),
+    timelockDelay: amount(raw.timelockDelay, "timelockDelay"),
+    votingDelay: amount(raw.votingDelay, "votingDelay"),
+    votingPeriod: amount(raw.votingPeriod, "votingPeriod"),
+    proposalThreshold: amount(raw.proposalThreshold, "proposalThreshold"),
+    quorumPercent: amount(raw.quorumPercent, "quorumPercent"),
+    voteExtension: amount(raw.voteExtension, "voteExtension"),
+    proposalGuardian: account(raw.proposalGuardian, "proposalGuardian"),
+  };
+}
