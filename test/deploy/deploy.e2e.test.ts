@@ -93,3 +93,51 @@ describe("deploy to a Hardhat node over HTTP", function () {
     expect(await atlas.governance.getProposalState({ proposalId })).to.equal("Pending");
   });
 });
+
+describe("deploy to a chain that is not local (a node posing as Sepolia)", function () {
+  this.timeout(240_000);
+
+  const deploymentId = `atlas-11155111-e2e-${process.pid}`;
+  let booksDir: string;
+  let nodeUrl: string;
+  let result: { code: number; output: string };
+
+  before(async function () {
+    const port = await freePort();
+    nodeUrl = `http://127.0.0.1:${port}`;
+    booksDir = await mkdtemp(path.join(tmpdir(), "atlas-books-"));
+    await startHardhatNode(port, 11_155_111);
+    const env: NodeJS.ProcessEnv = {
+      ATLAS_LOCALHOST_URL: nodeUrl,
+      ATLAS_DEPLOYMENTS_DIR: booksDir,
+      ATLAS_DEPLOYMENT_ID: deploymentId,
+      ETHERSCAN_API_KEY: undefined,
+    };
+    result = await runNpm(["run", "deploy", "--", "--network", "localhost"], env);
+  });
+
+  after(async function () {
+    await stopAll();
+    rmSync(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
+    rmSync(booksDir, { recursive: true, force: true });
+  });
+
+  it("uses deploy/config/testnet.json, writes the book, and skips verification in one line without a key", async function () {
+    expect(result.code, result.output).to.equal(0);
+    const book = await readAddressBook(11_155_111, booksDir);
+    expect(book.chainId).to.equal(11_155_111);
+    const skipped = result.output.split("\n").filter((line) => line.startsWith("Verification skipped"));
+    expect(skipped).to.deep.equal([
+      "Verification skipped: no ETHERSCAN_API_KEY configured (npx hardhat keystore set ETHERSCAN_API_KEY).",
+    ]);
+
+    const publicClient = createPublicClient({ transport: http(nodeUrl) });
+    const atlas = createAtlasClient({ publicClient, chainId: 11_155_111, addresses: addressesOf(book) });
+    const settings = await atlas.governance.getGovernanceSettings();
+    expect(settings.votingDelay).to.equal(600n);
+    expect(settings.votingPeriod).to.equal(86_400n);
+    expect(settings.proposalGuardian).to.equal(undefined);
+    const [deployer] = await createWalletClient({ transport: http(nodeUrl) }).getAddresses();
+    expect(await atlas.governance.getVotes({ account: deployer })).to.equal(0n); // holds tokens, not yet delegated
+  });
+});

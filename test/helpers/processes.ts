@@ -25,11 +25,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `hardhat node` on `port` and resolves once it answers JSON-RPC. */
-export async function startHardhatNode(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Starts `hardhat node` on `port` (optionally with another chain id) and resolves once it answers JSON-RPC. */
+export async function startHardhatNode(port: number, chainId?: number): Promise<ChildProcess> {
+  const args = [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)];
+  if (chainId !== undefined) args.push("--chain-id", String(chainId));
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   started.add(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +55,11 @@ export async function startHardhatNode(port: number): Promise<ChildProcess> {
 /** Runs `npm <args>` as a user would, and resolves with its exit code and output. */
 export function runNpm(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", [...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    // An `undefined` in `env` removes that variable from the child's environment.
+    const merged = Object.fromEntries(
+      Object.entries({ ...process.env, ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const child = spawn("npm", [...args], { stdio: ["ignore", "pipe", "pipe"], env: merged });
     started.add(child);
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
