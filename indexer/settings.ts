@@ -1,0 +1,42 @@
+/**
+ * The indexer's settings, from the environment, and the address book they point to. Read by the
+ * Ponder config and by the API (which needs the governor's address); imports nothing from src/.
+ */
+import path from "node:path";
+
+import type { AddressBook } from "@atlas-os/sdk";
+import { readAddressBook } from "@atlas-os/sdk/node";
+
+const INDEXER_DIR = import.meta.dirname;
+
+export interface IndexerSettings {
+  /** ATLAS_CHAIN_ID, default 31337 (a local Hardhat node). */
+  readonly chainId: number;
+  /** ATLAS_RPC_URL, default http://127.0.0.1:8545. */
+  readonly rpcUrl: string;
+  /** ATLAS_DEPLOYMENTS_DIR, default ../deployments relative to indexer/. */
+  readonly deploymentsDir: string;
+  /** ATLAS_INDEXER_DATA_DIR, default indexer/.ponder; PGlite keeps its files in `<dir>/pglite`. */
+  readonly dataDir: string;
+  /** DATABASE_URL: PostgreSQL instead of PGlite when set. */
+  readonly databaseUrl: string | undefined;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): IndexerSettings {
+  const chainId = Number(env.ATLAS_CHAIN_ID ?? 31337);
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) {
+    throw new Error(`ATLAS_CHAIN_ID must be a positive integer, got "${env.ATLAS_CHAIN_ID}"`);
+  }
+  return {
+    chainId,
+    rpcUrl: env.ATLAS_RPC_URL || "http://127.0.0.1:8545",
+    deploymentsDir: path.resolve(INDEXER_DIR, env.ATLAS_DEPLOYMENTS_DIR || "../deployments"),
+    dataDir: path.resolve(INDEXER_DIR, env.ATLAS_INDEXER_DATA_DIR || ".ponder"),
+    databaseUrl: env.DATABASE_URL || undefined,
+  };
+}
+
+export const settings: IndexerSettings = readSettings();
+
+/** The deployment indexed: `<deploymentsDir>/<chainId>.json`. */
+export const book: AddressBook = await readAddressBook(settings.chainId, settings.deploymentsDir);

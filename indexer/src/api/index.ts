@@ -1,0 +1,91 @@
+/**
+ * The indexer's HTTP API: Ponder's GraphQL (/graphql) and SQL over HTTP (/sql/*) over the schema,
+ * and REST routes for the web app (/proposals, /proposals/:id, /accounts/:address). Bigints are
+ * decimal strings; errors answer `{ error, retryable }` (see errors.ts).
+ */
+import { db, publicClients } from "ponder:api";
+import schema, { account, proposal, vote } from "ponder:schema";
+import { Hono, type Context } from "hono";
+import { asc, client, eq, graphql } from "ponder";
+import { isAddress, type Address } from "viem";
+
+import { book } from "../../settings.ts";
+import { ApiError, BadRequestError, NotFoundError, type ErrorBody } from "./errors.ts";
+import { accountJson, proposalJson, voteJson } from "./json.ts";
+import { readProposalStates } from "./state.ts";
+
+const governor = book.contracts.governor.address;
+const chainClient = publicClients.chain;
+
+const app = new Hono();
+
+app.use("/graphql", graphql({ db, schema }));
+app.use("/sql/*", client({ db, schema }));
+
+app.get("/proposals", async (c) => {
+  const rows = await db.select().from(proposal).orderBy(asc(proposal.createdBlock), asc(proposal.id));
+  const { blockNumber, states } = await readProposalStates(
+    chainClient,
+    governor,
+    rows.map((row) => row.id),
+  );
+  return c.json({
+    blockNumber: blockNumber.toString(),
+    proposals: rows.map((row) => proposalJson(row, states.get(row.id)!)),
+  });
+});
+
+app.get("/proposals/:id", async (c) => {
+  const id = parseProposalId(c.req.param("id"));
+  const [row] = await db.select().from(proposal).where(eq(proposal.id, id));
+  if (row === undefined) throw new NotFoundError(`No proposal ${id} has been indexed.`);
+  const votes = await db
+    .select()
+    .from(vote)
+    .where(eq(vote.proposalId, id))
+    .orderBy(asc(vote.blockNumber), asc(vote.logIndex));
+  const { blockNumber, states } = await readProposalStates(chainClient, governor, [id]);
+  return c.json({
+    blockNumber: blockNumber.toString(),
+    proposal: proposalJson(row, states.get(id)!),
+    votes: votes.map(voteJson),
+  });
+});
+
+app.get("/accounts/:address", async (c) => {
+  const address = parseAddress(c.req.param("address"));
+  const key = address.toLowerCase() as Address;
+  const [row] = await db.select().from(account).where(eq(account.address, key));
+  const votes = await db
+    .select()
+    .from(vote)
+    .where(eq(vote.voter, key))
+    .orderBy(asc(vote.blockNumber), asc(vote.logIndex));
+  return c.json(accountJson(address, row, votes));
+});
+
+app.onError((error, c) => errorResponse(error, c));
+
+function parseProposalId(raw: string): bigint {
+  if (!/^\d{1,78}$/.test(raw)) throw new BadRequestError(`Proposal id must be a decimal integer, got "${raw}".`);
+  return BigInt(raw);
+}
+
+function parseAddress(raw: string): Address {
+  if (!isAddress(raw, { strict: false })) {
+    throw new BadRequestError(`"${raw}" is not an address (0x followed by 40 hexadecimal digits).`);
+  }
+  return raw;
+}
+
+function errorResponse(error: Error, c: Context) {
+  if (error instanceof ApiError) {
+    if (error.retryable) c.header("Retry-After", "1");
+    return c.json({ error: error.message, retryable: error.retryable } satisfies ErrorBody, error.status);
+  }
+  // Anything else is a fault of the indexer's database: a client may retry.
+  console.error(error);
+  return c.json({ error: "Internal error while reading the index.", retryable: true } satisfies ErrorBody, 500);
+}
+
+export default app;
