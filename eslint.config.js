@@ -12,6 +12,11 @@ export default tseslint.config(
       "types/",
       "dist/",
       "sdk/dist/",
+      "app/dist/",
+      // Written by `ponder codegen`/`ponder start` (indexer/): generated, not linted.
+      "indexer/ponder-env.d.ts",
+      "indexer/generated/",
+      "indexer/.ponder/",
       "sdk/docs/",
       "ignition/",
       ".gas/",

@@ -56,6 +56,14 @@ export default defineConfig({
     },
   },
   networks: {
+    // The chain the main job runs (`hardhat node --network atlasNode`). A fixed genesis date makes
+    // the chain reproducible: replaying its recorded blocks gives the same block hashes, which is
+    // how `npm start` keeps chain data between runs (scripts/main/chain.ts).
+    atlasNode: {
+      type: "edr-simulated",
+      chainType: "l1",
+      initialDate: "2026-01-01T00:00:00Z",
+    },
     // A Hardhat node on this machine (`hardhat node`); ATLAS_LOCALHOST_URL points elsewhere, e.g.
     // to the node a test started on a free port. Not a secret, so a plain environment variable.
     localhost: {

@@ -1,47 +1,244 @@
 /**
- * The main job (README's first command). Today it deploys the governance layer to a local chain
- * with the same routine the tests use and prints what it deployed; later issues grow it into the
- * whole coordination loop (DESIGN.md).
+ * The main job (`npm start`): a Hardhat node on 127.0.0.1, the stack deployed with the deploy
+ * command, the governance scenario, the indexer and its API, and the governance page; then it
+ * prints the URLs and a summary, and runs until Ctrl-C, which stops every process it started.
+ *
+ *   npm start                       reuse the chain and indexer data of the last run (replayed)
+ *   npm start -- --fresh            start clean: new chain, new deployment, new indexer data
+ *   npm start -- --network sepolia  use the existing deployment on that network (no local chain)
+ *
+ * Ports and folders: ATLAS_CHAIN_PORT (8545), ATLAS_INDEXER_PORT (42069), ATLAS_APP_PORT (5173),
+ * ATLAS_DATA_DIR (.atlas), ATLAS_DEPLOYMENTS_DIR (deployments), ATLAS_DEPLOYMENT_ID (atlas-<chainId>).
  */
-import { network } from "hardhat";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
 
-import { deployGovernance } from "../deploy/deployGovernance.ts";
-import { ATLAS, TIMELOCK_ROLES, localGovernanceConfig } from "../deploy/governance.ts";
+import { createPublicClient, formatUnits, http } from "viem";
 
-const connection = await network.create();
-const { ethers } = connection;
-const [deployer, guardian, ...holders] = await ethers.getSigners();
-const { chainId } = await ethers.provider.getNetwork();
+import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
+import { readAddressBook } from "../sdk/src/node/index.ts";
+import { recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
+import { runGovernanceScenario, type ScenarioSummary } from "./main/scenario.ts";
+import { servePage } from "./main/server.ts";
+import { HARDHAT_CLI, run, start, stop, stopAll, waitFor, type Started } from "./lib/processes.ts";
 
-console.log(`Atlas OS: deploying the governance layer to ${connection.networkName} (chain ${chainId})`);
-const config = localGovernanceConfig(
-  holders.slice(0, 4).map((h) => h.address),
-  guardian.address,
-);
-const { token, timelock, governor } = await deployGovernance(connection, config);
-
-const days = (seconds: bigint) => `${Number(seconds) / 86_400} d`;
-const leftover = await Promise.all(
-  Object.values(TIMELOCK_ROLES).map((role) => timelock.hasRole(role, deployer.address)),
-);
-if (leftover.some(Boolean)) throw new Error("the deployer kept a timelock role");
-
-console.log("\nContracts");
-console.table({
-  AtlasToken: { address: await token.getAddress() },
-  TimelockController: { address: await timelock.getAddress() },
-  AtlasGovernor: { address: await governor.getAddress() },
+const { values: flags } = parseArgs({
+  options: { fresh: { type: "boolean", default: false }, network: { type: "string" } },
 });
-console.log("Parameters");
-console.table({
-  "total supply": `${(await token.totalSupply()) / ATLAS} ATLAS`,
-  treasury: `${(await token.balanceOf(await timelock.getAddress())) / ATLAS} ATLAS (held by the timelock)`,
-  "voting delay": days(await governor.votingDelay()),
-  "voting period": days(await governor.votingPeriod()),
-  "timelock delay": days(await timelock.getMinDelay()),
-  quorum: `${await governor["quorumNumerator()"]()}% of supply`,
-  "proposal threshold": `${(await governor.proposalThreshold()) / ATLAS} ATLAS`,
-  "late-quorum extension": days(await governor.lateQuorumVoteExtension()),
-  "proposal guardian": await governor.proposalGuardian(),
-  "deployer privileges left": "none",
-});
+const root = path.resolve(import.meta.dirname, "..");
+const env = process.env;
+const chainPort = Number(env.ATLAS_CHAIN_PORT ?? 8545);
+const indexerPort = Number(env.ATLAS_INDEXER_PORT ?? 42069);
+const appPort = Number(env.ATLAS_APP_PORT ?? 5173);
+const dataDir = path.resolve(root, env.ATLAS_DATA_DIR ?? ".atlas");
+const deploymentsDir = path.resolve(root, env.ATLAS_DEPLOYMENTS_DIR ?? "deployments");
+const log = (line = "") => console.log(line);
+
+let chain: LocalChain | undefined;
+let indexer: Started | undefined;
+let page: Server | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (stopping) return new Promise<never>(() => {});
+  stopping = true;
+  log("\nStopping Atlas OS...");
+  if (chain) {
+    try {
+      const blocks = await recordChain(chain.url, path.join(dataDir, "chain.json"));
+      log(`  chain recorded (${blocks} blocks) for the next run`);
+    } catch (error) {
+      log(`  could not record the chain: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  await new Promise<void>((resolve) => (page ? page.close(() => resolve()) : resolve()));
+  if (indexer) await stop(indexer.child);
+  if (chain) await stop(chain.node.child);
+  await stopAll();
+  log("  every process stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nAtlas OS failed: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+async function main(): Promise<void> {
+  log("Atlas OS: starting the coordination stack\n");
+  let rpcUrl: string;
+  let chainId: number;
+  let scenario: ScenarioSummary | undefined;
+
+  if (flags.network === undefined) {
+    const deploymentId = env.ATLAS_DEPLOYMENT_ID ?? "atlas-31337";
+    if (flags.fresh) {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(path.join(deploymentsDir, "31337.json"), { force: true });
+      rmSync(path.join(root, "ignition", "deployments", deploymentId), { recursive: true, force: true });
+      log("--fresh: cleared the chain record, the local address book and the indexer data");
+    }
+    mkdirSync(dataDir, { recursive: true });
+    chain = await startLocalChain(chainPort, path.join(dataDir, "chain.json"), log);
+    rpcUrl = chain.url;
+    chainId = 31337;
+    log(
+      `Chain: Hardhat node at ${rpcUrl}${chain.replayedBlocks > 0 ? ` (${chain.replayedBlocks} blocks replayed)` : ""}`,
+    );
+
+    log("\nDeploying (npm run deploy -- --network localhost)...");
+    const deployed = await run(process.execPath, [HARDHAT_CLI, "run", "scripts/deploy.ts", "--network", "localhost"], {
+      cwd: root,
+      env: {
+        ...env,
+        ATLAS_LOCALHOST_URL: rpcUrl,
+        ATLAS_DEPLOYMENTS_DIR: deploymentsDir,
+        ATLAS_DEPLOYMENT_ID: deploymentId,
+      },
+    });
+    if (deployed.code !== 0) throw new Error(`deployment failed:\n${deployed.output.slice(-4_000)}`);
+    log("  deployed (or already deployed: Ignition changed nothing)");
+
+    const book = await readAddressBook(chainId, deploymentsDir);
+    const marker = path.join(dataDir, "scenario.json");
+    if (existsSync(marker) && chain.replayedBlocks > 0) {
+      log("\nScenario: already on the replayed chain (run with --fresh to play it again)");
+    } else {
+      log("");
+      scenario = await runGovernanceScenario(rpcUrl, book, log);
+      writeFileSync(
+        marker,
+        JSON.stringify(scenario, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2),
+      );
+      await recordChain(rpcUrl, path.join(dataDir, "chain.json")); // kept even if this run dies
+    }
+  } else {
+    const info = await run(
+      process.execPath,
+      [HARDHAT_CLI, "run", "scripts/main/networkInfo.ts", "--network", flags.network],
+      {
+        cwd: root,
+      },
+    );
+    if (info.code !== 0) throw new Error(`cannot reach network ${flags.network}:\n${info.output.slice(-2_000)}`);
+    const parsed = JSON.parse(info.output.trim().split("\n").at(-1) ?? "{}") as { chainId: number; url?: string };
+    if (!parsed.url) throw new Error(`network ${flags.network} has no RPC URL`);
+    rpcUrl = parsed.url;
+    chainId = parsed.chainId;
+    log(`Network ${flags.network} (chain ${chainId}): using its existing deployment`);
+  }
+
+  const book = await readAddressBook(chainId, deploymentsDir);
+  log("\nStarting the indexer (Ponder)...");
+  const indexerData = path.join(dataDir, `indexer-${chainId}`);
+  indexer = start(
+    process.execPath,
+    [
+      path.join(root, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js"),
+      "start",
+      "--schema",
+      "atlas",
+      "--port",
+      String(indexerPort),
+    ],
+    {
+      cwd: path.join(root, "indexer"),
+      detached: true,
+      env: {
+        ...env,
+        PONDER_TELEMETRY_DISABLED: "true",
+        ATLAS_CHAIN_ID: String(chainId),
+        ATLAS_RPC_URL: rpcUrl,
+        ATLAS_DEPLOYMENTS_DIR: deploymentsDir,
+        ATLAS_INDEXER_DATA_DIR: indexerData,
+      },
+    },
+  );
+  const indexerUrl = `http://127.0.0.1:${indexerPort}`;
+  await waitFor("indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, {
+    timeoutMs: 180_000,
+    started: indexer,
+  });
+  indexer.child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The indexer exited (${code}):\n${indexer?.output().slice(-2_000)}`);
+      void shutdown(1);
+    }
+  });
+  // /ready means the backfill is done; the newest blocks (not yet final) follow in realtime.
+  const head = await createPublicClient({ transport: http(rpcUrl) }).getBlockNumber();
+  await waitFor(
+    `indexer at block ${head}`,
+    async () => {
+      const status = (await (await fetch(`${indexerUrl}/status`)).json()) as Record<
+        string,
+        { block?: { number?: number | string } }
+      >;
+      return Object.values(status).some((chainStatus) => BigInt(chainStatus.block?.number ?? 0) >= head);
+    },
+    { timeoutMs: 120_000, started: indexer },
+  );
+  log(`  synced to block ${head}: ${indexerUrl}`);
+
+  log("\nBuilding and serving the governance page...");
+  const built = await run(process.execPath, [path.join(root, "node_modules", "vite", "bin", "vite.js"), "build"], {
+    cwd: path.join(root, "app"),
+  });
+  if (built.code !== 0) throw new Error(`the page did not build:\n${built.output.slice(-4_000)}`);
+  page = await servePage(
+    path.join(root, "app", "dist"),
+    { chainId, rpcUrl, indexerUrl, addresses: addressesOf(book) },
+    appPort,
+  );
+  const pageUrl = `http://127.0.0.1:${appPort}`;
+
+  await printSummary(book, rpcUrl, indexerUrl, pageUrl, chainId, scenario);
+  log("\nAtlas OS is running. Press Ctrl-C to stop every process it started.");
+}
+
+async function printSummary(
+  book: AddressBook,
+  rpcUrl: string,
+  indexerUrl: string,
+  pageUrl: string,
+  chainId: number,
+  scenario: ScenarioSummary | undefined,
+): Promise<void> {
+  log("\nURLs");
+  console.table({
+    "chain (JSON-RPC)": rpcUrl,
+    "indexer REST": `${indexerUrl}/proposals`,
+    "indexer GraphQL": `${indexerUrl}/graphql`,
+    "indexer SQL over HTTP": `${indexerUrl}/sql`,
+    "governance page": pageUrl,
+  });
+  log("Contracts");
+  console.table(Object.fromEntries(Object.entries(book.contracts).map(([name, c]) => [name, c.address])));
+  const atlas = createAtlasClient({
+    publicClient: createPublicClient({ transport: http(rpcUrl) }),
+    chainId,
+    addresses: addressesOf(book),
+  });
+  const proposals = await atlas.governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
+  const rows: Record<string, Record<string, string>> = {};
+  for (const p of proposals) {
+    const detail = await atlas.governance.getProposal({ proposalId: p.proposalId });
+    rows[`${String(p.proposalId).slice(0, 10)}…`] = {
+      description: p.description.length > 48 ? `${p.description.slice(0, 47)}…` : p.description,
+      state: detail.state,
+      for: formatUnits(detail.votes.for, 18),
+      against: formatUnits(detail.votes.against, 18),
+      abstain: formatUnits(detail.votes.abstain, 18),
+    };
+  }
+  log("Proposals (read through the SDK)");
+  console.table(rows);
+  if (scenario)
+    log(`Scenario: ${scenario.steps.length} steps; grantee holds ${formatUnits(scenario.granteeBalance, 18)} ATLAS`);
+}
