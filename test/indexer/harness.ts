@@ -9,7 +9,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 
 import { freePort } from "../helpers/processes.ts";
 
@@ -84,7 +84,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const indexer: Indexer = {
     url: `http://127.0.0.1:${port}`,
     child,
-    output: () => output,
+    // Ponder colours its log when it thinks it is on CI (CI=true): compare plain text.
+    output: () => stripVTControlCharacters(output),
     stop: () => signal("SIGTERM", 20_000),
     kill: () => signal("SIGKILL", 5_000),
   };
