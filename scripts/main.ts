@@ -136,7 +136,8 @@ async function main(): Promise<void> {
 
   const book = await readAddressBook(chainId, deploymentsDir);
   log("\nStarting the indexer (Ponder)...");
-  const indexerData = path.join(dataDir, `indexer-${chainId}`);
+  // One database per chain source: a local chain and a network with the same chain id never share one.
+  const indexerData = path.join(dataDir, flags.network === undefined ? "indexer-local" : `indexer-${flags.network}`);
   indexer = start(
     process.execPath,
     [

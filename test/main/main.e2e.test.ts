@@ -13,6 +13,7 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { freePort } from "../../scripts/lib/processes.ts";
+import { runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
 
 interface Run {
   readonly child: ChildProcess;
@@ -180,5 +181,32 @@ describe("main job (npm start)", function () {
     await ctrlC(run);
     expect(run.output()).to.include("every process stopped");
     expect(leftovers()).to.deep.equal([]);
+  });
+
+  it("with --network, serves the indexer and the page for an existing deployment, without a local chain", async function () {
+    const nodePort = await freePort();
+    const nodeUrl = `http://127.0.0.1:${nodePort}`;
+    await startHardhatNode(nodePort);
+    try {
+      const networkEnv = { ...env, ATLAS_LOCALHOST_URL: nodeUrl, ATLAS_DEPLOYMENT_ID: `${deploymentId}-network` };
+      const deployed = await runNpm(["run", "deploy", "--", "--network", "localhost"], networkEnv);
+      expect(deployed.code, deployed.output).to.equal(0);
+      env = networkEnv;
+      const run = npmStart(["--network", "localhost"]);
+      await untilRunning(run);
+      expect(run.output()).to.include("Network localhost (chain 31337): using its existing deployment");
+      expect(run.output()).to.not.include("Governance scenario");
+      expect(await proposals()).to.deep.equal([]);
+      const config = (await (await fetch(`http://127.0.0.1:${ports.app}/atlas.config.json`)).json()) as {
+        rpcUrl: string;
+      };
+      expect(config.rpcUrl).to.equal(nodeUrl);
+      await ctrlC(run);
+      expect(leftovers()).to.deep.equal([]);
+      expect(await listening(nodePort), "the main job leaves a chain it did not start running").to.equal(true);
+    } finally {
+      await stopAll();
+      rmSync(path.join("ignition", "deployments", `${deploymentId}-network`), { recursive: true, force: true });
+    }
   });
 });
