@@ -185,6 +185,21 @@ async function main(): Promise<void> {
     },
     { timeoutMs: 120_000, started: indexer },
   );
+  // On a restart Ponder re-indexes the blocks it had not finalized, and /status may already show
+  // the head meanwhile: wait until the API lists every proposal the chain has.
+  const onChain = await createAtlasClient({
+    publicClient: createPublicClient({ transport: http(rpcUrl) }),
+    chainId,
+    addresses: addressesOf(book),
+  }).governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
+  await waitFor(
+    `indexer lists the chain's ${onChain.length} proposals`,
+    async () => {
+      const body = (await (await fetch(`${indexerUrl}/proposals`)).json()) as { proposals?: unknown[] };
+      return body.proposals?.length === onChain.length;
+    },
+    { timeoutMs: 120_000, started: indexer },
+  );
   log(`  synced to block ${head}: ${indexerUrl}`);
 
   log("\nBuilding and serving the governance page...");

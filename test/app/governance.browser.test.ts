@@ -1,20 +1,26 @@
 /**
- * The governance page (app/) in headless Chromium against a Hardhat node: the stack deployed with
- * `npm run deploy`, the page built with Vite and served with its `/atlas.config.json`, and a test
- * wallet injected as `window.ethereum` (dev keys sign in the test process). Two pages, two
- * accounts: one delegates and votes For with a reason, the other votes by EIP-712 signature.
- * Every tally the page shows is checked against the chain through the SDK.
+ * The governance page (app/) in headless Chromium against the main job: `npm start -- --fresh`
+ * brings up the chain, the deployment, the scenario, the indexer and the page (test/helpers/mainJob.ts),
+ * and the page reads its lists from the indexer's API. A test wallet is injected as
+ * `window.ethereum` (dev keys sign in the test process), one page per scenario account:
  *
- * The indexer URL points at a port nothing listens on: the page falls back to the SDK's reads.
+ * - alice (dev #2), bob (#3) and carol (#4) delegated to themselves and voted only on the first,
+ *   executed proposal; the scenario leaves a second one Active with no votes. alice votes For with
+ *   a reason, bob votes Against by EIP-712 signature, carol rejects the ballot signature.
+ * - dave (#5) holds tokens but never delegated: he delegates to himself, which gives him votes for
+ *   proposals created from now on only, so his vote on the Active one fails on chain.
+ *
+ * After every write the page's tallies are checked against the chain (SDK over HTTP) and, once it
+ * has caught up, against the indexer's GET /proposals/:id.
  */
-import { mkdirSync, rmSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { createPublicClient, createWalletClient, http, parseEther, type Address, type PublicClient } from "viem";
+import { createPublicClient, http, parseEther, type Address, type PublicClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 
@@ -22,16 +28,16 @@ import {
   AtlasContractError,
   addressesOf,
   atlasGovernorAbi,
+  atlasTokenAbi,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
 } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
-import { freePort, runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
 import { injectWallet, type InjectedWallet } from "./injectedWallet.ts";
-import { serveStatic, type StaticServer } from "./staticServer.ts";
+import { mainJobHome, removeMainJobHome, startMainJob, type MainJob, type MainJobHome } from "../helpers/mainJob.ts";
 
-/** Hardhat's dev accounts; #2-#5 hold 150,000 ATLAS each after a local deployment (deploy/config.ts). */
+/** Hardhat's dev accounts; the main job's scenario names #2-#5 alice, bob, carol and dave (scripts/main/scenario.ts). */
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const devAccount = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
 const ATLAS = parseEther("1");
@@ -49,40 +55,34 @@ const CHROMIUM_FLAGS = [
 ];
 
 const SCREENSHOTS = path.join("test-output");
+const OPEN_PROPOSAL = "Grant 1,000 ATLAS to the governance page's designers";
 
 /** How the page writes a timestamp timepoint: `2026-11-30 11:44 UTC`. */
 const pageTime = (timepoint: bigint) =>
   `${new Date(Number(timepoint) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const short = (address: Address) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
-describe("governance page in Chromium", function () {
-  this.timeout(300_000);
+type Tally = { for: bigint; against: bigint; abstain: bigint };
+interface IndexedProposal {
+  proposal: { id: string; state: string; description: string; tally: Record<keyof Tally, string> };
+  votes: { voter: Address; support: string; weight: string; reason: string }[];
+}
 
-  const deploymentId = `atlas-31337-app-${process.pid}`;
+describe("governance page in Chromium, against the main job", function () {
+  this.timeout(600_000);
+
   const timings: Record<string, number> = {};
   const pageErrors: string[] = [];
-  let rpcUrl: string;
-  let booksDir: string;
-  let distDir: string;
-  let profileDir: string;
-  let server: StaticServer | undefined;
+  let home: MainJobHome | undefined;
+  let job: MainJob | undefined;
+  let profileDir: string | undefined;
   let context: BrowserContext | undefined;
   let addresses: AtlasAddresses;
   let publicClient: PublicClient;
   let reader: AtlasClient;
-  let voter: Page;
-  let signer: Page;
-  let voterWallet: InjectedWallet;
-  let signerWallet: InjectedWallet;
   let proposalId: bigint;
+  const pages = {} as Record<"alice" | "bob" | "carol" | "dave", { page: Page; wallet: InjectedWallet }>;
 
-  const rpc = async (method: string, params: unknown[] = []) => {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-    });
-    return ((await response.json()) as { result: unknown }).result;
-  };
   const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
@@ -95,243 +95,301 @@ describe("governance page in Chromium", function () {
   const text = async (page: Page, testid: string) => (await page.getByTestId(testid).innerText()).trim();
   const waitForText = (page: Page, testid: string, hasText: string | RegExp) =>
     page.getByTestId(testid).filter({ hasText }).waitFor({ timeout: 30_000 });
+  const indexer = async <T>(route: string): Promise<T> => {
+    const response = await fetch(`${home!.indexerUrl}${route}`);
+    expect(response.status, `GET ${route}`).to.equal(200);
+    return (await response.json()) as T;
+  };
+  /** The page's three tallies for the open proposal, as shown. */
+  const shownTallies = async (page: Page) => {
+    const item = proposalItem(page);
+    return {
+      for: await item.getByTestId("tally-for").innerText(),
+      against: await item.getByTestId("tally-against").innerText(),
+      abstain: await item.getByTestId("tally-abstain").innerText(),
+    };
+  };
+  const asShown = (tally: Tally) => {
+    const format = (v: bigint) => `${new Intl.NumberFormat("en-US").format(Number(v / ATLAS))} ATLAS`;
+    return { for: format(tally.for), against: format(tally.against), abstain: format(tally.abstain) };
+  };
+  /** Waits until the indexer's GET /proposals/:id tallies equal `tally` (it follows the chain within a second). */
+  const indexerCaughtUp = async (tally: Tally): Promise<IndexedProposal> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const indexed = await indexer<IndexedProposal>(`/proposals/${proposalId}`);
+      const seen = indexed.proposal.tally;
+      if (
+        seen.for === String(tally.for) &&
+        seen.against === String(tally.against) &&
+        seen.abstain === String(tally.abstain)
+      )
+        return indexed;
+      if (Date.now() > deadline) {
+        expect(seen, "the indexer's tallies").to.deep.equal({
+          for: String(tally.for),
+          against: String(tally.against),
+          abstain: String(tally.abstain),
+        });
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  /** The chain's tallies (SDK), the page's, and the indexer's once caught up: all equal to `tally`. */
+  const expectTallies = async (page: Page, tally: Tally) => {
+    expect(await reader.governance.getProposalVotes({ proposalId }), "tallies on chain").to.deep.equal(tally);
+    expect(await shownTallies(page), "tallies on the page").to.deep.equal(asShown(tally));
+    return timed(`indexer catch-up (${tally.for / ATLAS}/${tally.against / ATLAS})`, () => indexerCaughtUp(tally));
+  };
+  /** The page of `who`, brought to the front as its user would (Chromium throttles timers in background tabs). */
+  const use = async (who: keyof typeof pages) => {
+    await pages[who].page.bringToFront();
+    return pages[who];
+  };
+  const connect = async (who: keyof typeof pages) => {
+    const { page, wallet } = await use(who);
+    await page.getByTestId("connect").click();
+    await waitForText(page, "message", "Connected");
+    expect(await text(page, "account")).to.equal(wallet.account.address);
+  };
 
   before(async function () {
-    const port = await freePort();
-    rpcUrl = `http://127.0.0.1:${port}`;
-    booksDir = await mkdtemp(path.join(tmpdir(), "atlas-books-"));
-    distDir = await mkdtemp(path.join(tmpdir(), "atlas-app-dist-"));
-    profileDir = await mkdtemp(path.join(tmpdir(), "atlas-chromium-"));
-    await timed("hardhat node", () => startHardhatNode(port));
+    home = await mainJobHome("app");
+    job = startMainJob(home);
+    await timed("npm start --fresh (to 'Atlas OS is running')", () => job!.untilRunning());
 
-    // Deploy while the SDK and then the page build (the page bundles the SDK's dist/).
-    const [deployed, built] = await Promise.all([
-      timed("deploy", () =>
-        runNpm(["run", "deploy", "--", "--network", "localhost"], {
-          ATLAS_LOCALHOST_URL: rpcUrl,
-          ATLAS_DEPLOYMENTS_DIR: booksDir,
-          ATLAS_DEPLOYMENT_ID: deploymentId,
-        }),
-      ),
-      timed("sdk + app build", async () => {
-        const sdk = await runNpm(["run", "sdk:build"], {});
-        if (sdk.code !== 0) return sdk;
-        return runNpm(["run", "build", "--workspace", "@atlas-os/app", "--", "--outDir", distDir, "--emptyOutDir"], {});
-      }),
-    ]);
-    expect(deployed.code, deployed.output).to.equal(0);
-    expect(built.code, built.output).to.equal(0);
-    addresses = addressesOf(await readAddressBook(31337, booksDir));
-
-    publicClient = createPublicClient({ chain: hardhat, transport: http(rpcUrl) });
+    const config = (await (await fetch(`${home.pageUrl}/atlas.config.json`)).json()) as {
+      chainId: number;
+      rpcUrl: string;
+      indexerUrl: string;
+      addresses: AtlasAddresses;
+    };
+    addresses = addressesOf(await readAddressBook(31337, home.deploymentsDir));
+    expect(config, "the page's configuration").to.deep.equal({
+      chainId: 31337,
+      rpcUrl: home.rpcUrl,
+      indexerUrl: home.indexerUrl,
+      addresses: { governor: addresses.governor, token: addresses.token, timelock: addresses.timelock },
+    });
+    publicClient = createPublicClient({ chain: hardhat, transport: http(home.rpcUrl) });
     reader = createAtlasClient({ publicClient, addresses });
 
-    // The proposer (dev #2) delegates to itself through the SDK; the browser accounts are #3 and #4.
-    const proposer = devAccount(2);
-    const proposerClient = createAtlasClient({
-      publicClient,
-      walletClient: createWalletClient({ account: proposer, chain: hardhat, transport: http(rpcUrl) }),
-      addresses,
-    });
-    await proposerClient.governance.delegate({ delegatee: proposer.address });
-    await rpc("evm_mine");
-    ({ proposalId } = await proposerClient.governance.propose({
-      targets: [addresses.token],
-      values: [0n],
-      calldatas: ["0x"],
-      description: "Fund the community call for Q1\n\nA no-op call that stands in for a real one.",
-    }));
+    const { proposals } = await indexer<{ proposals: { id: string; state: string; description: string }[] }>(
+      "/proposals",
+    );
+    const open = proposals.filter((p) => p.state === "Active");
+    expect(open, "Active proposals").to.have.length(1);
+    expect(open[0].description).to.match(new RegExp(`^${OPEN_PROPOSAL}`));
+    proposalId = BigInt(open[0].id);
 
-    server = await serveStatic(distDir, {
-      "/atlas.config.json": {
-        chainId: 31337,
-        rpcUrl,
-        indexerUrl: `http://127.0.0.1:${await freePort()}`, // nothing listens: the SDK fallback
-        addresses,
-      },
-    });
-
+    profileDir = await mkdtemp(path.join(tmpdir(), "atlas-chromium-"));
     context = await timed("chromium launch", () =>
-      chromium.launchPersistentContext(profileDir, {
+      chromium.launchPersistentContext(profileDir!, {
         executablePath: "/usr/bin/chromium",
         headless: true,
         args: CHROMIUM_FLAGS,
         viewport: { width: 1100, height: 1000 },
       }),
     );
-    voter = context.pages()[0] ?? (await context.newPage());
-    signer = await context.newPage();
-    voterWallet = await injectWallet(voter, { account: devAccount(3), rpcUrl, chainId: 31337 });
-    signerWallet = await injectWallet(signer, { account: devAccount(4), rpcUrl, chainId: 31337 });
-    for (const page of [voter, signer]) page.on("pageerror", (error) => pageErrors.push(error.message));
+    const names = ["alice", "bob", "carol", "dave"] as const;
+    for (const [i, name] of names.entries()) {
+      const page = (i === 0 ? context.pages()[0] : undefined) ?? (await context.newPage());
+      const wallet = await injectWallet(page, { account: devAccount(i + 2), rpcUrl: home.rpcUrl, chainId: 31337 });
+      page.on("pageerror", (error) => pageErrors.push(`${name}: ${error.message}`));
+      pages[name] = { page, wallet };
+    }
   });
 
   after(async function () {
     await context?.close();
-    await server?.close();
-    await stopAll();
-    rmSync(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
-    for (const dir of [booksDir, distDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
-    console.log(`      timings (ms): ${JSON.stringify(timings)}`);
+    try {
+      if (job) await timed("Ctrl-C to every process stopped", () => job!.stop());
+    } finally {
+      job?.kill();
+      if (home) removeMainJobHome(home);
+      if (profileDir) await rm(profileDir, { recursive: true, force: true });
+      console.log(`      timings (ms): ${JSON.stringify(timings)}`);
+    }
   });
 
-  it("loads, and says that proposals come from the chain while the indexer is unreachable", async function () {
-    for (const page of [voter, signer]) {
-      await timed(`page load ${page === voter ? "voter" : "signer"}`, async () => {
-        await page.goto(server!.url);
+  it("loads from the indexer (no fallback notice) and shows the open proposal Active with no votes", async function () {
+    for (const [name, { page }] of Object.entries(pages)) {
+      await page.bringToFront();
+      await timed(`page load ${name}`, async () => {
+        await page.goto(home!.pageUrl);
         await page.locator("body[data-ready=true]").waitFor({ timeout: 30_000 });
       });
+      expect(await page.getByTestId("source-notice").isVisible(), "fallback notice shown").to.equal(false);
+      expect(await page.getByTestId("source-notice").getAttribute("data-source")).to.equal("indexer");
+      expect(await text(page, "error"), `${name}: no error`).to.equal("");
     }
-    expect(await text(voter, "network")).to.equal(`Chain 31337 · governor ${addresses.governor}`);
-    expect(await voter.getByTestId("source-notice").isVisible(), "fallback notice shown").to.equal(true);
-    expect(await text(voter, "source-notice")).to.match(
-      /^The indexer \(http:\/\/127\.0\.0\.1:\d+\) is unreachable: proposals are read from the chain directly, which is slower\.$/,
-    );
-    expect(await voter.getByTestId("proposal").count(), "proposals listed").to.equal(1);
-    expect(await proposalItem(voter).getByTestId("state").innerText()).to.equal("Pending");
-    expect(await proposalItem(voter).getByTestId("vote-hint").innerText()).to.equal("Connect your wallet to vote.");
-    expect(await proposalItem(voter).getByTestId("vote").isDisabled(), "vote button before connecting").to.equal(true);
-  });
+    const { page } = await use("alice");
+    expect(await text(page, "network")).to.equal(`Chain 31337 · governor ${addresses.governor}`);
+    expect(await page.getByTestId("proposal").count(), "proposals listed").to.equal(2);
+    const states = await page.getByTestId("proposal").getByTestId("state").allInnerTexts();
+    expect(states, "newest first").to.deep.equal(["Active", "Executed"]);
 
-  it("connects the injected wallet and delegates to itself, and the chain agrees", async function () {
-    const account = voterWallet.account.address;
-    await voter.getByTestId("connect").click();
-    await waitForText(voter, "message", "Connected");
-    expect(await text(voter, "account")).to.equal(account);
-    expect(await text(voter, "voting-power")).to.equal("0 ATLAS");
-    expect(await text(voter, "delegate")).to.match(/^Nobody yet/);
-
-    await timed("delegate (click to tally)", async () => {
-      await voter.getByTestId("delegate-self").click();
-      await waitForText(voter, "message", "Delegated to yourself");
-    });
-    expect(await text(voter, "voting-power")).to.equal("150,000 ATLAS");
-    expect(await text(voter, "delegate")).to.equal(`Yourself (${account.slice(0, 6)}…${account.slice(-4)})`);
-    expect(await reader.governance.getDelegate({ account }), "delegate on chain").to.equal(account);
-    expect(await reader.governance.getVotes({ account }), "votes on chain").to.equal(150_000n * ATLAS);
-  });
-
-  it("delegates to an address typed in the form (the second account, to itself)", async function () {
-    const account = signerWallet.account.address;
-    await signer.getByTestId("connect").click();
-    await waitForText(signer, "message", "Connected");
-    await signer.getByTestId("delegatee").fill(account.toLowerCase());
-    await signer.getByTestId("delegate-submit").click();
-    await waitForText(signer, "message", "Delegated to yourself");
-    expect(await text(signer, "voting-power")).to.equal("150,000 ATLAS");
-    expect(await reader.governance.getDelegate({ account }), "delegate on chain").to.equal(account);
-  });
-
-  it("shows the proposal active, with its tallies and deadline, once voting opens", async function () {
-    const { votingDelay } = await reader.governance.getGovernanceSettings();
-    await rpc("evm_increaseTime", [Number(votingDelay) + 1]);
-    await rpc("evm_mine");
     const onChain = await reader.governance.getProposal({ proposalId });
     expect(onChain.state).to.equal("Active");
-
-    for (const page of [voter, signer]) {
-      await page.getByTestId("refresh").click();
-      await waitForText(page, "message", "Proposals refreshed.");
-    }
-    const item = proposalItem(voter);
-    expect(await item.getByTestId("description").innerText()).to.equal("Fund the community call for Q1");
+    const item = proposalItem(page);
+    expect(await item.getByTestId("description").innerText()).to.match(new RegExp(`^${OPEN_PROPOSAL}`));
     expect(await item.getByTestId("state").innerText()).to.equal("Active");
-    expect(await item.getByTestId("tally-for").innerText()).to.equal("0 ATLAS");
-    expect(await item.getByTestId("tally-against").innerText()).to.equal("0 ATLAS");
-    expect(await item.getByTestId("tally-abstain").innerText()).to.equal("0 ATLAS");
     expect(await item.getByTestId("timing").innerText()).to.equal(
       `· Voting closes ${pageTime(onChain.deadline)} (in 7 days)`,
     );
-    expect(await item.getByTestId("deadline").getAttribute("datetime")).to.equal(
-      new Date(Number(onChain.deadline) * 1000).toISOString(),
-    );
-    expect(await item.getByTestId("vote").isEnabled(), "vote button").to.equal(true);
+    expect(await item.getByTestId("vote-hint").innerText()).to.equal("Connect your wallet to vote.");
+    expect(await item.getByTestId("vote").isDisabled(), "vote button before connecting").to.equal(true);
+    await expectTallies(page, { for: 0n, against: 0n, abstain: 0n });
   });
 
-  it("votes For with a reason, shows the new tally, and the chain agrees", async function () {
-    const account = voterWallet.account.address;
-    const item = proposalItem(voter);
+  it("connects the injected wallets; the scenario's voters show their own delegation", async function () {
+    for (const name of ["alice", "bob", "carol"] as const) {
+      await connect(name);
+      const { page, wallet } = pages[name];
+      expect(await text(page, "voting-power"), `${name}'s voting power`).to.equal("150,000 ATLAS");
+      expect(await text(page, "delegate")).to.equal(`Yourself (${short(wallet.account.address)})`);
+      expect(await proposalItem(page).getByTestId("vote").isEnabled(), `${name} may vote`).to.equal(true);
+    }
+  });
+
+  it("dave delegates to himself through the form; the page, the chain and the indexer agree", async function () {
+    const { page, wallet } = await use("dave");
+    const account = wallet.account.address;
+    await connect("dave");
+    expect(await text(page, "voting-power")).to.equal("0 ATLAS");
+    expect(await text(page, "delegate")).to.match(/^Nobody yet/);
+    // 150,000 ATLAS at genesis, 50,000 of which the scenario sent to its off-chain signer.
+    const balance = await publicClient.readContract({
+      address: addresses.token,
+      abi: atlasTokenAbi,
+      functionName: "balanceOf",
+      args: [account],
+    });
+    expect(balance, "dave's balance").to.equal(100_000n * ATLAS);
+
+    await page.getByTestId("delegatee").fill(account.toLowerCase());
+    await timed("delegate (click to page updated)", async () => {
+      await page.getByTestId("delegate-submit").click();
+      await waitForText(page, "message", "Delegated to yourself");
+    });
+    expect(await text(page, "message")).to.equal(
+      "Delegated to yourself: your tokens now vote directly (on proposals created from now on).",
+    );
+    expect(await text(page, "voting-power")).to.equal("100,000 ATLAS");
+    expect(await text(page, "delegate")).to.equal(`Yourself (${short(account)})`);
+    expect(await reader.governance.getDelegate({ account }), "delegate on chain").to.equal(account);
+    expect(await reader.governance.getVotes({ account }), "votes on chain").to.equal(balance);
+
+    const deadline = Date.now() + 30_000;
+    let indexed: { votingPower: string; delegate: Address | null };
+    do {
+      indexed = await indexer(`/accounts/${account}`);
+      if (indexed.delegate === account) break;
+      await new Promise((r) => setTimeout(r, 200));
+    } while (Date.now() < deadline);
+    expect(indexed, "the indexer's account").to.deep.include({ delegate: account, votingPower: String(balance) });
+  });
+
+  it("alice votes For with a reason; the page shows the new tally, and the chain and the indexer agree", async function () {
+    const { page, wallet } = await use("alice");
+    const account = wallet.account.address;
+    const item = proposalItem(page);
     await item.getByTestId("support-for").check();
-    await item.getByTestId("reason").fill("Community calls keep contributors aligned.");
+    await item.getByTestId("reason").fill("The page is how most members will vote.");
     await timed("vote (click to tally)", async () => {
       await item.getByTestId("vote").click();
-      await waitForText(voter, "message", "Voted For");
+      await waitForText(page, "message", "Voted For");
     });
-    expect(await text(voter, "message")).to.equal(
-      "Voted For with 150,000 ATLAS: “Community calls keep contributors aligned.”.",
+    expect(await text(page, "message")).to.equal(
+      "Voted For with 150,000 ATLAS: “The page is how most members will vote.”.",
     );
-    expect(await item.getByTestId("tally-for").innerText()).to.equal("150,000 ATLAS");
     expect(await item.getByTestId("vote-hint").innerText()).to.equal("You have voted on this proposal.");
     expect(await item.getByTestId("vote").isDisabled(), "vote button after voting").to.equal(true);
 
-    expect(await reader.governance.getProposalVotes({ proposalId }), "tallies on chain").to.deep.equal({
-      for: 150_000n * ATLAS,
-      against: 0n,
-      abstain: 0n,
+    const indexed = await expectTallies(page, { for: 150_000n * ATLAS, against: 0n, abstain: 0n });
+    expect(indexed.votes, "votes indexed").to.have.length(1);
+    expect(indexed.votes[0]).to.deep.include({
+      voter: account,
+      support: "for",
+      weight: String(150_000n * ATLAS),
+      reason: "The page is how most members will vote.",
     });
-    const [cast] = await publicClient.getContractEvents({
+    const casts = await publicClient.getContractEvents({
       address: addresses.governor,
       abi: atlasGovernorAbi,
       eventName: "VoteCast",
       args: { voter: account },
       fromBlock: 0n,
     });
+    // alice voted on the scenario's first proposal too.
+    const cast = casts.find((event) => event.args.proposalId === proposalId);
     expect(cast?.args).to.deep.include({
       voter: account,
       proposalId,
       support: 1,
       weight: 150_000n * ATLAS,
-      reason: "Community calls keep contributors aligned.",
+      reason: "The page is how most members will vote.",
     });
   });
 
-  it("shows the wallet's rejection of a ballot signature, and nothing is counted", async function () {
-    const item = proposalItem(signer);
+  it("carol rejects the ballot signature in her wallet: the page says so, and nothing is counted", async function () {
+    const { page, wallet } = await use("carol");
+    const item = proposalItem(page);
+    // The indexer has alice's vote (checked above): a refresh shows it on carol's page.
+    await page.getByTestId("refresh").click();
+    await waitForText(page, "message", "Proposals refreshed.");
     await item.getByTestId("support-against").check();
-    const before = signerWallet.requests.length;
-    signerWallet.rejectNext();
-    await item.getByTestId("vote-by-signature").click();
-    await waitForText(signer, "error", "cancelled");
-    expect(await text(signer, "error")).to.equal(
+    const before = wallet.requests.length;
+    wallet.rejectNext();
+    await timed("rejected signature (click to message)", async () => {
+      await item.getByTestId("vote-by-signature").click();
+      await waitForText(page, "error", "cancelled");
+    });
+    expect(await text(page, "error")).to.equal(
       "Signed vote cancelled: The request was rejected in the wallet. Nothing was signed or sent.",
     );
-    const asked = signerWallet.requests.slice(before);
+    const asked = wallet.requests.slice(before);
     expect(
       asked.filter((m) => m === "eth_signTypedData_v4"),
       "signature requests",
     ).to.have.length(1);
     expect(asked, "no transaction sent").not.to.include("eth_sendTransaction");
-    expect(await reader.governance.hasVoted({ proposalId, account: signerWallet.account.address })).to.equal(false);
+    expect(await reader.governance.hasVoted({ proposalId, account: wallet.account.address })).to.equal(false);
+    await expectTallies(page, { for: 150_000n * ATLAS, against: 0n, abstain: 0n });
+    expect(await item.getByTestId("vote").isEnabled(), "carol may still vote").to.equal(true);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await signer.screenshot({ path: path.join(SCREENSHOTS, "governance-rejected-signature.png"), fullPage: true });
+    await timed("screenshot", () =>
+      page.screenshot({ path: path.join(SCREENSHOTS, "governance-rejected-signature.png"), fullPage: true }),
+    );
   });
 
-  it("votes Against by EIP-712 signature from the second account; both pages show the chain's tallies", async function () {
-    const account: Address = signerWallet.account.address;
-    const item = proposalItem(signer);
-    const before = signerWallet.requests.length;
+  it("bob votes Against by EIP-712 signature; every page, the chain and the indexer agree", async function () {
+    const { page, wallet } = await use("bob");
+    const account = wallet.account.address;
+    const item = proposalItem(page);
+    await item.getByTestId("support-against").check();
+    const before = wallet.requests.length;
     await timed("vote by signature (click to tally)", async () => {
       await item.getByTestId("vote-by-signature").click();
-      await waitForText(signer, "message", "Signed vote Against");
+      await waitForText(page, "message", "Signed vote Against");
     });
-    expect(await text(signer, "message")).to.equal(
-      `Signed vote Against by ${account.slice(0, 6)}…${account.slice(-4)} counted with 150,000 ATLAS.`,
+    expect(await text(page, "message")).to.equal(
+      `Signed vote Against by ${short(account)} counted with 150,000 ATLAS.`,
     );
-    const approvals = signerWallet.requests
+    const approvals = wallet.requests
       .slice(before)
       .filter((m) => m === "eth_signTypedData_v4" || m === "eth_sendTransaction");
     expect(approvals, "the wallet signed typed data, then sent castVoteBySig").to.deep.equal([
       "eth_signTypedData_v4",
       "eth_sendTransaction",
     ]);
-    expect(await item.getByTestId("tally-against").innerText()).to.equal("150,000 ATLAS");
-
-    expect(await reader.governance.getProposalVotes({ proposalId }), "tallies on chain").to.deep.equal({
-      for: 150_000n * ATLAS,
-      against: 150_000n * ATLAS,
-      abstain: 0n,
-    });
-    expect(await reader.governance.hasVoted({ proposalId, account }), "signer voted").to.equal(true);
+    const tally = { for: 150_000n * ATLAS, against: 150_000n * ATLAS, abstain: 0n };
+    const indexed = await expectTallies(page, tally);
+    expect(indexed.votes.map((v) => [v.voter, v.support, v.reason])).to.deep.equal([
+      [pages.alice.wallet.account.address, "for", "The page is how most members will vote."],
+      [account, "against", ""],
+    ]);
+    expect(await reader.governance.hasVoted({ proposalId, account }), "bob voted").to.equal(true);
     expect(
       await publicClient.readContract({
         address: addresses.governor,
@@ -342,49 +400,47 @@ describe("governance page in Chromium", function () {
       "ballot nonce used",
     ).to.equal(1n);
 
-    await voter.getByTestId("refresh").click();
-    await waitForText(voter, "message", "Proposals refreshed.");
-    const seen = proposalItem(voter);
-    expect(await seen.getByTestId("tally-for").innerText()).to.equal("150,000 ATLAS");
-    expect(await seen.getByTestId("tally-against").innerText()).to.equal("150,000 ATLAS");
-    expect(await seen.getByTestId("tally-abstain").innerText()).to.equal("0 ATLAS");
-    await voter.screenshot({ path: path.join(SCREENSHOTS, "governance.png"), fullPage: true });
+    // The indexer has caught up: a refresh reads the lists from it, on every page.
+    for (const { page: other } of Object.values(pages)) {
+      await other.bringToFront();
+      await other.getByTestId("refresh").click();
+      await waitForText(other, "message", "Proposals refreshed.");
+      expect(await other.getByTestId("source-notice").isVisible(), "fallback notice after refresh").to.equal(false);
+      expect(await shownTallies(other), "tallies after a refresh").to.deep.equal(asShown(tally));
+    }
+    await pages.alice.page.screenshot({ path: path.join(SCREENSHOTS, "governance.png"), fullPage: true });
   });
 
-  it("says why a vote fails on chain, in the SDK's sentence: no voting power at the snapshot", async function () {
-    // The user selects, in the same wallet, an account (dev #6) that holds no tokens.
-    const empty = devAccount(6);
-    await signerWallet.switchAccount(empty);
-    await waitForText(signer, "account", empty.address);
-    expect(await text(signer, "voting-power")).to.equal("0 ATLAS");
-    const item = proposalItem(signer);
+  it("dave's vote fails on chain, in the SDK's sentence: he had no voting power at the snapshot", async function () {
+    const { page, wallet } = await use("dave");
+    const account = wallet.account.address;
+    const item = proposalItem(page);
     await item.getByTestId("support-for").check();
     await item.getByTestId("vote").click();
-    await waitForText(signer, "error", "failed on chain");
+    await waitForText(page, "error", "failed on chain");
     const { snapshot } = await reader.governance.getProposal({ proposalId });
-    const sentence = new AtlasContractError("AtlasGovernorZeroVotingPower", [proposalId, empty.address, snapshot])
+    const sentence = new AtlasContractError("AtlasGovernorZeroVotingPower", [proposalId, account, snapshot])
       .shortMessage;
-    expect(await text(signer, "error")).to.equal(`Vote failed on chain: ${sentence}`);
     expect(sentence, "the SDK's sentence").to.match(/had no voting power at the snapshot/);
-    expect(await reader.governance.getProposalVotes({ proposalId }), "tallies on chain").to.deep.equal({
-      for: 150_000n * ATLAS,
-      against: 150_000n * ATLAS,
-      abstain: 0n,
-    });
+    expect(await text(page, "error")).to.equal(`Vote failed on chain: ${sentence}`);
+    expect(await reader.governance.hasVoted({ proposalId, account }), "dave voted").to.equal(false);
+    await expectTallies(page, { for: 150_000n * ATLAS, against: 150_000n * ATLAS, abstain: 0n });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "governance-vote-failed.png"), fullPage: true });
   });
 
   it("tells the user to switch network when the wallet is on another chain, and switches it", async function () {
-    await voterWallet.switchChain(1);
-    await voter.getByTestId("switch-chain").waitFor({ state: "visible" });
-    await voter.getByTestId("delegate-self").click();
-    await waitForText(voter, "error", "not sent");
-    expect(await text(voter, "error")).to.equal(
+    const { page, wallet } = await use("alice");
+    await wallet.switchChain(1);
+    await page.getByTestId("switch-chain").waitFor({ state: "visible" });
+    await page.getByTestId("delegate-self").click();
+    await waitForText(page, "error", "not sent");
+    expect(await text(page, "error")).to.equal(
       "Delegate not sent: The wallet is on chain 1, but Atlas OS is read from chain 31337: switch the wallet's network.",
     );
-    await voter.getByTestId("switch-chain").click();
-    await waitForText(voter, "message", "now on chain");
-    expect(await text(voter, "message")).to.equal("The wallet is now on chain 31337.");
-    expect(await voter.getByTestId("switch-chain").isVisible(), "switch button after switching").to.equal(false);
+    await page.getByTestId("switch-chain").click();
+    await waitForText(page, "message", "now on chain");
+    expect(await text(page, "message")).to.equal("The wallet is now on chain 31337.");
+    expect(await page.getByTestId("switch-chain").isVisible(), "switch button after switching").to.equal(false);
     expect(pageErrors, "uncaught errors in the pages").to.deep.equal([]);
   });
 });
