@@ -28,6 +28,7 @@ import {
   type AtlasGovernor,
   type AtlasToken,
 } from "../../types/ethers-contracts/index.js";
+import { BALLOT_TYPES } from "../lib/eip712.ts";
 
 /* SCENARIO */
 
@@ -230,14 +231,7 @@ async function signBallot(governor: BenchGovernor, voter: Wallet, proposalId: bi
       chainId,
       verifyingContract: await governor.getAddress(),
     },
-    {
-      Ballot: [
-        { name: "proposalId", type: "uint256" },
-        { name: "support", type: "uint8" },
-        { name: "voter", type: "address" },
-        { name: "nonce", type: "uint256" },
-      ],
-    },
+    BALLOT_TYPES,
     { proposalId, support: FOR, voter: voter.address, nonce: await governor.nonces(voter.address) },
   );
 }

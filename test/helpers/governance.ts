@@ -6,6 +6,7 @@ import { network } from "hardhat";
 import { Wallet, id, type BigNumberish, type BytesLike, type Signer } from "ethers";
 
 import { deployGovernance } from "../../deploy/deployGovernance.ts";
+import { BALLOT_TYPES, DELEGATION_TYPES } from "../../scripts/lib/eip712.ts";
 import { ATLAS, localGovernanceConfig } from "../../deploy/governance.ts";
 import type { AtlasGovernor } from "../../types/ethers-contracts/index.js";
 
@@ -114,14 +115,7 @@ export async function signBallot(
       chainId,
       verifyingContract: await governor.getAddress(),
     },
-    {
-      Ballot: [
-        { name: "proposalId", type: "uint256" },
-        { name: "support", type: "uint8" },
-        { name: "voter", type: "address" },
-        { name: "nonce", type: "uint256" },
-      ],
-    },
+    BALLOT_TYPES,
     { proposalId, support, voter: wallet.address, nonce },
   );
 }
@@ -138,13 +132,7 @@ export async function signDelegation(
   const { chainId } = await ethers.provider.getNetwork();
   const signature = await wallet.signTypedData(
     { name: tokenName, version: "1", chainId, verifyingContract: tokenAddress },
-    {
-      Delegation: [
-        { name: "delegatee", type: "address" },
-        { name: "nonce", type: "uint256" },
-        { name: "expiry", type: "uint256" },
-      ],
-    },
+    DELEGATION_TYPES,
     { delegatee, nonce, expiry },
   );
   return ethers.Signature.from(signature);
