@@ -14,18 +14,24 @@ const require = createRequire(import.meta.url);
  * for ReentrancyGuardTransient, MCOPY), and one that Sepolia, Base Sepolia, OP Sepolia and
  * Arbitrum Sepolia all run (they are at Prague or later).
  */
-const compiler = {
-  version: "0.8.30",
-  path: require.resolve("solc/soljson.js"),
-  settings: {
-    optimizer: { enabled: true, runs: 200 },
-    evmVersion: "cancun",
-    // No metadata hash in the bytecode: comment-only edits then leave bytecode, and so the
-    // deployment figures of the gas snapshot, unchanged. Etherscan verification still works.
-    metadata: { bytecodeHash: "none" },
-  },
+const settings = {
+  optimizer: { enabled: true, runs: 200 },
+  evmVersion: "cancun",
+  // No metadata hash in the bytecode: comment-only edits then leave bytecode, and so the
+  // deployment figures of the gas snapshot, unchanged. Etherscan verification still works.
+  metadata: { bytecodeHash: "none" },
 };
-
+/**
+ * Two compilers: 0.8.30 for Atlas OS, and 0.8.29 (npm alias `solc-0.8.29`) for EAS, whose
+ * contracts pin `pragma solidity 0.8.29`. Hardhat picks, per file, the newest listed compiler its
+ * pragma accepts, so only EAS's own sources use the second one.
+ */
+const compiler = {
+  compilers: [
+    { version: "0.8.30", path: require.resolve("solc/soljson.js"), settings },
+    { version: "0.8.29", path: require.resolve("solc-0.8.29/soljson.js"), settings },
+  ],
+};
 const inCi = process.env.CI === "true";
 
 export default defineConfig({
@@ -36,7 +42,13 @@ export default defineConfig({
       production: compiler,
     },
     // Library contracts deployed as they are: they need an artifact of their own.
-    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
+    npmFilesToBuild: [
+      "@openzeppelin/contracts/governance/TimelockController.sol",
+      "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol",
+      // EAS, deployed from its npm package on local chains (public testnets have the canonical one).
+      "@ethereum-attestation-service/eas-contracts/contracts/EAS.sol",
+      "@ethereum-attestation-service/eas-contracts/contracts/SchemaRegistry.sol",
+    ],
   },
   paths: {
     tests: { mocha: "test", solidity: "test" },

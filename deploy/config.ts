@@ -11,6 +11,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 import { isLocalChain } from "../sdk/src/chains.ts";
 import type { AtlasConfig } from "./atlas.ts";
 import { localGovernanceConfig, type GovernanceConfig } from "./governance.ts";
+import { canonicalEas, type GraphConfig } from "./graph.ts";
 
 const CONFIG_DIR = path.join(import.meta.dirname, "config");
 
@@ -37,11 +38,26 @@ export async function atlasConfigFor(connection: NetworkConnection, chainId: num
         holders.slice(0, 4).map((h) => h.address),
         guardian.address,
       ),
+      graph: { eas: { kind: "deploy" }, guardian: guardian.address },
     };
   }
   const named = path.join(CONFIG_DIR, `${connection.networkName}.json`);
   const file = existsSync(named) ? named : path.join(CONFIG_DIR, "testnet.json");
-  return { governance: parseGovernanceFile(file, signers[0].address) };
+  const governance = parseGovernanceFile(file, signers[0].address);
+  return { governance, graph: { eas: await easSourceFor(connection, chainId), guardian: governance.proposalGuardian } };
+}
+
+/**
+ * The canonical EAS of the chain when it is there; otherwise (a new chain, or a local node posing
+ * as a public one) EAS deployed from its npm package, said in one line.
+ */
+async function easSourceFor(connection: NetworkConnection, chainId: number): Promise<GraphConfig["eas"]> {
+  const canonical = canonicalEas(chainId);
+  if (canonical !== undefined && (await connection.ethers.provider.getCode(canonical.eas)) !== "0x") {
+    return { kind: "existing", ...canonical };
+  }
+  console.log(`No canonical EAS with code on chain ${chainId}: deploying EAS from its npm package.`);
+  return { kind: "deploy" };
 }
 
 function parseGovernanceFile(file: string, deployer: string): GovernanceConfig {

@@ -2,6 +2,7 @@
  * Deploys the governance layer through Ignition on a Hardhat network connection and returns typed
  * (typechain) contract handles. Used by the tests, the main job and the benchmark.
  */
+import type { ContractRunner } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import {
@@ -28,6 +29,14 @@ export async function deployGovernance(
 ): Promise<GovernanceDeployment> {
   const deployed = await connection.ignition.deploy(governanceModule(config));
   const [runner] = await connection.ethers.getSigners();
+  return deployGovernanceHandles(deployed, runner);
+}
+
+/** Typed handles on the governance contracts of an Ignition result. */
+export async function deployGovernanceHandles(
+  deployed: Record<"token" | "timelock" | "governor", { getAddress(): Promise<string> }>,
+  runner: ContractRunner,
+): Promise<GovernanceDeployment> {
   return {
     token: AtlasToken__factory.connect(await deployed.token.getAddress(), runner),
     timelock: TimelockController__factory.connect(await deployed.timelock.getAddress(), runner),

@@ -17,6 +17,7 @@ import type { AddressBook } from "../sdk/src/addressBook.ts";
 import { writeAddressBook } from "../sdk/src/node/index.ts";
 import { atlasModule } from "../deploy/atlas.ts";
 import { atlasConfigFor } from "../deploy/config.ts";
+import { registerSchemas } from "../deploy/graph.ts";
 
 const connection = await network.create();
 const { ethers } = connection;
@@ -39,10 +40,14 @@ if (isLocalChain(chainId) && existsSync(path.join(journalDir, "deployed_addresse
 }
 
 const config = await atlasConfigFor(connection, chainId);
-const { token, timelock, governor } = await connection.ignition.deploy(atlasModule(config), {
-  deploymentId,
-  displayUi: true,
-});
+const { token, timelock, governor, eas, schemaRegistry, registry, ledger } = await connection.ignition.deploy(
+  atlasModule(config),
+  { deploymentId, displayUi: true },
+);
+const schemas = await registerSchemas(connection, await schemaRegistry.getAddress());
+const registryLocation = await located(registry);
+// An existing EAS (canonical on public networks) matters to Atlas OS from the registry's block on.
+const existingEas = config.graph.eas.kind === "existing";
 
 const book: AddressBook = {
   chainId,
@@ -50,8 +55,16 @@ const book: AddressBook = {
     governor: await located(governor),
     token: await located(token),
     timelock: await located(timelock),
+    registry: registryLocation,
+    ledger: await located(ledger),
+    eas: existingEas
+      ? { address: (await eas.getAddress()) as `0x${string}`, blockNumber: registryLocation.blockNumber }
+      : await located(eas),
+    schemaRegistry: existingEas
+      ? { address: (await schemaRegistry.getAddress()) as `0x${string}`, blockNumber: registryLocation.blockNumber }
+      : await located(schemaRegistry),
   },
-  schemas: {},
+  schemas,
 };
 const file = await writeAddressBook(book, process.env.ATLAS_DEPLOYMENTS_DIR ?? "deployments");
 console.log(`Address book: ${file}`);

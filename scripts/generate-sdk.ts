@@ -21,6 +21,9 @@ const CONTRACTS = [
     name: "TimelockController",
     exportName: "timelockControllerAbi",
   },
+  { source: "contracts/graph/SovereignRegistry.sol", name: "SovereignRegistry", exportName: "sovereignRegistryAbi" },
+  { source: "contracts/graph/ContributionLedger.sol", name: "ContributionLedger", exportName: "contributionLedgerAbi" },
+  { source: "@ethereum-attestation-service/eas-contracts/contracts/EAS.sol", name: "EAS", exportName: "easAbi" },
 ] as const;
 
 const HEADER =

@@ -17,6 +17,14 @@ export interface AddressBook {
     readonly governor: ContractDeployment;
     readonly token: ContractDeployment;
     readonly timelock: ContractDeployment;
+    /** SovereignRegistry (its ERC-1967 proxy). */
+    readonly registry: ContractDeployment;
+    /** ContributionLedger (its ERC-1967 proxy). */
+    readonly ledger: ContractDeployment;
+    /** EAS: deployed with the stack on a local chain, the canonical one on public networks. */
+    readonly eas: ContractDeployment;
+    /** EAS's SchemaRegistry. */
+    readonly schemaRegistry: ContractDeployment;
   };
   /** EAS schema UIDs by schema name (filled by the layers that register schemas). */
   readonly schemas: Readonly<Record<string, Hex>>;
@@ -30,6 +38,10 @@ export const ADDRESS_BOOK_CONTRACTS = [
   "governor",
   "token",
   "timelock",
+  "registry",
+  "ledger",
+  "eas",
+  "schemaRegistry",
 ] as const satisfies readonly (keyof AddressBook["contracts"])[];
 
 /** The addresses of an address book. */
@@ -38,6 +50,10 @@ export function addressesOf(book: AddressBook): AtlasAddresses {
     governor: book.contracts.governor.address,
     token: book.contracts.token.address,
     timelock: book.contracts.timelock.address,
+    registry: book.contracts.registry.address,
+    ledger: book.contracts.ledger.address,
+    eas: book.contracts.eas.address,
+    schemaRegistry: book.contracts.schemaRegistry.address,
   };
 }
 

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
+import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
+
+import {AtlasModule} from "../governance/AtlasModule.sol";
+import {ContributionMath} from "../libraries/ContributionMath.sol";
+import {IContributionLedger} from "./IContributionLedger.sol";
+import {ISovereignRegistry} from "./ISovereignRegistry.sol";
+
+/// @title ContributionLedger
+/// @notice Contributions recorded per outcome and reputation per (sovereign, account), behind a
+/// UUPS proxy that only governance upgrades.
+contract ContributionLedger is IContributionLedger, AtlasModule {
+    /// @notice The kind of contributions made from verified execution records.
+    bytes32 public constant EXECUTION_KIND = "execution";
+    uint256 private constant _MAX_ACCOUNTS = 64;
+
+    /// @custom:storage-location erc7201:atlas.storage.ContributionLedger
+    struct LedgerStorage {
+        ISovereignRegistry registry;
+        uint256 outcomeCount;
+        bytes32 executionRecordSchema;
+        bytes32 executionVerificationSchema;
+        mapping(address recorder => bool) recorders;
+        mapping(uint64 sovereignId => mapping(address account => uint256 points)) reputation;
+        mapping(bytes32 executionUID => uint256 outcomeId) executionOutcomes;
+    }
+
+    /// @dev The fields of an execution record attestation, in schema order.
+    struct ExecutionRecord {
+        address actor;
+        uint64 sovereignId;
+        uint64 missionId;
+        bytes32 taskRef;
+        bytes32 inputHash;
+        bytes32 outputHash;
+        string evidenceURI;
+        bytes32 modelHash;
+    }
+
+    // keccak256(abi.encode(uint256(keccak256("atlas.storage.ContributionLedger")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 private constant _LEDGER_STORAGE = 0x23afc36c8b3b5ddf84654a3bd50d3eb7630a1d1905b72cc22e7a6620fd901600;
+
+    IEAS private immutable _EAS;
+
+    /// @param eas_ The EAS instance execution records are read from.
+    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    constructor(IEAS eas_) {
+        _EAS = eas_;
+    }
+
+    /// @notice Sets up the proxy's state.
+    /// @param governance_ The timelock.
+    /// @param guardian_ May pause the ledger (zero: none).
+    /// @param registry_ The SovereignRegistry.
+    /// @param executionRecordSchema The EAS schema of execution records.
+    /// @param executionVerificationSchema The EAS schema of their verifications.
+    function initialize(
+        address governance_,
+        address guardian_,
+        ISovereignRegistry registry_,
+        bytes32 executionRecordSchema,
+        bytes32 executionVerificationSchema
+    ) external initializer {
+        __AtlasModule_init(governance_, guardian_);
+        _ledger().registry = registry_;
+        _setExecutionSchemas(executionRecordSchema, executionVerificationSchema);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function recordContribution(
+        Outcome calldata outcome,
+        address[] calldata accounts,
+        uint32[] calldata weights
+    ) external whenNotPaused returns (uint256) {
+        if (!_ledger().recorders[msg.sender]) revert LedgerNotRecorder(msg.sender);
+        return _record(outcome, accounts, weights);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function recordVerifiedExecution(
+        bytes32 executionUID,
+        bytes32 verificationUID
+    ) external whenNotPaused returns (uint256 outcomeId) {
+        LedgerStorage storage $ = _ledger();
+        if ($.executionOutcomes[executionUID] != 0) revert LedgerExecutionAlreadyRecorded(executionUID);
+        Attestation memory execution = _liveAttestation(executionUID, $.executionRecordSchema);
+        Attestation memory verification = _liveAttestation(verificationUID, $.executionVerificationSchema);
+
+        ExecutionRecord memory record = abi.decode(execution.data, (ExecutionRecord));
+        if (record.actor != execution.attester) revert LedgerActorNotAttester(record.actor, execution.attester);
+        ISovereignRegistry registry_ = $.registry;
+        if (!registry_.isMember(record.sovereignId, record.actor)) {
+            revert LedgerActorNotMember(record.sovereignId, record.actor);
+        }
+        if (verification.refUID != executionUID) revert LedgerVerificationMismatch(verificationUID, executionUID);
+        address verifier = verification.attester;
+        if (
+            verifier == record.actor ||
+            !registry_.hasRole(record.sovereignId, verifier, ISovereignRegistry.Role.Verifier)
+        ) revert LedgerNotVerifier(record.sovereignId, verifier);
+        (bool approved, uint64 points, ) = abi.decode(verification.data, (bool, uint64, string));
+        if (!approved) revert LedgerExecutionRejected(executionUID);
+
+        address[] memory accounts = new address[](1);
+        accounts[0] = record.actor;
+        uint32[] memory weights = new uint32[](1);
+        weights[0] = 1;
+        outcomeId = _record(
+            Outcome({
+                sovereignId: record.sovereignId,
+                missionId: record.missionId,
+                kind: EXECUTION_KIND,
+                token: address(0),
+                amount: 0,
+                points: points,
+                evidence: verificationUID
+            }),
+            accounts,
+            weights
+        );
+        $.executionOutcomes[executionUID] = outcomeId;
+        emit ExecutionRecorded(executionUID, verificationUID, outcomeId, record.actor, verifier);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function setRecorder(address recorder, bool allowed) external onlyGovernance {
+        if (recorder == address(0)) revert LedgerZeroRecorder();
+        _ledger().recorders[recorder] = allowed;
+        emit RecorderSet(recorder, allowed);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function setExecutionSchemas(
+        bytes32 executionRecordSchema,
+        bytes32 executionVerificationSchema
+    ) external onlyGovernance {
+        _setExecutionSchemas(executionRecordSchema, executionVerificationSchema);
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IContributionLedger
+    function reputationOf(uint64 sovereignId, address account) external view returns (uint256) {
+        return _ledger().reputation[sovereignId][account];
+    }
+
+    /// @inheritdoc IContributionLedger
+    function outcomeCount() external view returns (uint256) {
+        return _ledger().outcomeCount;
+    }
+
+    /// @inheritdoc IContributionLedger
+    function isRecorder(address recorder) external view returns (bool) {
+        return _ledger().recorders[recorder];
+    }
+
+    /// @inheritdoc IContributionLedger
+    function executionOutcome(bytes32 executionUID) external view returns (uint256) {
+        return _ledger().executionOutcomes[executionUID];
+    }
+
+    /// @inheritdoc IContributionLedger
+    function executionSchemas() external view returns (bytes32, bytes32) {
+        LedgerStorage storage $ = _ledger();
+        return ($.executionRecordSchema, $.executionVerificationSchema);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function registry() external view returns (address) {
+        return address(_ledger().registry);
+    }
+
+    /// @inheritdoc IContributionLedger
+    function maxAccountsPerOutcome() external pure returns (uint256) {
+        return _MAX_ACCOUNTS;
+    }
+
+    /* INTERNAL */
+
+    function _record(
+        Outcome memory outcome,
+        address[] memory accounts,
+        uint32[] memory weights
+    ) private returns (uint256 outcomeId) {
+        uint256 count = accounts.length;
+        if (count == 0 || count > _MAX_ACCOUNTS) revert LedgerInvalidAccountCount(count, _MAX_ACCOUNTS);
+        if (weights.length != count) revert LedgerLengthMismatch(count, weights.length);
+        if (outcome.amount == 0 && outcome.points == 0) revert LedgerEmptyOutcome();
+        LedgerStorage storage $ = _ledger();
+        ISovereignRegistry registry_ = $.registry;
+        if (!registry_.isActive(outcome.sovereignId)) revert LedgerInactiveSovereign(outcome.sovereignId);
+        if (outcome.missionId != 0 && registry_.getMission(outcome.missionId).sovereignId != outcome.sovereignId) {
+            revert LedgerMissionNotInSovereign(outcome.missionId, outcome.sovereignId);
+        }
+        for (uint256 i; i < count; ++i) {
+            if (accounts[i] == address(0)) revert LedgerZeroAccount(i);
+            if (weights[i] == 0) revert LedgerZeroWeight(i);
+        }
+
+        outcomeId = ++$.outcomeCount;
+        emit OutcomeRecorded(
+            outcomeId,
+            outcome.sovereignId,
+            outcome.missionId,
+            outcome.kind,
+            outcome.token,
+            outcome.amount,
+            outcome.points,
+            outcome.evidence,
+            msg.sender,
+            count
+        );
+        uint256[] memory amounts = ContributionMath.share(outcome.amount, weights);
+        uint256[] memory points = ContributionMath.share(outcome.points, weights);
+        mapping(address => uint256) storage reputation = $.reputation[outcome.sovereignId];
+        for (uint256 i; i < count; ++i) {
+            uint256 total = reputation[accounts[i]] + points[i];
+            reputation[accounts[i]] = total;
+            emit ContributionRecorded(
+                outcomeId,
+                accounts[i],
+                outcome.sovereignId,
+                amounts[i],
+                points[i],
+                weights[i],
+                total,
+                uint64(block.timestamp)
+            );
+        }
+    }
+
+    /// @dev The attestation `uid`, checked to exist with `schema`, unrevoked and unexpired.
+    function _liveAttestation(bytes32 uid, bytes32 schema) private view returns (Attestation memory attestation) {
+        attestation = _EAS.getAttestation(uid);
+        if (
+            attestation.uid == bytes32(0) ||
+            attestation.schema != schema ||
+            attestation.revocationTime != 0 ||
+            // solhint-disable-next-line gas-strict-inequalities
+            (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp)
+        ) revert LedgerInvalidAttestation(uid, schema);
+    }
+
+    function _setExecutionSchemas(bytes32 executionRecordSchema, bytes32 executionVerificationSchema) private {
+        LedgerStorage storage $ = _ledger();
+        $.executionRecordSchema = executionRecordSchema;
+        $.executionVerificationSchema = executionVerificationSchema;
+        emit ExecutionSchemasSet(executionRecordSchema, executionVerificationSchema);
+    }
+
+    function _ledger() private pure returns (LedgerStorage storage $) {
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            // The ERC-7201 slot of the ledger's namespace.
+            $.slot := _LEDGER_STORAGE
+        }
+    }
+}

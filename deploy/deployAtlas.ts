@@ -1,0 +1,48 @@
+/**
+ * Deploys the whole Atlas OS stack (governance, then the Sovereign Graph on EAS) through Ignition
+ * on a Hardhat network connection, registers the EAS schemas, and returns typed (typechain)
+ * contract handles. Used by the tests and the benchmarks; `scripts/deploy.ts` runs the same
+ * module and writes the address book.
+ */
+import type { NetworkConnection } from "hardhat/types/network";
+
+import type { AtlasSchemaName } from "../sdk/src/graph/schemas.ts";
+import {
+  ContributionLedger__factory,
+  EAS__factory,
+  SchemaRegistry__factory,
+  SovereignRegistry__factory,
+  type ContributionLedger,
+  type EAS,
+  type SchemaRegistry,
+  type SovereignRegistry,
+} from "../types/ethers-contracts/index.js";
+import { atlasModule, type AtlasConfig } from "./atlas.ts";
+import { deployGovernanceHandles, type GovernanceDeployment } from "./deployGovernance.ts";
+import { registerSchemas } from "./graph.ts";
+
+/** The deployed stack. */
+export interface AtlasDeployment extends GovernanceDeployment {
+  readonly registry: SovereignRegistry;
+  readonly ledger: ContributionLedger;
+  readonly eas: EAS;
+  readonly schemaRegistry: SchemaRegistry;
+  /** EAS schema UIDs by name. */
+  readonly schemas: Readonly<Record<AtlasSchemaName, string>>;
+}
+
+/** Deploys (or, with an Ignition journal, resumes) the stack for `config`. */
+export async function deployAtlas(connection: NetworkConnection, config: AtlasConfig): Promise<AtlasDeployment> {
+  const deployed = await connection.ignition.deploy(atlasModule(config));
+  const [runner] = await connection.ethers.getSigners();
+  const schemaRegistryAddress = await deployed.schemaRegistry.getAddress();
+  const schemas = await registerSchemas(connection, schemaRegistryAddress);
+  return {
+    ...(await deployGovernanceHandles(deployed, runner)),
+    registry: SovereignRegistry__factory.connect(await deployed.registry.getAddress(), runner),
+    ledger: ContributionLedger__factory.connect(await deployed.ledger.getAddress(), runner),
+    eas: EAS__factory.connect(await deployed.eas.getAddress(), runner),
+    schemaRegistry: SchemaRegistry__factory.connect(schemaRegistryAddress, runner),
+    schemas: schemas as Record<AtlasSchemaName, string>,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Shared fixture for Sovereign Graph tests: the whole stack (governance, EAS, registry, ledger)
+ * deployed by the routine the deploy command uses, on the one in-process chain of the test
+ * process, plus small helpers for EAS attestations.
+ */
+import { ZeroHash, type Signer } from "ethers";
+
+import { deployAtlas } from "../../deploy/deployAtlas.ts";
+import { localGovernanceConfig } from "../../deploy/governance.ts";
+import type { EAS } from "../../types/ethers-contracts/index.js";
+import { connection, ethers, networkHelpers } from "./governance.ts";
+
+export { connection, ethers, networkHelpers };
+
+/** ISovereignRegistry.Role, by name. */
+export const Role = {
+  Member: 0,
+  Contributor: 1,
+  Issuer: 2,
+  Verifier: 3,
+  Arbiter: 4,
+  Operator: 5,
+  Agent: 6,
+} as const;
+
+/** ISovereignRegistry.MissionStatus, by name. */
+export const MissionStatus = { None: 0, Draft: 1, Open: 2, InProgress: 3, Completed: 4, Cancelled: 5 } as const;
+
+/** ISovereignRegistry.CredentialStatus, by name. */
+export const CredentialStatus = {
+  Valid: 0,
+  UnknownAttestation: 1,
+  WrongSchema: 2,
+  WrongRecipient: 3,
+  Revoked: 4,
+  Expired: 5,
+  SovereignInactive: 6,
+  NotRecognized: 7,
+  UntrustedIssuer: 8,
+} as const;
+
+/** A metadata hash for tests: keccak256 of `text`. */
+export const metadata = (text: string) => ({ uri: `ipfs://${text}`, hash: ethers.id(text) });
+
+export async function graphFixture() {
+  const signers = await ethers.getSigners();
+  const [deployer, guardian, alice, bob, carol, dave] = signers;
+  const config = localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address);
+  const deployment = await deployAtlas(connection, {
+    governance: config,
+    graph: { eas: { kind: "deploy" }, guardian: guardian.address },
+  });
+  return { ...deployment, config, signers, deployer, guardian, alice, bob, carol, dave };
+}
+
+/** Attests `data` (ABI-encoded) of `schema` to `recipient` from `attester`; returns the UID. */
+export async function attest(
+  eas: EAS,
+  attester: Signer,
+  schema: string,
+  recipient: string,
+  data: string,
+  options: { expirationTime?: bigint; refUID?: string; revocable?: boolean } = {},
+): Promise<string> {
+  const tx = await eas.connect(attester).attest({
+    schema,
+    data: {
+      recipient,
+      expirationTime: options.expirationTime ?? 0n,
+      revocable: options.revocable ?? true,
+      refUID: options.refUID ?? ZeroHash,
+      data,
+      value: 0n,
+    },
+  });
+  const receipt = await tx.wait();
+  for (const log of receipt!.logs) {
+    try {
+      const parsed = eas.interface.parseLog(log);
+      if (parsed?.name === "Attested") return parsed.args.uid as string;
+    } catch {
+      // Not an EAS log.
+    }
+  }
+  throw new Error("EAS emitted no Attested event");
+}
+
+/** ABI encoding of a skill credential's data (schema `string skill,uint8 level,string evidenceURI`). */
+export function skillData(skill: string, level: number, evidenceURI = "ipfs://evidence"): string {
+  return ethers.AbiCoder.defaultAbiCoder().encode(["string", "uint8", "string"], [skill, level, evidenceURI]);
+}
