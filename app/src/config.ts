@@ -1,6 +1,6 @@
 import { getAddress, isAddress, type Address } from "viem";
 
-import type { AtlasAddresses } from "@atlas-os/sdk";
+import { ADDRESS_BOOK_CONTRACTS, type AtlasAddresses } from "@atlas-os/sdk";
 
 /** The page's runtime configuration, served next to it as `/atlas.config.json`. */
 export interface AppConfig {
@@ -52,10 +52,8 @@ export function parseConfig(raw: unknown, source: string): AppConfig {
     chainId: config.chainId,
     rpcUrl: text(config.rpcUrl, "rpcUrl"),
     indexerUrl: text(config.indexerUrl, "indexerUrl"),
-    addresses: {
-      governor: address(addresses.governor, "governor"),
-      token: address(addresses.token, "token"),
-      timelock: address(addresses.timelock, "timelock"),
-    },
+    addresses: Object.fromEntries(
+      ADDRESS_BOOK_CONTRACTS.map((name) => [name, address(addresses[name], name)]),
+    ) as unknown as AtlasAddresses,
   };
 }

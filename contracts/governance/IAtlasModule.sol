@@ -30,7 +30,8 @@ interface IAtlasModule {
     /// @param newGuardian The new guardian.
     function setGuardian(address newGuardian) external;
 
-    /// @notice Stops every state change of the module until governance unpauses it. Guardian or
+    /// @notice Stops every state change made by users of the module until governance unpauses
+    /// it; governance's own functions (parameters, upgrades, unpausing) keep working. Guardian or
     /// governance.
     function pause() external;
 

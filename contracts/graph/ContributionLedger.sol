@@ -28,25 +28,14 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         mapping(bytes32 executionUID => uint256 outcomeId) executionOutcomes;
     }
 
-    /// @dev The fields of an execution record attestation, in schema order.
-    struct ExecutionRecord {
-        address actor;
-        uint64 sovereignId;
-        uint64 missionId;
-        bytes32 taskRef;
-        bytes32 inputHash;
-        bytes32 outputHash;
-        string evidenceURI;
-        bytes32 modelHash;
-    }
-
     // keccak256(abi.encode(uint256(keccak256("atlas.storage.ContributionLedger")) - 1)) & ~bytes32(uint256(0xff))
     bytes32 private constant _LEDGER_STORAGE = 0x23afc36c8b3b5ddf84654a3bd50d3eb7630a1d1905b72cc22e7a6620fd901600;
 
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IEAS private immutable _EAS;
 
     /// @param eas_ The EAS instance execution records are read from.
-    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    /// @custom:oz-upgrades-unsafe-allow constructor
     constructor(IEAS eas_) {
         _EAS = eas_;
     }
@@ -86,32 +75,17 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
     ) external whenNotPaused returns (uint256 outcomeId) {
         LedgerStorage storage $ = _ledger();
         if ($.executionOutcomes[executionUID] != 0) revert LedgerExecutionAlreadyRecorded(executionUID);
-        Attestation memory execution = _liveAttestation(executionUID, $.executionRecordSchema);
-        Attestation memory verification = _liveAttestation(verificationUID, $.executionVerificationSchema);
-
-        ExecutionRecord memory record = abi.decode(execution.data, (ExecutionRecord));
-        if (record.actor != execution.attester) revert LedgerActorNotAttester(record.actor, execution.attester);
-        ISovereignRegistry registry_ = $.registry;
-        if (!registry_.isMember(record.sovereignId, record.actor)) {
-            revert LedgerActorNotMember(record.sovereignId, record.actor);
-        }
-        if (verification.refUID != executionUID) revert LedgerVerificationMismatch(verificationUID, executionUID);
-        address verifier = verification.attester;
-        if (
-            verifier == record.actor ||
-            !registry_.hasRole(record.sovereignId, verifier, ISovereignRegistry.Role.Verifier)
-        ) revert LedgerNotVerifier(record.sovereignId, verifier);
-        (bool approved, uint64 points, ) = abi.decode(verification.data, (bool, uint64, string));
-        if (!approved) revert LedgerExecutionRejected(executionUID);
+        (address actor, uint64 sovereignId, uint64 missionId) = _executionRecord(executionUID);
+        (address verifier, uint64 points) = _verification(executionUID, verificationUID, actor, sovereignId);
 
         address[] memory accounts = new address[](1);
-        accounts[0] = record.actor;
+        accounts[0] = actor;
         uint32[] memory weights = new uint32[](1);
         weights[0] = 1;
         outcomeId = _record(
             Outcome({
-                sovereignId: record.sovereignId,
-                missionId: record.missionId,
+                sovereignId: sovereignId,
+                missionId: missionId,
                 kind: EXECUTION_KIND,
                 token: address(0),
                 amount: 0,
@@ -122,7 +96,7 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
             weights
         );
         $.executionOutcomes[executionUID] = outcomeId;
-        emit ExecutionRecorded(executionUID, verificationUID, outcomeId, record.actor, verifier);
+        emit ExecutionRecorded(executionUID, verificationUID, outcomeId, actor, verifier);
     }
 
     /// @inheritdoc IContributionLedger
@@ -230,6 +204,41 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
                 uint64(block.timestamp)
             );
         }
+    }
+
+    /// @dev The actor, sovereign and mission of a live execution record made by its actor, a member.
+    function _executionRecord(
+        bytes32 executionUID
+    ) private view returns (address actor, uint64 sovereignId, uint64 missionId) {
+        Attestation memory execution = _liveAttestation(executionUID, _ledger().executionRecordSchema);
+        // EAS data is the schema's fields encoded as a flat parameter list:
+        // (address actor, uint64 sovereignId, uint64 missionId, bytes32 taskRef, bytes32 inputHash,
+        //  bytes32 outputHash, string evidenceURI, bytes32 modelHash).
+        (actor, sovereignId, missionId, , , , , ) = abi.decode(
+            execution.data,
+            (address, uint64, uint64, bytes32, bytes32, bytes32, string, bytes32)
+        );
+        if (actor != execution.attester) revert LedgerActorNotAttester(actor, execution.attester);
+        if (!_ledger().registry.isMember(sovereignId, actor)) revert LedgerActorNotMember(sovereignId, actor);
+    }
+
+    /// @dev The verifier and points of a live, approving verification of `executionUID` by a
+    /// Verifier of `sovereignId` other than the actor.
+    function _verification(
+        bytes32 executionUID,
+        bytes32 verificationUID,
+        address actor,
+        uint64 sovereignId
+    ) private view returns (address verifier, uint64 points) {
+        Attestation memory verification = _liveAttestation(verificationUID, _ledger().executionVerificationSchema);
+        if (verification.refUID != executionUID) revert LedgerVerificationMismatch(verificationUID, executionUID);
+        verifier = verification.attester;
+        if (verifier == actor || !_ledger().registry.hasRole(sovereignId, verifier, ISovereignRegistry.Role.Verifier)) {
+            revert LedgerNotVerifier(sovereignId, verifier);
+        }
+        bool approved;
+        (approved, points, ) = abi.decode(verification.data, (bool, uint64, string));
+        if (!approved) revert LedgerExecutionRejected(executionUID);
     }
 
     /// @dev The attestation `uid`, checked to exist with `schema`, unrevoked and unexpired.

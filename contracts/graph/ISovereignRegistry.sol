@@ -11,6 +11,10 @@ pragma solidity ^0.8.24;
 ///   the implementation, so an upgrade names it again). The registry trusts EAS to report
 ///   schema, recipient, attester, expiration and revocation truthfully.
 /// - Ids (sovereigns, organizations, missions) start at 1 and are never reused; 0 means "none".
+/// - Adminship and membership are separate: an admin need not be a member, and a member who
+///   leaves keeps adminship until removed with {removeAdmin}.
+/// - Invitations and admin offers lapse for good when whoever made them stops being an admin,
+///   even if that account becomes an admin again later.
 /// - Sovereign admins act for their sovereign alone; governance (the timelock) only suspends and
 ///   reactivates sovereigns, names funding modules, pauses and upgrades.
 /// - A suspended sovereign cannot change anything, and neither its own trust list nor its
@@ -213,7 +217,7 @@ interface ISovereignRegistry {
     error RegistryNotMember(uint64 sovereignId, address account);
     /// @dev `account` already has a pending invitation to `sovereignId`.
     error RegistryAlreadyInvited(uint64 sovereignId, address account);
-    /// @dev `account` has no pending invitation to `sovereignId`.
+    /// @dev `account` has no pending invitation to `sovereignId` (or its inviter is no longer an admin).
     error RegistryNoInvitation(uint64 sovereignId, address account);
     /// @dev `account` already applied to `sovereignId`.
     error RegistryAlreadyApplied(uint64 sovereignId, address account);
@@ -227,6 +231,8 @@ interface ISovereignRegistry {
     error RegistryRoleNotHeld(uint64 sovereignId, address account, Role role);
     /// @dev An agent's operator must be a member of the sovereign; `operator` is not.
     error RegistryAgentOperatorNotMember(uint64 sovereignId, address operator);
+    /// @dev An agent cannot be its own operator: someone else answers for it.
+    error RegistryAgentIsOwnOperator(uint64 sovereignId, address agent);
     /// @dev No organization `organizationId` exists.
     error RegistryUnknownOrganization(uint64 organizationId);
     /// @dev `account` is neither an admin of `organizationId` nor of its sovereign.
@@ -309,7 +315,8 @@ interface ISovereignRegistry {
 
     /* MEMBERS AND ROLES */
 
-    /// @notice Invites `account`; it becomes a member by {acceptInvitation}. Sovereign admin.
+    /// @notice Invites `account`; it becomes a member by {acceptInvitation}. Sovereign admin. A
+    /// lapsed invitation (its inviter is no longer an admin) is replaced.
     /// @param sovereignId The sovereign.
     /// @param account The invited account.
     function invite(uint64 sovereignId, address account) external;
@@ -319,7 +326,8 @@ interface ISovereignRegistry {
     /// @param account The invited account.
     function cancelInvitation(uint64 sovereignId, address account) external;
 
-    /// @notice Accepts the caller's invitation: the caller becomes a member.
+    /// @notice Accepts the caller's invitation: the caller becomes a member. An invitation lapses
+    /// when its inviter is no longer an admin.
     /// @param sovereignId The sovereign.
     function acceptInvitation(uint64 sovereignId) external;
 
@@ -453,7 +461,7 @@ interface ISovereignRegistry {
 
     /// @notice `sovereignId` recognizes `otherId`. If `otherId` already recognizes `sovereignId`,
     /// this accepts its proposal and the recognition becomes mutual; otherwise it is a proposal
-    /// that `otherId` accepts by recognizing back. Admin of `sovereignId`.
+    /// that `otherId` accepts by recognizing back. Admin of `sovereignId`; both must be active.
     /// @param sovereignId The recognizing sovereign.
     /// @param otherId The recognized sovereign.
     function recognize(uint64 sovereignId, uint64 otherId) external;
@@ -528,7 +536,7 @@ interface ISovereignRegistry {
     /// @return admin Whether it is.
     function isAdmin(uint64 sovereignId, address account) external view returns (bool admin);
 
-    /// @notice The pending adminship offer to `candidate`, if any.
+    /// @notice The pending adminship offer to `candidate`, if any (a lapsed one reads as none).
     /// @param sovereignId The sovereign.
     /// @param candidate The candidate.
     /// @return offeredBy The offering admin (zero: no offer).
@@ -554,7 +562,7 @@ interface ISovereignRegistry {
     /// @return roles The bitmap.
     function rolesOf(uint64 sovereignId, address account) external view returns (uint8 roles);
 
-    /// @notice Pending invitation and application of `account` to `sovereignId`.
+    /// @notice Pending invitation (a lapsed one reads as none) and application of `account` to `sovereignId`.
     /// @param sovereignId The sovereign.
     /// @param account The account.
     /// @return invitedBy The inviting admin (zero: none).
@@ -564,7 +572,9 @@ interface ISovereignRegistry {
         address account
     ) external view returns (address invitedBy, bool applied);
 
-    /// @notice The member who operates agent `agent` in `sovereignId` (zero: not an agent).
+    /// @notice The member who operated agent `agent` in `sovereignId` when it was registered
+    /// (zero: not an agent). The operator may have left since: the agent keeps its role until an
+    /// admin revokes it or registers it again with a new operator after revoking.
     /// @param sovereignId The sovereign.
     /// @param agent The agent.
     /// @return operator Its operator.
@@ -600,7 +610,8 @@ interface ISovereignRegistry {
     /// @return mission Its record.
     function getMission(uint64 missionId) external view returns (Mission memory mission);
 
-    /// @notice Whether `account` may manage `missionId` (owner, or admin of its sovereign or organization).
+    /// @notice Whether `account` may manage `missionId`: its owner while a member of the sovereign,
+    /// or an admin of its sovereign or organization.
     /// @param missionId The mission.
     /// @param account The account.
     /// @return manager Whether it may.

@@ -25,12 +25,18 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         bool applied;
         bool isAdmin;
         address invitedBy;
+        // The inviter's admin term when it invited: the invitation lapses with that term.
+        uint32 invitedInTerm;
         address agentOperator;
+        // Incremented each time the account becomes an admin of the sovereign.
+        uint32 adminTerm;
     }
 
     struct AdminOffer {
         address offeredBy;
         bool handOver;
+        // The offerer's admin term when it offered.
+        uint32 offeredInTerm;
     }
 
     /// @custom:storage-location erc7201:atlas.storage.SovereignRegistry
@@ -57,10 +63,11 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
 
     /// @dev Immutable in the implementation: a credential check saves a storage read. An upgrade
     /// passes the same EAS address to the new implementation's constructor.
+    /// @custom:oz-upgrades-unsafe-allow state-variable-immutable
     IEAS private immutable _EAS;
 
     /// @param eas_ The EAS instance attestations are read from.
-    /// @custom:oz-upgrades-unsafe-allow constructor state-variable-immutable
+    /// @custom:oz-upgrades-unsafe-allow constructor
     constructor(IEAS eas_) {
         _EAS = eas_;
     }
@@ -96,6 +103,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         sovereign.adminCount = 1;
         Membership storage founder = $.memberships[sovereignId][msg.sender];
         founder.isAdmin = true;
+        founder.adminTerm = 1;
         founder.roles = _MEMBER_BIT;
         emit SovereignRegistered(sovereignId, handle, msg.sender, metadataURI, metadataHash);
         emit AdminAdded(sovereignId, msg.sender);
@@ -137,7 +145,11 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         if (candidate == address(0)) revert RegistryZeroAccount();
         RegistryStorage storage $ = _registry();
         if ($.memberships[sovereignId][candidate].isAdmin) revert RegistryAlreadyAdmin(sovereignId, candidate);
-        $.adminOffers[sovereignId][candidate] = AdminOffer({offeredBy: msg.sender, handOver: handOver});
+        $.adminOffers[sovereignId][candidate] = AdminOffer({
+            offeredBy: msg.sender,
+            handOver: handOver,
+            offeredInTerm: $.memberships[sovereignId][msg.sender].adminTerm
+        });
         emit AdminOffered(sovereignId, candidate, msg.sender, handOver);
     }
 
@@ -148,11 +160,13 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         AdminOffer memory offer = $.adminOffers[sovereignId][msg.sender];
         if (offer.offeredBy == address(0)) revert RegistryNoAdminOffer(sovereignId, msg.sender);
         Membership storage offerer = $.memberships[sovereignId][offer.offeredBy];
-        // An offer dies with the adminship of whoever made it.
-        if (!offerer.isAdmin) revert RegistryNoAdminOffer(sovereignId, msg.sender);
+        // An offer dies with the admin term of whoever made it.
+        if (!_inTerm(offerer, offer.offeredInTerm)) revert RegistryNoAdminOffer(sovereignId, msg.sender);
         delete $.adminOffers[sovereignId][msg.sender];
 
-        $.memberships[sovereignId][msg.sender].isAdmin = true;
+        Membership storage candidate = $.memberships[sovereignId][msg.sender];
+        candidate.isAdmin = true;
+        ++candidate.adminTerm;
         emit AdminAdded(sovereignId, msg.sender);
         if (offer.handOver) {
             offerer.isAdmin = false;
@@ -181,8 +195,9 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         if (account == address(0)) revert RegistryZeroAccount();
         Membership storage membership = _registry().memberships[sovereignId][account];
         if (membership.roles & _MEMBER_BIT != 0) revert RegistryAlreadyMember(sovereignId, account);
-        if (membership.invitedBy != address(0)) revert RegistryAlreadyInvited(sovereignId, account);
+        if (_invitationStands(sovereignId, membership)) revert RegistryAlreadyInvited(sovereignId, account);
         membership.invitedBy = msg.sender;
+        membership.invitedInTerm = _registry().memberships[sovereignId][msg.sender].adminTerm;
         emit MemberInvited(sovereignId, account, msg.sender);
     }
 
@@ -199,9 +214,9 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
     function acceptInvitation(uint64 sovereignId) external whenNotPaused {
         _activeSovereign(sovereignId);
         Membership storage membership = _registry().memberships[sovereignId][msg.sender];
-        address invitedBy = membership.invitedBy;
-        if (invitedBy == address(0)) revert RegistryNoInvitation(sovereignId, msg.sender);
-        _admit(sovereignId, msg.sender, membership, invitedBy);
+        // An invitation, like an admin offer, lapses with the admin term of whoever made it.
+        if (!_invitationStands(sovereignId, membership)) revert RegistryNoInvitation(sovereignId, msg.sender);
+        _admit(sovereignId, msg.sender, membership, membership.invitedBy);
     }
 
     /// @inheritdoc ISovereignRegistry
@@ -272,6 +287,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
     function registerAgent(uint64 sovereignId, address agent, address operator) external whenNotPaused {
         _activeSovereignOfAdmin(sovereignId);
         if (agent == address(0)) revert RegistryZeroAccount();
+        if (agent == operator) revert RegistryAgentIsOwnOperator(sovereignId, agent);
         RegistryStorage storage $ = _registry();
         if ($.memberships[sovereignId][operator].roles & _MEMBER_BIT == 0) {
             revert RegistryAgentOperatorNotMember(sovereignId, operator);
@@ -415,6 +431,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         RegistryStorage storage $ = _registry();
         if (!$.fundingModules[msg.sender]) revert RegistryNotFundingModule(msg.sender);
         Mission storage mission = _existingMission(missionId);
+        _activeSovereign(mission.sovereignId);
         _requireOpenMission(missionId, mission.status);
         mapping(uint256 => bool) storage links = $.missionFunding[missionId][msg.sender];
         if (links[fundingId]) revert RegistryFundingAlreadyLinked(missionId, msg.sender, fundingId);
@@ -455,7 +472,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
     function recognize(uint64 sovereignId, uint64 otherId) external whenNotPaused {
         _activeSovereignOfAdmin(sovereignId);
         if (sovereignId == otherId) revert RegistrySelfRecognition(sovereignId);
-        _existingSovereign(otherId);
+        _activeSovereign(otherId);
         (uint64 low, uint64 high, uint8 mine, uint8 theirs) = _pair(sovereignId, otherId);
         mapping(uint64 => uint8) storage row = _registry().recognitions[low];
         uint8 directions = row[high];
@@ -564,7 +581,9 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
 
     /// @inheritdoc ISovereignRegistry
     function adminOffer(uint64 sovereignId, address candidate) external view returns (address, bool) {
-        AdminOffer memory offer = _registry().adminOffers[sovereignId][candidate];
+        RegistryStorage storage $ = _registry();
+        AdminOffer memory offer = $.adminOffers[sovereignId][candidate];
+        if (!_inTerm($.memberships[sovereignId][offer.offeredBy], offer.offeredInTerm)) return (address(0), false);
         return (offer.offeredBy, offer.handOver);
     }
 
@@ -586,7 +605,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
     /// @inheritdoc ISovereignRegistry
     function pendingMembership(uint64 sovereignId, address account) external view returns (address, bool) {
         Membership storage membership = _registry().memberships[sovereignId][account];
-        return (membership.invitedBy, membership.applied);
+        return (_invitationStands(sovereignId, membership) ? membership.invitedBy : address(0), membership.applied);
     }
 
     /// @inheritdoc ISovereignRegistry
@@ -633,9 +652,11 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         RegistryStorage storage $ = _registry();
         Mission storage mission = $.missions[missionId];
         if (mission.status == MissionStatus.None) return false;
+        Membership storage membership = $.memberships[mission.sovereignId][account];
+        // An owner who left the sovereign no longer manages its mission; its admins still do.
         return
-            mission.owner == account ||
-            $.memberships[mission.sovereignId][account].isAdmin ||
+            (mission.owner == account && membership.roles & _MEMBER_BIT != 0) ||
+            membership.isAdmin ||
             (mission.organizationId != 0 && _isOrganizationAdmin(mission.organizationId, mission.sovereignId, account));
     }
 
@@ -682,6 +703,18 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         if (membership.roles & _MEMBER_BIT == 0) revert RegistryNotMember(sovereignId, account);
         membership.roles = 0;
         membership.agentOperator = address(0);
+    }
+
+    /// @dev Whether `account` is still an admin in the term `term` it had when it made an offer or invitation.
+    function _inTerm(Membership storage account, uint32 term) private view returns (bool) {
+        return account.isAdmin && account.adminTerm == term;
+    }
+
+    function _invitationStands(uint64 sovereignId, Membership storage membership) private view returns (bool) {
+        address invitedBy = membership.invitedBy;
+        return
+            invitedBy != address(0) &&
+            _inTerm(_registry().memberships[sovereignId][invitedBy], membership.invitedInTerm);
     }
 
     function _registry() private pure returns (RegistryStorage storage $) {

@@ -6,6 +6,8 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 
+import type { AtlasAddresses } from "../../sdk/src/index.ts";
+
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -20,7 +22,7 @@ export interface PageConfig {
   readonly chainId: number;
   readonly rpcUrl: string;
   readonly indexerUrl: string;
-  readonly addresses: { readonly governor: string; readonly token: string; readonly timelock: string };
+  readonly addresses: AtlasAddresses;
 }
 
 export function servePage(root: string, config: PageConfig, port: number): Promise<Server> {

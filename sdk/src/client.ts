@@ -4,6 +4,7 @@ import { addressesOf, type AtlasAddresses } from "./addressBook.ts";
 import { deployments } from "./deployments.ts";
 import { AtlasAddressBookError } from "./errors.ts";
 import { governanceActions, type GovernanceActions } from "./governance/actions.ts";
+import { graphActions, type GraphActions } from "./graph/actions.ts";
 
 /** What every action reads: the clients and the contract addresses, fixed at creation. */
 export interface AtlasContext {
@@ -28,6 +29,8 @@ export interface CreateAtlasClientParameters {
 /** An Atlas OS client: its context plus every layer's actions bound to it. */
 export interface AtlasClient extends AtlasContext {
   readonly governance: GovernanceActions;
+  /** The Sovereign Graph: sovereigns, members, missions, trust, credentials (EAS) and reputation. */
+  readonly graph: GraphActions;
 }
 
 /**
@@ -56,5 +59,5 @@ export function createAtlasClient(parameters: CreateAtlasClientParameters): Atla
     addresses,
     chainId,
   };
-  return { ...context, governance: governanceActions(context) };
+  return { ...context, governance: governanceActions(context), graph: graphActions(context) };
 }

@@ -13,8 +13,12 @@ import {
 
 import type { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
 import type { atlasTokenAbi } from "./abi/AtlasToken.ts";
+import type { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
+import type { easAbi } from "./abi/EAS.ts";
+import type { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
 import type { timelockControllerAbi } from "./abi/TimelockController.ts";
 import { atlasErrorsAbi } from "./abi/errors.ts";
+import { MISSION_STATUSES, ROLES } from "./graph/enums.ts";
 
 /** Base of every error the SDK throws. `shortMessage` is a sentence a person can read. */
 export class AtlasError extends BaseError {
@@ -74,11 +78,25 @@ export class AtlasNetworkError extends AtlasError {
   }
 }
 
+/** A metadata document does not match its JSON Schema, or is not JSON. */
+export class AtlasMetadataError extends AtlasError {
+  override name = "AtlasMetadataError";
+  /** One sentence per problem, naming where it is. */
+  readonly problems: readonly string[];
+  constructor(kind: string, problems: readonly string[]) {
+    super(`The ${kind} is not valid: ${problems.join("; ")}.`);
+    this.problems = problems;
+  }
+}
+
 /** Name of a custom error of any Atlas OS contract. */
 export type AtlasContractErrorName =
   | ContractErrorName<typeof atlasGovernorAbi>
   | ContractErrorName<typeof atlasTokenAbi>
-  | ContractErrorName<typeof timelockControllerAbi>;
+  | ContractErrorName<typeof timelockControllerAbi>
+  | ContractErrorName<typeof sovereignRegistryAbi>
+  | ContractErrorName<typeof contributionLedgerAbi>
+  | ContractErrorName<typeof easAbi>;
 
 export { atlasErrorsAbi };
 
@@ -91,6 +109,9 @@ const states = (bitmap: unknown): string => {
   return names.length === 0 ? "none" : names.join(" or ");
 };
 const proposalState = (value: unknown): string => STATES[Number(value)] ?? str(value);
+const role = (value: unknown): string => ROLES[Number(value)] ?? `#${str(value)}`;
+const missionStatus = (value: unknown): string =>
+  (MISSION_STATUSES[Number(value)] ?? `#${str(value)}`).replace("inProgress", "in progress");
 
 type Formatter = (args: readonly unknown[]) => string;
 
@@ -172,6 +193,122 @@ export const contractErrorMessages = {
   AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
   AccessControlUnauthorizedAccount: ([account, role]) => `${str(account)} lacks the role ${str(role)}.`,
   FailedCall: () => "A call made by the contract failed.",
+  // SovereignRegistry
+  RegistryInvalidHandle: ([handle]) =>
+    `"${str(handle)}" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either end.`,
+  RegistryHandleTaken: ([handle, id]) => `The handle "${str(handle)}" is taken by sovereign ${str(id)}.`,
+  RegistryMissingMetadata: () => "Metadata needs a URI and a non-zero hash.",
+  RegistryUnknownSovereign: ([id]) => `No sovereign ${str(id)} exists.`,
+  RegistrySovereignSuspended: ([id]) => `Sovereign ${str(id)} is suspended by governance.`,
+  RegistrySovereignNotSuspended: ([id]) => `Sovereign ${str(id)} is not suspended.`,
+  RegistryNotSovereignAdmin: ([id, account]) => `${str(account)} is not an admin of sovereign ${str(id)}.`,
+  RegistryAlreadyAdmin: ([id, account]) => `${str(account)} is already an admin of sovereign ${str(id)}.`,
+  RegistryNoAdminOffer: ([id, account]) => `${str(account)} holds no valid adminship offer of sovereign ${str(id)}.`,
+  RegistryLastAdmin: ([id, account]) =>
+    `${str(account)} is the last admin of sovereign ${str(id)}: hand adminship over instead.`,
+  RegistryZeroAccount: () => "The zero address cannot be a member, admin, operator or issuer.",
+  RegistryAlreadyMember: ([id, account]) => `${str(account)} is already a member of sovereign ${str(id)}.`,
+  RegistryNotMember: ([id, account]) => `${str(account)} is not a member of sovereign ${str(id)}.`,
+  RegistryAlreadyInvited: ([id, account]) => `${str(account)} is already invited to sovereign ${str(id)}.`,
+  RegistryNoInvitation: ([id, account]) =>
+    `${str(account)} has no pending invitation to sovereign ${str(id)} (or its inviter is no longer an admin).`,
+  RegistryAlreadyApplied: ([id, account]) => `${str(account)} has already applied to sovereign ${str(id)}.`,
+  RegistryNoApplication: ([id, account]) => `${str(account)} has no pending application to sovereign ${str(id)}.`,
+  RegistryRoleNotGrantable: ([value]) =>
+    `The ${role(value)} role is not granted or revoked directly: members join, agents are registered.`,
+  RegistryRoleAlreadyGranted: ([id, account, value]) =>
+    `${str(account)} already holds the ${role(value)} role in sovereign ${str(id)}.`,
+  RegistryRoleNotHeld: ([id, account, value]) =>
+    `${str(account)} does not hold the ${role(value)} role in sovereign ${str(id)}.`,
+  RegistryAgentIsOwnOperator: ([id, agent]) =>
+    `${str(agent)} cannot operate itself as an agent of sovereign ${str(id)}: another member must answer for it.`,
+  RegistryAgentOperatorNotMember: ([id, operator]) =>
+    `An agent's operator must be a member; ${str(operator)} is not one of sovereign ${str(id)}.`,
+  RegistryUnknownOrganization: ([id]) => `No organization ${str(id)} exists.`,
+  RegistryNotOrganizationAdmin: ([id, account]) =>
+    `${str(account)} is neither an admin of organization ${str(id)} nor of its sovereign.`,
+  RegistryOrganizationUnchanged: ([id, account]) =>
+    `${str(account)} already is (or is not) what this asks in organization ${str(id)}.`,
+  RegistryOrganizationNotInSovereign: ([organizationId, id]) =>
+    `Organization ${str(organizationId)} is not in sovereign ${str(id)}.`,
+  RegistryUnknownMission: ([id]) => `No mission ${str(id)} exists.`,
+  RegistryCannotCreateMission: ([id, organizationId, account]) =>
+    `${str(account)} cannot create missions in sovereign ${str(id)}${organizationId ? ` (organization ${str(organizationId)})` : ""}: that needs an admin or the operator role.`,
+  RegistryNotMissionManager: ([id, account]) =>
+    `${str(account)} is neither the owner of mission ${str(id)} nor an admin of its sovereign or organization.`,
+  RegistryInvalidMissionTransition: ([id, from, to]) =>
+    `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
+  RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
+  RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
+  RegistryFundingAlreadyLinked: ([id, module, fundingId]) =>
+    `${str(module)} already linked funding ${str(fundingId)} to mission ${str(id)}.`,
+  RegistryZeroSchema: () => "The schema UID cannot be zero.",
+  RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
+    `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,
+  RegistryIssuerNotTrusted: ([id, schema, issuer]) =>
+    `Sovereign ${str(id)} does not trust ${str(issuer)} for schema ${str(schema)}.`,
+  RegistrySelfRecognition: ([id]) => `Sovereign ${str(id)} cannot recognize itself.`,
+  RegistryAlreadyRecognized: ([id, otherId]) => `Sovereign ${str(id)} already recognizes sovereign ${str(otherId)}.`,
+  RegistryNotRecognized: ([id, otherId]) =>
+    `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
+  // AtlasModule, and the OpenZeppelin upgradeable base it builds on
+  ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
+  ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
+  ModuleZeroGovernance: () => "Governance cannot be the zero address.",
+  EnforcedPause: () => "The contract is paused.",
+  ExpectedPause: () => "The contract is not paused.",
+  InvalidInitialization: () => "The contract is already initialized.",
+  NotInitializing: () => "The contract is not being initialized.",
+  AddressEmptyCode: ([target]) => `${str(target)} has no code.`,
+  ERC1967InvalidImplementation: ([implementation]) => `${str(implementation)} is not a valid implementation.`,
+  ERC1967NonPayable: () => "This upgrade does not accept ETH.",
+  UUPSUnauthorizedCallContext: () => "Upgrades go through the proxy.",
+  UUPSUnsupportedProxiableUUID: ([slot]) => `The new implementation's proxiable UUID ${str(slot)} is not supported.`,
+  // ContributionLedger
+  LedgerNotRecorder: ([caller]) => `${str(caller)} is not a recorder named by governance.`,
+  LedgerInvalidAccountCount: ([count, max]) => `An outcome needs 1 to ${str(max)} accounts, not ${str(count)}.`,
+  LedgerLengthMismatch: ([accounts, weights]) => `${str(accounts)} accounts were given with ${str(weights)} weights.`,
+  LedgerZeroAccount: ([index]) => `Account ${str(index)} is the zero address.`,
+  LedgerZeroWeight: ([index]) => `Weight ${str(index)} is zero.`,
+  LedgerEmptyOutcome: () => "An outcome must carry an amount or points.",
+  LedgerInactiveSovereign: ([id]) => `Sovereign ${str(id)} does not exist or is suspended.`,
+  LedgerMissionNotInSovereign: ([missionId, id]) => `Mission ${str(missionId)} is not in sovereign ${str(id)}.`,
+  LedgerInvalidAttestation: ([uid, schema]) =>
+    `${str(uid)} is not a live attestation of schema ${str(schema)} (missing, other schema, revoked or expired).`,
+  LedgerActorNotAttester: ([actor, attester]) =>
+    `The record's actor ${str(actor)} did not attest it (${str(attester)} did).`,
+  LedgerActorNotMember: ([id, actor]) => `The actor ${str(actor)} is not a member of sovereign ${str(id)}.`,
+  LedgerVerificationMismatch: ([verificationUID, executionUID]) =>
+    `Verification ${str(verificationUID)} does not refer to execution record ${str(executionUID)}.`,
+  LedgerNotVerifier: ([id, verifier]) =>
+    `${str(verifier)} is not a verifier of sovereign ${str(id)}, or verified its own record.`,
+  LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
+  LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
+  LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
+  // EAS
+  AccessDenied: () => "Only the attester can revoke its attestation.",
+  AlreadyRevoked: () => "The attestation is already revoked.",
+  AlreadyRevokedOffchain: () => "The off-chain attestation is already revoked.",
+  AlreadyTimestamped: () => "The data is already timestamped.",
+  DeadlineExpired: () => "The signed request expired.",
+  InsufficientBalance: ([balance, needed]) => `The contract holds ${str(balance)} wei; ${str(needed)} are needed.`,
+  InsufficientValue: () => "Not enough ETH was sent.",
+  InvalidAttestation: () => "The schema's resolver rejected the attestation.",
+  InvalidAttestations: () => "The schema's resolver rejected the attestations.",
+  InvalidExpirationTime: () => "The expiration time is in the past.",
+  InvalidLength: () => "The request's lists are empty or differ in length.",
+  InvalidNonce: () => "The nonce is not above the current one.",
+  InvalidOffset: () => "The offset is out of range.",
+  InvalidRegistry: () => "The schema registry is not valid.",
+  InvalidRevocation: () => "The schema's resolver rejected the revocation.",
+  InvalidRevocations: () => "The schema's resolver rejected the revocations.",
+  InvalidSchema: () => "The schema is not registered, or is not the attestation's.",
+  InvalidSignature: () => "The signature is not valid.",
+  InvalidVerifier: () => "The verifier is not valid.",
+  Irrevocable: () => "The attestation is not revocable.",
+  NotFound: () => "No attestation with this UID (or the referenced UID) exists.",
+  NotPayable: () => "The schema's resolver does not accept ETH.",
+  WrongSchema: () => "The attestation has another schema.",
 } as const satisfies Record<AtlasContractErrorName, Formatter>;
 
 function timelockStates(bitmap: unknown): string {

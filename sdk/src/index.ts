@@ -6,6 +6,16 @@
 export { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
 export { atlasTokenAbi } from "./abi/AtlasToken.ts";
 export { timelockControllerAbi } from "./abi/TimelockController.ts";
+export { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
+export { easAbi } from "./abi/EAS.ts";
+export { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
+export {
+  ATLAS_SCHEMAS,
+  ATLAS_SCHEMA_NAMES,
+  atlasSchemaUids,
+  schemaUid,
+  type AtlasSchemaName,
+} from "./graph/schemas.ts";
 export {
   ADDRESS_BOOK_CONTRACTS,
   addressesOf,
@@ -21,6 +31,7 @@ export {
   AtlasAddressBookError,
   AtlasContractError,
   AtlasError,
+  AtlasMetadataError,
   AtlasMissingWalletError,
   AtlasNetworkError,
   AtlasRevertError,
@@ -140,4 +151,299 @@ export {
   type SignDelegationParameters,
   type SignDelegationReturnType,
 } from "./governance/signDelegation.ts";
+export { graphActions, type GraphActions } from "./graph/actions.ts";
+export {
+  decodeAttestationData,
+  encodeAttestationData,
+  schemaUidOf,
+  type AtlasAttestationData,
+  type ExecutionRecordData,
+  type ExecutionVerificationData,
+  type MilestoneVerificationData,
+  type SchemaReference,
+  type SkillCredentialData,
+} from "./graph/attestationData.ts";
+export type { AttestationOptions, AttestReturnType } from "./graph/attest.ts";
+export {
+  CREDENTIAL_STATUSES,
+  MISSION_STATUSES,
+  ROLES,
+  type CredentialStatus,
+  type GrantableRole,
+  type MissionStatus,
+  type Role,
+} from "./graph/enums.ts";
+export { type AtlasAttestation } from "./graph/getAttestation.ts";
+export { canonicalJson, hashMetadata, type JsonValue, type MetadataReference } from "./graph/metadata.ts";
+export {
+  missionMetadataSchema,
+  sovereignMetadataSchema,
+  type MetadataSchema,
+  type MissionKpi,
+  type MissionMetadata,
+  type MissionRequiredSkill,
+  type SovereignGeography,
+  type SovereignGovernance,
+  type SovereignMetadata,
+  type SovereignStack,
+} from "./graph/metadataSchemas.ts";
+export {
+  validateMissionMetadata,
+  validateSovereignMetadata,
+  type ValidateMetadataReturnType,
+} from "./graph/validateMetadata.ts";
+export {
+  acceptAdmin,
+  type AcceptAdminErrorType,
+  type AcceptAdminParameters,
+  type AcceptAdminReturnType,
+} from "./graph/acceptAdmin.ts";
+export {
+  acceptInvitation,
+  type AcceptInvitationErrorType,
+  type AcceptInvitationParameters,
+  type AcceptInvitationReturnType,
+} from "./graph/acceptInvitation.ts";
+export {
+  addOrganizationMember,
+  type AddOrganizationMemberErrorType,
+  type AddOrganizationMemberParameters,
+  type AddOrganizationMemberReturnType,
+} from "./graph/addOrganizationMember.ts";
+export {
+  applyForMembership,
+  type ApplyForMembershipErrorType,
+  type ApplyForMembershipParameters,
+  type ApplyForMembershipReturnType,
+} from "./graph/applyForMembership.ts";
+export {
+  approveApplication,
+  type ApproveApplicationErrorType,
+  type ApproveApplicationParameters,
+  type ApproveApplicationReturnType,
+} from "./graph/approveApplication.ts";
+export {
+  attestExecutionRecord,
+  type AttestExecutionRecordErrorType,
+  type AttestExecutionRecordParameters,
+  type AttestExecutionRecordReturnType,
+} from "./graph/attestExecutionRecord.ts";
+export {
+  attestExecutionVerification,
+  type AttestExecutionVerificationErrorType,
+  type AttestExecutionVerificationParameters,
+  type AttestExecutionVerificationReturnType,
+} from "./graph/attestExecutionVerification.ts";
+export {
+  attestMilestoneVerification,
+  type AttestMilestoneVerificationErrorType,
+  type AttestMilestoneVerificationParameters,
+  type AttestMilestoneVerificationReturnType,
+} from "./graph/attestMilestoneVerification.ts";
+export {
+  attestSkillCredential,
+  type AttestSkillCredentialErrorType,
+  type AttestSkillCredentialParameters,
+  type AttestSkillCredentialReturnType,
+} from "./graph/attestSkillCredential.ts";
+export {
+  cancelInvitation,
+  type CancelInvitationErrorType,
+  type CancelInvitationParameters,
+  type CancelInvitationReturnType,
+} from "./graph/cancelInvitation.ts";
+export {
+  checkCredential,
+  type CheckCredentialErrorType,
+  type CheckCredentialParameters,
+  type CheckCredentialReturnType,
+} from "./graph/checkCredential.ts";
+export {
+  createMission,
+  type CreateMissionErrorType,
+  type CreateMissionParameters,
+  type CreateMissionReturnType,
+} from "./graph/createMission.ts";
+export {
+  createOrganization,
+  type CreateOrganizationErrorType,
+  type CreateOrganizationParameters,
+  type CreateOrganizationReturnType,
+} from "./graph/createOrganization.ts";
+export {
+  getAttestation,
+  type GetAttestationErrorType,
+  type GetAttestationParameters,
+  type GetAttestationReturnType,
+} from "./graph/getAttestation.ts";
+export {
+  getMember,
+  type GetMemberErrorType,
+  type GetMemberParameters,
+  type GetMemberReturnType,
+} from "./graph/getMember.ts";
+export {
+  getMission,
+  type GetMissionErrorType,
+  type GetMissionParameters,
+  type GetMissionReturnType,
+} from "./graph/getMission.ts";
+export {
+  getOrganization,
+  type GetOrganizationErrorType,
+  type GetOrganizationParameters,
+  type GetOrganizationReturnType,
+} from "./graph/getOrganization.ts";
+export {
+  getReputation,
+  type GetReputationErrorType,
+  type GetReputationParameters,
+  type GetReputationReturnType,
+} from "./graph/getReputation.ts";
+export {
+  getSovereign,
+  type GetSovereignErrorType,
+  type GetSovereignParameters,
+  type GetSovereignReturnType,
+} from "./graph/getSovereign.ts";
+export {
+  getSovereignId,
+  type GetSovereignIdErrorType,
+  type GetSovereignIdParameters,
+  type GetSovereignIdReturnType,
+} from "./graph/getSovereignId.ts";
+export {
+  grantRole,
+  type GrantRoleErrorType,
+  type GrantRoleParameters,
+  type GrantRoleReturnType,
+} from "./graph/grantRole.ts";
+export { invite, type InviteErrorType, type InviteParameters, type InviteReturnType } from "./graph/invite.ts";
+export {
+  isMutuallyRecognized,
+  type IsMutuallyRecognizedErrorType,
+  type IsMutuallyRecognizedParameters,
+  type IsMutuallyRecognizedReturnType,
+} from "./graph/isMutuallyRecognized.ts";
+export {
+  isTrustedIssuer,
+  type IsTrustedIssuerErrorType,
+  type IsTrustedIssuerParameters,
+  type IsTrustedIssuerReturnType,
+} from "./graph/isTrustedIssuer.ts";
+export { leave, type LeaveErrorType, type LeaveParameters, type LeaveReturnType } from "./graph/leave.ts";
+export {
+  offerAdmin,
+  type OfferAdminErrorType,
+  type OfferAdminParameters,
+  type OfferAdminReturnType,
+} from "./graph/offerAdmin.ts";
+export {
+  recognize,
+  type RecognizeErrorType,
+  type RecognizeParameters,
+  type RecognizeReturnType,
+} from "./graph/recognize.ts";
+export {
+  recordVerifiedExecution,
+  type RecordVerifiedExecutionErrorType,
+  type RecordVerifiedExecutionParameters,
+  type RecordVerifiedExecutionReturnType,
+} from "./graph/recordVerifiedExecution.ts";
+export {
+  registerAgent,
+  type RegisterAgentErrorType,
+  type RegisterAgentParameters,
+  type RegisterAgentReturnType,
+} from "./graph/registerAgent.ts";
+export {
+  registerSovereign,
+  type RegisterSovereignErrorType,
+  type RegisterSovereignParameters,
+  type RegisterSovereignReturnType,
+} from "./graph/registerSovereign.ts";
+export {
+  rejectApplication,
+  type RejectApplicationErrorType,
+  type RejectApplicationParameters,
+  type RejectApplicationReturnType,
+} from "./graph/rejectApplication.ts";
+export {
+  removeAdmin,
+  type RemoveAdminErrorType,
+  type RemoveAdminParameters,
+  type RemoveAdminReturnType,
+} from "./graph/removeAdmin.ts";
+export {
+  removeMember,
+  type RemoveMemberErrorType,
+  type RemoveMemberParameters,
+  type RemoveMemberReturnType,
+} from "./graph/removeMember.ts";
+export {
+  removeOrganizationMember,
+  type RemoveOrganizationMemberErrorType,
+  type RemoveOrganizationMemberParameters,
+  type RemoveOrganizationMemberReturnType,
+} from "./graph/removeOrganizationMember.ts";
+export {
+  revokeAttestation,
+  type RevokeAttestationErrorType,
+  type RevokeAttestationParameters,
+  type RevokeAttestationReturnType,
+} from "./graph/revokeAttestation.ts";
+export {
+  revokeRecognition,
+  type RevokeRecognitionErrorType,
+  type RevokeRecognitionParameters,
+  type RevokeRecognitionReturnType,
+} from "./graph/revokeRecognition.ts";
+export {
+  revokeRole,
+  type RevokeRoleErrorType,
+  type RevokeRoleParameters,
+  type RevokeRoleReturnType,
+} from "./graph/revokeRole.ts";
+export {
+  setOrganizationAdmin,
+  type SetOrganizationAdminErrorType,
+  type SetOrganizationAdminParameters,
+  type SetOrganizationAdminReturnType,
+} from "./graph/setOrganizationAdmin.ts";
+export {
+  transitionMission,
+  type TransitionMissionErrorType,
+  type TransitionMissionParameters,
+  type TransitionMissionReturnType,
+} from "./graph/transitionMission.ts";
+export {
+  trustIssuer,
+  type TrustIssuerErrorType,
+  type TrustIssuerParameters,
+  type TrustIssuerReturnType,
+} from "./graph/trustIssuer.ts";
+export {
+  untrustIssuer,
+  type UntrustIssuerErrorType,
+  type UntrustIssuerParameters,
+  type UntrustIssuerReturnType,
+} from "./graph/untrustIssuer.ts";
+export {
+  updateMissionMetadata,
+  type UpdateMissionMetadataErrorType,
+  type UpdateMissionMetadataParameters,
+  type UpdateMissionMetadataReturnType,
+} from "./graph/updateMissionMetadata.ts";
+export {
+  updateSovereignMetadata,
+  type UpdateSovereignMetadataErrorType,
+  type UpdateSovereignMetadataParameters,
+  type UpdateSovereignMetadataReturnType,
+} from "./graph/updateSovereignMetadata.ts";
+export {
+  verifyCredential,
+  type VerifyCredentialErrorType,
+  type VerifyCredentialParameters,
+  type VerifyCredentialReturnType,
+} from "./graph/verifyCredential.ts";
 export type { WriteResult } from "./write.ts";

@@ -1,7 +1,20 @@
-import type { Account, Address, Chain, Hash, TransactionReceipt, WalletClient, Transport } from "viem";
+import {
+  isAddressEqual,
+  parseEventLogs,
+  type Abi,
+  type Account,
+  type Address,
+  type Chain,
+  type ContractEventName,
+  type Hash,
+  type ParseEventLogsReturnType,
+  type TransactionReceipt,
+  type WalletClient,
+  type Transport,
+} from "viem";
 
 import type { AtlasContext } from "./client.ts";
-import { AtlasMissingWalletError, AtlasRevertError, AtlasWrongChainError, toAtlasError } from "./errors.ts";
+import { AtlasError, AtlasMissingWalletError, AtlasRevertError, AtlasWrongChainError, toAtlasError } from "./errors.ts";
 
 /** What every write returns: the transaction hash and its receipt. */
 export interface WriteResult {
@@ -28,6 +41,31 @@ export async function connectedWallet(
     wallet.account ?? (await wallet.getAddresses().catch((e: unknown) => Promise.reject(toAtlasError(e))))[0];
   if (account === undefined) throw new AtlasMissingWalletError(action);
   return { wallet, account };
+}
+
+/** The address of the account a context's wallet writes from. */
+export async function walletAddress(context: AtlasContext, action: string): Promise<Address> {
+  const { account } = await connectedWallet(context, action);
+  return typeof account === "string" ? account : account.address;
+}
+
+/**
+ * The first `eventName` event that the contract at `address` emitted in a write's transaction.
+ * @throws {AtlasError} when there is none.
+ */
+export function emitted<const TAbi extends Abi, TEventName extends ContractEventName<TAbi>>(
+  { hash, receipt }: WriteResult,
+  address: Address,
+  abi: TAbi,
+  eventName: TEventName,
+): ParseEventLogsReturnType<TAbi, TEventName, true>[number] {
+  const [log] = parseEventLogs({
+    abi,
+    eventName,
+    logs: receipt.logs.filter((l) => isAddressEqual(l.address, address)),
+  }) as ParseEventLogsReturnType<TAbi, TEventName, true>;
+  if (log === undefined) throw new AtlasError(`Transaction ${hash} emitted no ${eventName} event.`);
+  return log;
 }
 
 /**

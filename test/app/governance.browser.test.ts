@@ -169,7 +169,7 @@ describe("governance page in Chromium, against the main job", function () {
       chainId: 31337,
       rpcUrl: home.rpcUrl,
       indexerUrl: home.indexerUrl,
-      addresses: { governor: addresses.governor, token: addresses.token, timelock: addresses.timelock },
+      addresses,
     });
     publicClient = createPublicClient({ chain: hardhat, transport: http(home.rpcUrl) });
     reader = createAtlasClient({ publicClient, addresses });

@@ -2,8 +2,17 @@ import { expect } from "chai";
 import { concatHex, numberToHex, pad, toHex, zeroHash } from "viem";
 
 import { AtlasContractError, timelockControllerAbi, type ProposeParameters } from "../../sdk/src/index.ts";
-import { governanceFixture, networkHelpers } from "../helpers/governance.ts";
-import { ATLAS, fundAccounts, publicClient, rejection, testbed, treasuryTransfer, voter } from "./fixtures.ts";
+import { networkHelpers } from "../helpers/governance.ts";
+import {
+  ATLAS,
+  atlasFixture,
+  fundAccounts,
+  publicClient,
+  rejection,
+  testbed,
+  treasuryTransfer,
+  voter,
+} from "./fixtures.ts";
 
 const { loadFixture, mine, time } = networkHelpers;
 
@@ -19,7 +28,7 @@ const bitmap = (...states: number[]) => pad(toHex(states.reduce((bits, s) => bit
 
 /** alice, bob and the local voter delegated to themselves; alice's treasury transfer is open for votes. */
 async function activeProposal() {
-  const t = await testbed(await governanceFixture());
+  const t = await testbed(await atlasFixture());
   await fundAccounts(t);
   for (const account of [t.accounts.alice, t.accounts.bob])
     await t.as(account).governance.delegate({ delegatee: account });

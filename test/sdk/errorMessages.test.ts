@@ -57,6 +57,23 @@ describe("contractErrorMessages", function () {
     expect(missingMessages(errors, contractErrorMessages)).to.deep.equal([]);
   });
 
+  it("covers the Sovereign Graph's ABIs: SovereignRegistry, ContributionLedger and EAS", async function () {
+    const errors = await generatedErrors();
+    const names = (file: string) => errors.filter((e) => e.file === file).map((e) => e.error.name);
+    expect(names("SovereignRegistry.ts"), "registry errors").to.include.members([
+      "RegistryHandleTaken",
+      "RegistryInvalidMissionTransition",
+      "ModuleOnlyGovernance",
+      "EnforcedPause",
+    ]);
+    expect(names("ContributionLedger.ts"), "ledger errors").to.include.members([
+      "LedgerNotVerifier",
+      "LedgerExecutionAlreadyRecorded",
+    ]);
+    expect(names("EAS.ts"), "EAS errors").to.include.members(["AccessDenied", "InvalidSchema", "NotFound"]);
+    expect(names("errors.ts"), "the combined errors ABI").to.include.members(["RegistryHandleTaken", "NotFound"]);
+  });
+
   it("the check names an error whose sentence is missing", async function () {
     const errors = await generatedErrors();
     const incomplete: Record<string, unknown> = { ...contractErrorMessages };
@@ -93,5 +110,30 @@ describe("contractErrorMessages", function () {
     expect(
       m.ERC20InsufficientBalance(["0x000000000000000000000000000000000000A71A", 15n * 10n ** 17n, 2n * 10n ** 18n]),
     ).to.equal("0x000000000000000000000000000000000000A71A holds 1.5 tokens; the transfer needs 2 tokens.");
+  });
+
+  it("renders Sovereign Graph sentences with roles and mission statuses by name", function () {
+    const m = contractErrorMessages;
+    const account = "0x000000000000000000000000000000000000A71A";
+    expect(m.RegistryHandleTaken(["lisbon", 1n])).to.equal('The handle "lisbon" is taken by sovereign 1.');
+    expect(m.RegistryInvalidMissionTransition([4n, 1, 4])).to.equal("Mission 4 cannot move from draft to completed.");
+    expect(m.RegistryMissionClosed([4n, 5])).to.equal("Mission 4 is cancelled: it is frozen.");
+    expect(m.RegistryRoleNotGrantable([6])).to.equal(
+      "The agent role is not granted or revoked directly: members join, agents are registered.",
+    );
+    expect(m.RegistryRoleNotHeld([2n, account, 3])).to.equal(
+      `${account} does not hold the verifier role in sovereign 2.`,
+    );
+    expect(m.RegistryCannotCreateMission([2n, 0n, account])).to.equal(
+      `${account} cannot create missions in sovereign 2: that needs an admin or the operator role.`,
+    );
+    expect(m.RegistryCannotCreateMission([2n, 5n, account])).to.equal(
+      `${account} cannot create missions in sovereign 2 (organization 5): that needs an admin or the operator role.`,
+    );
+    expect(m.LedgerInvalidAttestation([`0x${"ab".repeat(32)}`, `0x${"cd".repeat(32)}`])).to.equal(
+      `0x${"ab".repeat(32)} is not a live attestation of schema 0x${"cd".repeat(32)} (missing, other schema, revoked or expired).`,
+    );
+    expect(m.ModuleOnlyGuardian([account])).to.equal(`${account} cannot do this: only the guardian or governance can.`);
+    expect(m.NotFound()).to.equal("No attestation with this UID (or the referenced UID) exists.");
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Viem clients over the Hardhat in-process chain and an Atlas client per account, for the SDK
- * tests. Dev accounts sign as JSON-RPC accounts (the node holds their keys); `voter` is a viem
- * local account whose key never reaches the node.
+ * The whole Atlas OS stack (governance, EAS, the Sovereign Graph) deployed by the routine the
+ * deploy command uses, viem clients over the Hardhat in-process chain, and an Atlas client per
+ * account, for the SDK tests. Dev accounts sign as JSON-RPC accounts (the node holds their keys);
+ * `voter` is a viem local account whose key never reaches the node.
  */
 import { expect } from "chai";
+import { Wallet } from "ethers";
 import {
   createPublicClient,
   createWalletClient,
@@ -27,7 +29,9 @@ import {
   type AtlasClient,
   type ProposeParameters,
 } from "../../sdk/src/index.ts";
-import { ATLAS, connection, signerKey, type governanceFixture } from "../helpers/governance.ts";
+import { deployAtlas } from "../../deploy/deployAtlas.ts";
+import { localGovernanceConfig } from "../../deploy/governance.ts";
+import { ATLAS, connection, ethers, signerKey } from "../helpers/governance.ts";
 
 export { ATLAS };
 
@@ -51,35 +55,52 @@ export function walletClientOf(account: Address | Account, request: EIP1193Reque
   return createWalletClient({ account, chain: hardhat, transport: custom({ request }, { retryCount: 0 }) });
 }
 
-export type GovernanceDeployment = Awaited<ReturnType<typeof governanceFixture>>;
+/**
+ * The whole stack on the in-process chain: governance with alice, bob, carol and dave holding the
+ * genesis tokens and `guardian` as proposal guardian and pauser of the graph; EAS deployed with it.
+ */
+export async function atlasFixture() {
+  const [deployer, guardian, alice, bob, carol, dave, eve, frank, grace] = await ethers.getSigners();
+  const config = localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address);
+  const deployment = await deployAtlas(connection, {
+    governance: config,
+    graph: { eas: { kind: "deploy" }, guardian: guardian.address },
+  });
+  const wallet = new Wallet(signerKey, ethers.provider);
+  return { ...deployment, config, deployer, guardian, alice, bob, carol, dave, eve, frank, grace, wallet };
+}
+
+export type AtlasDeployment = Awaited<ReturnType<typeof atlasFixture>>;
+
+type AccountName = "deployer" | "guardian" | "alice" | "bob" | "carol" | "dave" | "eve" | "frank" | "grace";
 
 /** A fresh deployment seen through the SDK. */
 export interface Testbed {
-  readonly deployment: GovernanceDeployment;
+  readonly deployment: AtlasDeployment;
   readonly addresses: AtlasAddresses;
-  readonly accounts: Readonly<Record<"deployer" | "guardian" | "alice" | "bob" | "carol" | "dave" | "eve", Address>>;
+  readonly accounts: Readonly<Record<AccountName, Address>>;
   /** A read-only Atlas client. */
   readonly reader: AtlasClient;
   /** An Atlas client whose wallet is `account` (a dev account's address or a local account). */
   as(account: Address | Account): AtlasClient;
 }
 
-export async function testbed(deployment: GovernanceDeployment): Promise<Testbed> {
+export async function testbed(deployment: AtlasDeployment): Promise<Testbed> {
+  const address = async (contract: { getAddress(): Promise<string> }) => getAddress(await contract.getAddress());
   const addresses: AtlasAddresses = {
-    governor: getAddress(await deployment.governor.getAddress()),
-    token: getAddress(await deployment.token.getAddress()),
-    timelock: getAddress(await deployment.timelock.getAddress()),
+    governor: await address(deployment.governor),
+    token: await address(deployment.token),
+    timelock: await address(deployment.timelock),
+    registry: await address(deployment.registry),
+    ledger: await address(deployment.ledger),
+    eas: await address(deployment.eas),
+    schemaRegistry: await address(deployment.schemaRegistry),
   };
-  const { deployer, guardian, alice, bob, carol, dave, eve } = deployment;
-  const accounts = {
-    deployer: getAddress(deployer.address),
-    guardian: getAddress(guardian.address),
-    alice: getAddress(alice.address),
-    bob: getAddress(bob.address),
-    carol: getAddress(carol.address),
-    dave: getAddress(dave.address),
-    eve: getAddress(eve.address),
-  };
+  const names: AccountName[] = ["deployer", "guardian", "alice", "bob", "carol", "dave", "eve", "frank", "grace"];
+  const accounts = Object.fromEntries(names.map((name) => [name, getAddress(deployment[name].address)])) as Record<
+    AccountName,
+    Address
+  >;
   return {
     deployment,
     addresses,

@@ -2,14 +2,23 @@ import { expect } from "chai";
 import { parseEther, parseEventLogs, zeroAddress } from "viem";
 
 import { atlasGovernorAbi, atlasTokenAbi, hashDescription } from "../../sdk/src/index.ts";
-import { governanceFixture, networkHelpers } from "../helpers/governance.ts";
-import { ATLAS, fundAccounts, publicClient, testbed, treasuryTransfer, voter, type Testbed } from "./fixtures.ts";
+import { networkHelpers } from "../helpers/governance.ts";
+import {
+  ATLAS,
+  atlasFixture,
+  fundAccounts,
+  publicClient,
+  testbed,
+  treasuryTransfer,
+  voter,
+  type Testbed,
+} from "./fixtures.ts";
 
 const { loadFixture, mine, time } = networkHelpers;
 const DAY = 86_400n;
 
 async function fresh(): Promise<Testbed> {
-  const t = await testbed(await loadFixture(governanceFixture));
+  const t = await testbed(await loadFixture(atlasFixture));
   await fundAccounts(t);
   return t;
 }
@@ -24,7 +33,7 @@ const balanceOf = (t: Testbed, account: `0x${string}`) =>
 
 describe("SDK governance lifecycle", function () {
   it("reads the governor's settings as deployed", async function () {
-    const t = await testbed(await loadFixture(governanceFixture));
+    const t = await testbed(await loadFixture(atlasFixture));
     expect(await t.reader.governance.getGovernanceSettings()).to.deep.equal({
       votingDelay: DAY,
       votingPeriod: 7n * DAY,

@@ -22,8 +22,9 @@ import {
   createAtlasClient,
   type AtlasClient,
 } from "../../sdk/src/index.ts";
-import { governanceFixture, networkHelpers } from "../helpers/governance.ts";
+import { networkHelpers } from "../helpers/governance.ts";
 import {
+  atlasFixture,
   chainRequest,
   publicClient,
   rejection,
@@ -62,7 +63,7 @@ const WRONG_CHAIN = "The wallet is on chain 1, but Atlas OS is read from chain 3
 
 describe("SDK wallet and network errors", function () {
   async function fresh(): Promise<Testbed> {
-    return testbed(await loadFixture(governanceFixture));
+    return testbed(await loadFixture(atlasFixture));
   }
 
   describe("user rejection", function () {

@@ -7,47 +7,38 @@ export const atlasGovernorAbi = [
       {
         "components": [
           {
-            "internalType": "contract IVotes",
             "name": "token",
             "type": "address"
           },
           {
-            "internalType": "contract TimelockController",
             "name": "timelock",
             "type": "address"
           },
           {
-            "internalType": "uint48",
             "name": "votingDelay",
             "type": "uint48"
           },
           {
-            "internalType": "uint32",
             "name": "votingPeriod",
             "type": "uint32"
           },
           {
-            "internalType": "uint256",
             "name": "proposalThreshold",
             "type": "uint256"
           },
           {
-            "internalType": "uint256",
             "name": "quorumNumerator",
             "type": "uint256"
           },
           {
-            "internalType": "uint48",
             "name": "voteExtension",
             "type": "uint48"
           },
           {
-            "internalType": "address",
             "name": "proposalGuardian",
             "type": "address"
           }
         ],
-        "internalType": "struct AtlasGovernor.Config",
         "name": "config",
         "type": "tuple"
       }
@@ -58,17 +49,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -94,7 +82,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       }
@@ -105,7 +92,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -121,17 +107,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "proposer",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "votes",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "threshold",
         "type": "uint256"
       }
@@ -142,17 +125,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "targets",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "calldatas",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "values",
         "type": "uint256"
       }
@@ -163,12 +143,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "quorumNumerator",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "quorumDenominator",
         "type": "uint256"
       }
@@ -179,7 +157,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       }
@@ -200,7 +177,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "votingPeriod",
         "type": "uint256"
       }
@@ -211,7 +187,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -222,7 +197,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -233,12 +207,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "newVoteExtension",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "maxVoteExtension",
         "type": "uint256"
       }
@@ -249,7 +221,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -260,7 +231,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -271,7 +241,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "proposer",
         "type": "address"
       }
@@ -282,12 +251,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -298,17 +265,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "enum IGovernor.ProposalState",
         "name": "current",
         "type": "uint8"
       },
       {
-        "internalType": "bytes32",
         "name": "expectedStates",
         "type": "bytes32"
       }
@@ -319,12 +283,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "currentNonce",
         "type": "uint256"
       }
@@ -340,12 +302,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint8",
         "name": "bits",
         "type": "uint8"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -356,7 +316,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "str",
         "type": "string"
       }
@@ -375,13 +334,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "oldVoteExtension",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "newVoteExtension",
         "type": "uint64"
       }
@@ -394,7 +351,6 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -407,55 +363,46 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "proposer",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
         "indexed": false,
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
         "indexed": false,
-        "internalType": "string[]",
         "name": "signatures",
         "type": "string[]"
       },
       {
         "indexed": false,
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "voteStart",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "voteEnd",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "description",
         "type": "string"
       }
@@ -468,7 +415,6 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -481,13 +427,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "extendedDeadline",
         "type": "uint64"
       }
@@ -500,13 +444,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "oldProposalGuardian",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "newProposalGuardian",
         "type": "address"
       }
@@ -519,13 +461,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "etaSeconds",
         "type": "uint256"
       }
@@ -538,13 +478,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldProposalThreshold",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newProposalThreshold",
         "type": "uint256"
       }
@@ -557,13 +495,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldQuorumNumerator",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newQuorumNumerator",
         "type": "uint256"
       }
@@ -576,13 +512,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "oldTimelock",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "newTimelock",
         "type": "address"
       }
@@ -595,31 +529,26 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "weight",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "reason",
         "type": "string"
       }
@@ -632,37 +561,31 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "weight",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "reason",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes",
         "name": "params",
         "type": "bytes"
       }
@@ -675,13 +598,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldVotingDelay",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newVotingDelay",
         "type": "uint256"
       }
@@ -694,13 +615,11 @@ export const atlasGovernorAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldVotingPeriod",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newVotingPeriod",
         "type": "uint256"
       }
@@ -713,7 +632,6 @@ export const atlasGovernorAbi = [
     "name": "BALLOT_TYPEHASH",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -726,7 +644,6 @@ export const atlasGovernorAbi = [
     "name": "CLOCK_MODE",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -739,7 +656,6 @@ export const atlasGovernorAbi = [
     "name": "COUNTING_MODE",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -752,7 +668,6 @@ export const atlasGovernorAbi = [
     "name": "EXTENDED_BALLOT_TYPEHASH",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -763,22 +678,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "descriptionHash",
         "type": "bytes32"
       }
@@ -786,7 +697,6 @@ export const atlasGovernorAbi = [
     "name": "cancel",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -797,12 +707,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       }
@@ -810,7 +718,6 @@ export const atlasGovernorAbi = [
     "name": "castVote",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -821,22 +728,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       },
       {
-        "internalType": "bytes",
         "name": "signature",
         "type": "bytes"
       }
@@ -844,7 +747,6 @@ export const atlasGovernorAbi = [
     "name": "castVoteBySig",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -855,17 +757,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
-        "internalType": "string",
         "name": "reason",
         "type": "string"
       }
@@ -873,7 +772,6 @@ export const atlasGovernorAbi = [
     "name": "castVoteWithReason",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -884,22 +782,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
-        "internalType": "string",
         "name": "reason",
         "type": "string"
       },
       {
-        "internalType": "bytes",
         "name": "params",
         "type": "bytes"
       }
@@ -907,7 +801,6 @@ export const atlasGovernorAbi = [
     "name": "castVoteWithReasonAndParams",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -918,32 +811,26 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "support",
         "type": "uint8"
       },
       {
-        "internalType": "address",
         "name": "voter",
         "type": "address"
       },
       {
-        "internalType": "string",
         "name": "reason",
         "type": "string"
       },
       {
-        "internalType": "bytes",
         "name": "params",
         "type": "bytes"
       },
       {
-        "internalType": "bytes",
         "name": "signature",
         "type": "bytes"
       }
@@ -951,7 +838,6 @@ export const atlasGovernorAbi = [
     "name": "castVoteWithReasonAndParamsBySig",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -964,7 +850,6 @@ export const atlasGovernorAbi = [
     "name": "clock",
     "outputs": [
       {
-        "internalType": "uint48",
         "name": "",
         "type": "uint48"
       }
@@ -977,37 +862,30 @@ export const atlasGovernorAbi = [
     "name": "eip712Domain",
     "outputs": [
       {
-        "internalType": "bytes1",
         "name": "fields",
         "type": "bytes1"
       },
       {
-        "internalType": "string",
         "name": "name",
         "type": "string"
       },
       {
-        "internalType": "string",
         "name": "version",
         "type": "string"
       },
       {
-        "internalType": "uint256",
         "name": "chainId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "verifyingContract",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       },
       {
-        "internalType": "uint256[]",
         "name": "extensions",
         "type": "uint256[]"
       }
@@ -1018,22 +896,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "descriptionHash",
         "type": "bytes32"
       }
@@ -1041,7 +915,6 @@ export const atlasGovernorAbi = [
     "name": "execute",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1052,22 +925,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "descriptionHash",
         "type": "bytes32"
       }
@@ -1075,7 +944,6 @@ export const atlasGovernorAbi = [
     "name": "getProposalId",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1086,12 +954,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -1099,7 +965,6 @@ export const atlasGovernorAbi = [
     "name": "getVotes",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1110,17 +975,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "params",
         "type": "bytes"
       }
@@ -1128,7 +990,6 @@ export const atlasGovernorAbi = [
     "name": "getVotesWithParams",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1139,12 +1000,10 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1152,7 +1011,6 @@ export const atlasGovernorAbi = [
     "name": "hasVoted",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -1163,22 +1021,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "descriptionHash",
         "type": "bytes32"
       }
@@ -1186,7 +1040,6 @@ export const atlasGovernorAbi = [
     "name": "hashProposal",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1199,7 +1052,6 @@ export const atlasGovernorAbi = [
     "name": "lateQuorumVoteExtension",
     "outputs": [
       {
-        "internalType": "uint48",
         "name": "",
         "type": "uint48"
       }
@@ -1212,7 +1064,6 @@ export const atlasGovernorAbi = [
     "name": "name",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -1223,7 +1074,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       }
@@ -1231,7 +1081,6 @@ export const atlasGovernorAbi = [
     "name": "nonces",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1242,27 +1091,22 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256[]",
         "name": "",
         "type": "uint256[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -1270,7 +1114,6 @@ export const atlasGovernorAbi = [
     "name": "onERC1155BatchReceived",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -1281,27 +1124,22 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -1309,7 +1147,6 @@ export const atlasGovernorAbi = [
     "name": "onERC1155Received",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -1320,22 +1157,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -1343,7 +1176,6 @@ export const atlasGovernorAbi = [
     "name": "onERC721Received",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -1354,7 +1186,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1362,7 +1193,6 @@ export const atlasGovernorAbi = [
     "name": "proposalDeadline",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1373,7 +1203,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1381,7 +1210,6 @@ export const atlasGovernorAbi = [
     "name": "proposalEta",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1394,7 +1222,6 @@ export const atlasGovernorAbi = [
     "name": "proposalGuardian",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1405,7 +1232,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1413,7 +1239,6 @@ export const atlasGovernorAbi = [
     "name": "proposalNeedsQueuing",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -1424,7 +1249,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1432,7 +1256,6 @@ export const atlasGovernorAbi = [
     "name": "proposalProposer",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1443,7 +1266,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1451,7 +1273,6 @@ export const atlasGovernorAbi = [
     "name": "proposalSnapshot",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1464,7 +1285,6 @@ export const atlasGovernorAbi = [
     "name": "proposalThreshold",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1475,7 +1295,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1483,17 +1302,14 @@ export const atlasGovernorAbi = [
     "name": "proposalVotes",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "againstVotes",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "forVotes",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "abstainVotes",
         "type": "uint256"
       }
@@ -1504,22 +1320,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "string",
         "name": "description",
         "type": "string"
       }
@@ -1527,7 +1339,6 @@ export const atlasGovernorAbi = [
     "name": "propose",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1538,22 +1349,18 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "calldatas",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "descriptionHash",
         "type": "bytes32"
       }
@@ -1561,7 +1368,6 @@ export const atlasGovernorAbi = [
     "name": "queue",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1572,7 +1378,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -1580,7 +1385,6 @@ export const atlasGovernorAbi = [
     "name": "quorum",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1593,7 +1397,6 @@ export const atlasGovernorAbi = [
     "name": "quorumDenominator",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1604,7 +1407,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -1612,7 +1414,6 @@ export const atlasGovernorAbi = [
     "name": "quorumNumerator",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1625,7 +1426,6 @@ export const atlasGovernorAbi = [
     "name": "quorumNumerator",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1636,17 +1436,14 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       }
@@ -1659,7 +1456,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint48",
         "name": "newVoteExtension",
         "type": "uint48"
       }
@@ -1672,7 +1468,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "newProposalGuardian",
         "type": "address"
       }
@@ -1685,7 +1480,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "newProposalThreshold",
         "type": "uint256"
       }
@@ -1698,7 +1492,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint48",
         "name": "newVotingDelay",
         "type": "uint48"
       }
@@ -1711,7 +1504,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint32",
         "name": "newVotingPeriod",
         "type": "uint32"
       }
@@ -1724,7 +1516,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "proposalId",
         "type": "uint256"
       }
@@ -1732,7 +1523,6 @@ export const atlasGovernorAbi = [
     "name": "state",
     "outputs": [
       {
-        "internalType": "enum IGovernor.ProposalState",
         "name": "",
         "type": "uint8"
       }
@@ -1743,7 +1533,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes4",
         "name": "interfaceId",
         "type": "bytes4"
       }
@@ -1751,7 +1540,6 @@ export const atlasGovernorAbi = [
     "name": "supportsInterface",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -1764,7 +1552,6 @@ export const atlasGovernorAbi = [
     "name": "timelock",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1777,7 +1564,6 @@ export const atlasGovernorAbi = [
     "name": "token",
     "outputs": [
       {
-        "internalType": "contract IERC5805",
         "name": "",
         "type": "address"
       }
@@ -1788,7 +1574,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "newQuorumNumerator",
         "type": "uint256"
       }
@@ -1801,7 +1586,6 @@ export const atlasGovernorAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract TimelockController",
         "name": "newTimelock",
         "type": "address"
       }
@@ -1816,7 +1600,6 @@ export const atlasGovernorAbi = [
     "name": "version",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -1829,7 +1612,6 @@ export const atlasGovernorAbi = [
     "name": "votingDelay",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -1842,7 +1624,6 @@ export const atlasGovernorAbi = [
     "name": "votingPeriod",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }

@@ -5,22 +5,18 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "name_",
         "type": "string"
       },
       {
-        "internalType": "string",
         "name": "symbol_",
         "type": "string"
       },
       {
-        "internalType": "address[]",
         "name": "recipients",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "amounts",
         "type": "uint256[]"
       }
@@ -36,12 +32,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "recipients",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "amounts",
         "type": "uint256"
       }
@@ -52,12 +46,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "recipient",
         "type": "address"
       }
@@ -78,7 +70,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "length",
         "type": "uint256"
       }
@@ -89,7 +80,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "s",
         "type": "bytes32"
       }
@@ -100,12 +90,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "increasedSupply",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "cap",
         "type": "uint256"
       }
@@ -116,17 +104,14 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "allowance",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "needed",
         "type": "uint256"
       }
@@ -137,17 +122,14 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "sender",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "balance",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "needed",
         "type": "uint256"
       }
@@ -158,7 +140,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "approver",
         "type": "address"
       }
@@ -169,7 +150,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "receiver",
         "type": "address"
       }
@@ -180,7 +160,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "sender",
         "type": "address"
       }
@@ -191,7 +170,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       }
@@ -202,7 +180,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "deadline",
         "type": "uint256"
       }
@@ -213,12 +190,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "signer",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       }
@@ -229,12 +204,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       },
       {
-        "internalType": "uint48",
         "name": "clock",
         "type": "uint48"
       }
@@ -245,12 +218,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "currentNonce",
         "type": "uint256"
       }
@@ -266,12 +237,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint8",
         "name": "bits",
         "type": "uint8"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -282,7 +251,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "str",
         "type": "string"
       }
@@ -293,7 +261,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "expiry",
         "type": "uint256"
       }
@@ -306,19 +273,16 @@ export const atlasTokenAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -331,19 +295,16 @@ export const atlasTokenAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "delegator",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "fromDelegate",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "toDelegate",
         "type": "address"
       }
@@ -356,19 +317,16 @@ export const atlasTokenAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "delegate",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "previousVotes",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newVotes",
         "type": "uint256"
       }
@@ -387,19 +345,16 @@ export const atlasTokenAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "from",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "to",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -412,7 +367,6 @@ export const atlasTokenAbi = [
     "name": "CLOCK_MODE",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -425,7 +379,6 @@ export const atlasTokenAbi = [
     "name": "DOMAIN_SEPARATOR",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -436,12 +389,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       }
@@ -449,7 +400,6 @@ export const atlasTokenAbi = [
     "name": "allowance",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -460,12 +410,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -473,7 +421,6 @@ export const atlasTokenAbi = [
     "name": "approve",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -484,7 +431,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -492,7 +438,6 @@ export const atlasTokenAbi = [
     "name": "balanceOf",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -503,12 +448,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint32",
         "name": "pos",
         "type": "uint32"
       }
@@ -518,17 +461,14 @@ export const atlasTokenAbi = [
       {
         "components": [
           {
-            "internalType": "uint48",
             "name": "_key",
             "type": "uint48"
           },
           {
-            "internalType": "uint208",
             "name": "_value",
             "type": "uint208"
           }
         ],
-        "internalType": "struct Checkpoints.Checkpoint208",
         "name": "",
         "type": "tuple"
       }
@@ -541,7 +481,6 @@ export const atlasTokenAbi = [
     "name": "clock",
     "outputs": [
       {
-        "internalType": "uint48",
         "name": "",
         "type": "uint48"
       }
@@ -554,7 +493,6 @@ export const atlasTokenAbi = [
     "name": "decimals",
     "outputs": [
       {
-        "internalType": "uint8",
         "name": "",
         "type": "uint8"
       }
@@ -565,7 +503,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "delegatee",
         "type": "address"
       }
@@ -578,32 +515,26 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "delegatee",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "nonce",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "expiry",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "v",
         "type": "uint8"
       },
       {
-        "internalType": "bytes32",
         "name": "r",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "s",
         "type": "bytes32"
       }
@@ -616,7 +547,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -624,7 +554,6 @@ export const atlasTokenAbi = [
     "name": "delegates",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -637,37 +566,30 @@ export const atlasTokenAbi = [
     "name": "eip712Domain",
     "outputs": [
       {
-        "internalType": "bytes1",
         "name": "fields",
         "type": "bytes1"
       },
       {
-        "internalType": "string",
         "name": "name",
         "type": "string"
       },
       {
-        "internalType": "string",
         "name": "version",
         "type": "string"
       },
       {
-        "internalType": "uint256",
         "name": "chainId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "verifyingContract",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       },
       {
-        "internalType": "uint256[]",
         "name": "extensions",
         "type": "uint256[]"
       }
@@ -678,7 +600,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -686,7 +607,6 @@ export const atlasTokenAbi = [
     "name": "getPastTotalSupply",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -697,12 +617,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "timepoint",
         "type": "uint256"
       }
@@ -710,7 +628,6 @@ export const atlasTokenAbi = [
     "name": "getPastVotes",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -721,7 +638,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -729,7 +645,6 @@ export const atlasTokenAbi = [
     "name": "getVotes",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -742,7 +657,6 @@ export const atlasTokenAbi = [
     "name": "name",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -753,7 +667,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       }
@@ -761,7 +674,6 @@ export const atlasTokenAbi = [
     "name": "nonces",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -772,7 +684,6 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -780,7 +691,6 @@ export const atlasTokenAbi = [
     "name": "numCheckpoints",
     "outputs": [
       {
-        "internalType": "uint32",
         "name": "",
         "type": "uint32"
       }
@@ -791,37 +701,30 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "spender",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "deadline",
         "type": "uint256"
       },
       {
-        "internalType": "uint8",
         "name": "v",
         "type": "uint8"
       },
       {
-        "internalType": "bytes32",
         "name": "r",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "s",
         "type": "bytes32"
       }
@@ -836,7 +739,6 @@ export const atlasTokenAbi = [
     "name": "symbol",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -849,7 +751,6 @@ export const atlasTokenAbi = [
     "name": "totalSupply",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -860,12 +761,10 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "to",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -873,7 +772,6 @@ export const atlasTokenAbi = [
     "name": "transfer",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -884,17 +782,14 @@ export const atlasTokenAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "from",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "to",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       }
@@ -902,7 +797,6 @@ export const atlasTokenAbi = [
     "name": "transferFrom",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }

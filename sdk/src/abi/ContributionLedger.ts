@@ -5,7 +5,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract IEAS",
         "name": "eas_",
         "type": "address"
       }
@@ -16,7 +15,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       }
@@ -27,7 +25,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "implementation",
         "type": "address"
       }
@@ -63,12 +60,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "actor",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "attester",
         "type": "address"
       }
@@ -79,12 +74,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "actor",
         "type": "address"
       }
@@ -100,7 +93,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       }
@@ -111,7 +103,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       }
@@ -122,7 +113,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -133,12 +123,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "count",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "max",
         "type": "uint256"
       }
@@ -149,12 +137,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       }
@@ -165,12 +151,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "accounts",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "weights",
         "type": "uint256"
       }
@@ -181,12 +165,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -197,7 +179,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -208,12 +189,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "verifier",
         "type": "address"
       }
@@ -224,12 +203,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "verificationUID",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       }
@@ -240,7 +217,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       }
@@ -256,7 +232,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       }
@@ -267,7 +242,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -278,7 +252,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -304,7 +277,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "slot",
         "type": "bytes32"
       }
@@ -317,49 +289,41 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "outcomeId",
         "type": "uint256"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "points",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint32",
         "name": "weight",
         "type": "uint32"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "reputation",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "timestamp",
         "type": "uint64"
       }
@@ -372,31 +336,26 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "verificationUID",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "outcomeId",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "actor",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "verifier",
         "type": "address"
       }
@@ -409,13 +368,11 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "executionRecordSchema",
         "type": "bytes32"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "executionVerificationSchema",
         "type": "bytes32"
       }
@@ -428,13 +385,11 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "previousGuardian",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "newGuardian",
         "type": "address"
       }
@@ -447,7 +402,6 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "version",
         "type": "uint64"
       }
@@ -460,61 +414,51 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "outcomeId",
         "type": "uint256"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "kind",
         "type": "bytes32"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "token",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "points",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "evidence",
         "type": "bytes32"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "recorder",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "accountCount",
         "type": "uint256"
       }
@@ -527,7 +471,6 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -540,13 +483,11 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "recorder",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "bool",
         "name": "allowed",
         "type": "bool"
       }
@@ -559,7 +500,6 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -572,7 +512,6 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "implementation",
         "type": "address"
       }
@@ -585,7 +524,6 @@ export const contributionLedgerAbi = [
     "name": "EXECUTION_KIND",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -598,7 +536,6 @@ export const contributionLedgerAbi = [
     "name": "UPGRADE_INTERFACE_VERSION",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -609,7 +546,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       }
@@ -617,7 +553,6 @@ export const contributionLedgerAbi = [
     "name": "executionOutcome",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -630,12 +565,10 @@ export const contributionLedgerAbi = [
     "name": "executionSchemas",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -648,7 +581,6 @@ export const contributionLedgerAbi = [
     "name": "governance",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -661,7 +593,6 @@ export const contributionLedgerAbi = [
     "name": "guardian",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -672,27 +603,22 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "governance_",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "guardian_",
         "type": "address"
       },
       {
-        "internalType": "contract ISovereignRegistry",
         "name": "registry_",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "executionRecordSchema",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "executionVerificationSchema",
         "type": "bytes32"
       }
@@ -705,7 +631,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "recorder",
         "type": "address"
       }
@@ -713,7 +638,6 @@ export const contributionLedgerAbi = [
     "name": "isRecorder",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -726,7 +650,6 @@ export const contributionLedgerAbi = [
     "name": "maxAccountsPerOutcome",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -739,7 +662,6 @@ export const contributionLedgerAbi = [
     "name": "outcomeCount",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -759,7 +681,6 @@ export const contributionLedgerAbi = [
     "name": "paused",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -772,7 +693,6 @@ export const contributionLedgerAbi = [
     "name": "proxiableUUID",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -785,52 +705,42 @@ export const contributionLedgerAbi = [
       {
         "components": [
           {
-            "internalType": "uint64",
             "name": "sovereignId",
             "type": "uint64"
           },
           {
-            "internalType": "uint64",
             "name": "missionId",
             "type": "uint64"
           },
           {
-            "internalType": "bytes32",
             "name": "kind",
             "type": "bytes32"
           },
           {
-            "internalType": "address",
             "name": "token",
             "type": "address"
           },
           {
-            "internalType": "uint256",
             "name": "amount",
             "type": "uint256"
           },
           {
-            "internalType": "uint256",
             "name": "points",
             "type": "uint256"
           },
           {
-            "internalType": "bytes32",
             "name": "evidence",
             "type": "bytes32"
           }
         ],
-        "internalType": "struct IContributionLedger.Outcome",
         "name": "outcome",
         "type": "tuple"
       },
       {
-        "internalType": "address[]",
         "name": "accounts",
         "type": "address[]"
       },
       {
-        "internalType": "uint32[]",
         "name": "weights",
         "type": "uint32[]"
       }
@@ -838,7 +748,6 @@ export const contributionLedgerAbi = [
     "name": "recordContribution",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -849,12 +758,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "executionUID",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "verificationUID",
         "type": "bytes32"
       }
@@ -862,7 +769,6 @@ export const contributionLedgerAbi = [
     "name": "recordVerifiedExecution",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "outcomeId",
         "type": "uint256"
       }
@@ -875,7 +781,6 @@ export const contributionLedgerAbi = [
     "name": "registry",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -886,12 +791,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -899,7 +802,6 @@ export const contributionLedgerAbi = [
     "name": "reputationOf",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -910,12 +812,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "executionRecordSchema",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "executionVerificationSchema",
         "type": "bytes32"
       }
@@ -928,7 +828,6 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "newGuardian",
         "type": "address"
       }
@@ -941,12 +840,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "recorder",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "allowed",
         "type": "bool"
       }
@@ -966,12 +863,10 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "newImplementation",
         "type": "address"
       },
       {
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       }

@@ -5,7 +5,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract ISchemaRegistry",
         "name": "registry",
         "type": "address"
       }
@@ -46,12 +45,10 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "balance",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "needed",
         "type": "uint256"
       }
@@ -147,7 +144,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "str",
         "type": "string"
       }
@@ -165,25 +161,21 @@ export const easAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "recipient",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "attester",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "schemaUID",
         "type": "bytes32"
       }
@@ -202,13 +194,11 @@ export const easAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldNonce",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newNonce",
         "type": "uint256"
       }
@@ -221,25 +211,21 @@ export const easAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "recipient",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "attester",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "schemaUID",
         "type": "bytes32"
       }
@@ -252,19 +238,16 @@ export const easAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "revoker",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "timestamp",
         "type": "uint64"
       }
@@ -277,13 +260,11 @@ export const easAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "timestamp",
         "type": "uint64"
       }
@@ -296,49 +277,40 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "address",
                 "name": "recipient",
                 "type": "address"
               },
               {
-                "internalType": "uint64",
                 "name": "expirationTime",
                 "type": "uint64"
               },
               {
-                "internalType": "bool",
                 "name": "revocable",
                 "type": "bool"
               },
               {
-                "internalType": "bytes32",
                 "name": "refUID",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes",
                 "name": "data",
                 "type": "bytes"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct AttestationRequestData",
             "name": "data",
             "type": "tuple"
           }
         ],
-        "internalType": "struct AttestationRequest",
         "name": "request",
         "type": "tuple"
       }
@@ -346,7 +318,6 @@ export const easAbi = [
     "name": "attest",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -359,81 +330,66 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "address",
                 "name": "recipient",
                 "type": "address"
               },
               {
-                "internalType": "uint64",
                 "name": "expirationTime",
                 "type": "uint64"
               },
               {
-                "internalType": "bool",
                 "name": "revocable",
                 "type": "bool"
               },
               {
-                "internalType": "bytes32",
                 "name": "refUID",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes",
                 "name": "data",
                 "type": "bytes"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct AttestationRequestData",
             "name": "data",
             "type": "tuple"
           },
           {
             "components": [
               {
-                "internalType": "uint8",
                 "name": "v",
                 "type": "uint8"
               },
               {
-                "internalType": "bytes32",
                 "name": "r",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes32",
                 "name": "s",
                 "type": "bytes32"
               }
             ],
-            "internalType": "struct Signature",
             "name": "signature",
             "type": "tuple"
           },
           {
-            "internalType": "address",
             "name": "attester",
             "type": "address"
           },
           {
-            "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
           }
         ],
-        "internalType": "struct DelegatedAttestationRequest",
         "name": "delegatedRequest",
         "type": "tuple"
       }
@@ -441,7 +397,6 @@ export const easAbi = [
     "name": "attestByDelegation",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -454,37 +409,30 @@ export const easAbi = [
     "name": "eip712Domain",
     "outputs": [
       {
-        "internalType": "bytes1",
         "name": "fields",
         "type": "bytes1"
       },
       {
-        "internalType": "string",
         "name": "name",
         "type": "string"
       },
       {
-        "internalType": "string",
         "name": "version",
         "type": "string"
       },
       {
-        "internalType": "uint256",
         "name": "chainId",
         "type": "uint256"
       },
       {
-        "internalType": "address",
         "name": "verifyingContract",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       },
       {
-        "internalType": "uint256[]",
         "name": "extensions",
         "type": "uint256[]"
       }
@@ -497,7 +445,6 @@ export const easAbi = [
     "name": "getAttestTypeHash",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -508,7 +455,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       }
@@ -518,57 +464,46 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "uid",
             "type": "bytes32"
           },
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
-            "internalType": "uint64",
             "name": "time",
             "type": "uint64"
           },
           {
-            "internalType": "uint64",
             "name": "expirationTime",
             "type": "uint64"
           },
           {
-            "internalType": "uint64",
             "name": "revocationTime",
             "type": "uint64"
           },
           {
-            "internalType": "bytes32",
             "name": "refUID",
             "type": "bytes32"
           },
           {
-            "internalType": "address",
             "name": "recipient",
             "type": "address"
           },
           {
-            "internalType": "address",
             "name": "attester",
             "type": "address"
           },
           {
-            "internalType": "bool",
             "name": "revocable",
             "type": "bool"
           },
           {
-            "internalType": "bytes",
             "name": "data",
             "type": "bytes"
           }
         ],
-        "internalType": "struct Attestation",
         "name": "",
         "type": "tuple"
       }
@@ -581,7 +516,6 @@ export const easAbi = [
     "name": "getDomainSeparator",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -594,7 +528,6 @@ export const easAbi = [
     "name": "getName",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -605,7 +538,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -613,7 +545,6 @@ export const easAbi = [
     "name": "getNonce",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -624,12 +555,10 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "revoker",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       }
@@ -637,7 +566,6 @@ export const easAbi = [
     "name": "getRevokeOffchain",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -650,7 +578,6 @@ export const easAbi = [
     "name": "getRevokeTypeHash",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -663,7 +590,6 @@ export const easAbi = [
     "name": "getSchemaRegistry",
     "outputs": [
       {
-        "internalType": "contract ISchemaRegistry",
         "name": "",
         "type": "address"
       }
@@ -674,7 +600,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       }
@@ -682,7 +607,6 @@ export const easAbi = [
     "name": "getTimestamp",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -693,7 +617,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "newNonce",
         "type": "uint256"
       }
@@ -706,7 +629,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       }
@@ -714,7 +636,6 @@ export const easAbi = [
     "name": "isAttestationValid",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -727,49 +648,40 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "address",
                 "name": "recipient",
                 "type": "address"
               },
               {
-                "internalType": "uint64",
                 "name": "expirationTime",
                 "type": "uint64"
               },
               {
-                "internalType": "bool",
                 "name": "revocable",
                 "type": "bool"
               },
               {
-                "internalType": "bytes32",
                 "name": "refUID",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes",
                 "name": "data",
                 "type": "bytes"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct AttestationRequestData[]",
             "name": "data",
             "type": "tuple[]"
           }
         ],
-        "internalType": "struct MultiAttestationRequest[]",
         "name": "multiRequests",
         "type": "tuple[]"
       }
@@ -777,7 +689,6 @@ export const easAbi = [
     "name": "multiAttest",
     "outputs": [
       {
-        "internalType": "bytes32[]",
         "name": "",
         "type": "bytes32[]"
       }
@@ -790,81 +701,66 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "address",
                 "name": "recipient",
                 "type": "address"
               },
               {
-                "internalType": "uint64",
                 "name": "expirationTime",
                 "type": "uint64"
               },
               {
-                "internalType": "bool",
                 "name": "revocable",
                 "type": "bool"
               },
               {
-                "internalType": "bytes32",
                 "name": "refUID",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes",
                 "name": "data",
                 "type": "bytes"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct AttestationRequestData[]",
             "name": "data",
             "type": "tuple[]"
           },
           {
             "components": [
               {
-                "internalType": "uint8",
                 "name": "v",
                 "type": "uint8"
               },
               {
-                "internalType": "bytes32",
                 "name": "r",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes32",
                 "name": "s",
                 "type": "bytes32"
               }
             ],
-            "internalType": "struct Signature[]",
             "name": "signatures",
             "type": "tuple[]"
           },
           {
-            "internalType": "address",
             "name": "attester",
             "type": "address"
           },
           {
-            "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
           }
         ],
-        "internalType": "struct MultiDelegatedAttestationRequest[]",
         "name": "multiDelegatedRequests",
         "type": "tuple[]"
       }
@@ -872,7 +768,6 @@ export const easAbi = [
     "name": "multiAttestByDelegation",
     "outputs": [
       {
-        "internalType": "bytes32[]",
         "name": "",
         "type": "bytes32[]"
       }
@@ -885,29 +780,24 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "bytes32",
                 "name": "uid",
                 "type": "bytes32"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct RevocationRequestData[]",
             "name": "data",
             "type": "tuple[]"
           }
         ],
-        "internalType": "struct MultiRevocationRequest[]",
         "name": "multiRequests",
         "type": "tuple[]"
       }
@@ -922,61 +812,50 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "bytes32",
                 "name": "uid",
                 "type": "bytes32"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct RevocationRequestData[]",
             "name": "data",
             "type": "tuple[]"
           },
           {
             "components": [
               {
-                "internalType": "uint8",
                 "name": "v",
                 "type": "uint8"
               },
               {
-                "internalType": "bytes32",
                 "name": "r",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes32",
                 "name": "s",
                 "type": "bytes32"
               }
             ],
-            "internalType": "struct Signature[]",
             "name": "signatures",
             "type": "tuple[]"
           },
           {
-            "internalType": "address",
             "name": "revoker",
             "type": "address"
           },
           {
-            "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
           }
         ],
-        "internalType": "struct MultiDelegatedRevocationRequest[]",
         "name": "multiDelegatedRequests",
         "type": "tuple[]"
       }
@@ -989,7 +868,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32[]",
         "name": "data",
         "type": "bytes32[]"
       }
@@ -997,7 +875,6 @@ export const easAbi = [
     "name": "multiRevokeOffchain",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -1008,7 +885,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32[]",
         "name": "data",
         "type": "bytes32[]"
       }
@@ -1016,7 +892,6 @@ export const easAbi = [
     "name": "multiTimestamp",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -1029,29 +904,24 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "bytes32",
                 "name": "uid",
                 "type": "bytes32"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct RevocationRequestData",
             "name": "data",
             "type": "tuple"
           }
         ],
-        "internalType": "struct RevocationRequest",
         "name": "request",
         "type": "tuple"
       }
@@ -1066,61 +936,50 @@ export const easAbi = [
       {
         "components": [
           {
-            "internalType": "bytes32",
             "name": "schema",
             "type": "bytes32"
           },
           {
             "components": [
               {
-                "internalType": "bytes32",
                 "name": "uid",
                 "type": "bytes32"
               },
               {
-                "internalType": "uint256",
                 "name": "value",
                 "type": "uint256"
               }
             ],
-            "internalType": "struct RevocationRequestData",
             "name": "data",
             "type": "tuple"
           },
           {
             "components": [
               {
-                "internalType": "uint8",
                 "name": "v",
                 "type": "uint8"
               },
               {
-                "internalType": "bytes32",
                 "name": "r",
                 "type": "bytes32"
               },
               {
-                "internalType": "bytes32",
                 "name": "s",
                 "type": "bytes32"
               }
             ],
-            "internalType": "struct Signature",
             "name": "signature",
             "type": "tuple"
           },
           {
-            "internalType": "address",
             "name": "revoker",
             "type": "address"
           },
           {
-            "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
           }
         ],
-        "internalType": "struct DelegatedRevocationRequest",
         "name": "delegatedRequest",
         "type": "tuple"
       }
@@ -1133,7 +992,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       }
@@ -1141,7 +999,6 @@ export const easAbi = [
     "name": "revokeOffchain",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -1152,7 +1009,6 @@ export const easAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "data",
         "type": "bytes32"
       }
@@ -1160,7 +1016,6 @@ export const easAbi = [
     "name": "timestamp",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -1173,7 +1028,6 @@ export const easAbi = [
     "name": "version",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }

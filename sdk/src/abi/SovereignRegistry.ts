@@ -5,7 +5,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "contract IEAS",
         "name": "eas_",
         "type": "address"
       }
@@ -16,7 +15,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       }
@@ -27,7 +25,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "implementation",
         "type": "address"
       }
@@ -63,7 +60,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -74,7 +70,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -95,12 +90,24 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
+        "name": "agent",
+        "type": "address"
+      }
+    ],
+    "name": "RegistryAgentIsOwnOperator",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "sovereignId",
+        "type": "uint64"
+      },
+      {
         "name": "operator",
         "type": "address"
       }
@@ -111,12 +118,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -127,12 +132,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -143,12 +146,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -159,12 +160,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -175,12 +174,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       }
@@ -191,17 +188,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -212,17 +206,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "module",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "fundingId",
         "type": "uint256"
       }
@@ -233,12 +224,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "handle",
         "type": "string"
       },
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -249,7 +238,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "handle",
         "type": "string"
       }
@@ -260,17 +248,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "from",
         "type": "uint8"
       },
       {
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "to",
         "type": "uint8"
       }
@@ -281,17 +266,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       }
@@ -302,17 +284,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       }
@@ -323,12 +302,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -344,12 +321,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "status",
         "type": "uint8"
       }
@@ -360,12 +335,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -376,12 +349,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -392,12 +363,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -408,7 +377,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -419,12 +387,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -435,12 +401,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -451,12 +415,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -467,12 +429,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       }
@@ -483,12 +443,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -499,12 +457,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -515,12 +471,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -531,17 +485,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -552,7 +503,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -563,17 +513,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -584,7 +531,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -595,7 +541,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -606,7 +551,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -617,7 +561,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       }
@@ -628,7 +571,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       }
@@ -639,7 +581,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -665,7 +606,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "slot",
         "type": "bytes32"
       }
@@ -678,13 +618,11 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -697,25 +635,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "candidate",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bool",
         "name": "handOver",
         "type": "bool"
       }
@@ -728,19 +662,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -753,25 +684,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "agent",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "operator",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -784,19 +711,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -809,13 +733,11 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "module",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "bool",
         "name": "allowed",
         "type": "bool"
       }
@@ -828,13 +750,11 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "previousGuardian",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "newGuardian",
         "type": "address"
       }
@@ -847,7 +767,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint64",
         "name": "version",
         "type": "uint64"
       }
@@ -860,19 +779,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -885,25 +801,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -916,25 +828,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -947,19 +855,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -972,19 +877,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "admittedBy",
         "type": "address"
       }
@@ -997,13 +899,11 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1016,19 +916,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1041,13 +938,11 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1060,37 +955,31 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "owner",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1103,19 +992,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "module",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "fundingId",
         "type": "uint256"
       }
@@ -1128,19 +1014,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1153,25 +1036,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "from",
         "type": "uint8"
       },
       {
         "indexed": false,
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "to",
         "type": "uint8"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1184,25 +1063,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "bool",
         "name": "isAdmin",
         "type": "bool"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1215,31 +1090,26 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "admin",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1252,19 +1122,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1277,19 +1144,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1302,7 +1166,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1315,19 +1178,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1340,19 +1200,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1365,19 +1222,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1390,25 +1244,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1421,25 +1271,21 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "by",
         "type": "address"
       }
@@ -1452,19 +1298,16 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1477,7 +1320,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1490,31 +1332,26 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "handle",
         "type": "string"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "admin",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1527,7 +1364,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1540,7 +1376,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1553,7 +1388,6 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "address",
         "name": "implementation",
         "type": "address"
       }
@@ -1566,7 +1400,6 @@ export const sovereignRegistryAbi = [
     "name": "UPGRADE_INTERFACE_VERSION",
     "outputs": [
       {
-        "internalType": "string",
         "name": "",
         "type": "string"
       }
@@ -1577,7 +1410,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1590,7 +1422,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1603,12 +1434,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1621,12 +1450,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "candidate",
         "type": "address"
       }
@@ -1634,12 +1461,10 @@ export const sovereignRegistryAbi = [
     "name": "adminOffer",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -1650,12 +1475,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "agent",
         "type": "address"
       }
@@ -1663,7 +1486,6 @@ export const sovereignRegistryAbi = [
     "name": "agentOperator",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1674,7 +1496,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1687,12 +1508,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1705,12 +1524,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -1723,27 +1540,22 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       },
       {
-        "internalType": "uint64",
         "name": "trustedBy",
         "type": "uint64"
       }
@@ -1751,7 +1563,6 @@ export const sovereignRegistryAbi = [
     "name": "checkCredential",
     "outputs": [
       {
-        "internalType": "enum ISovereignRegistry.CredentialStatus",
         "name": "",
         "type": "uint8"
       }
@@ -1762,22 +1573,18 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1785,7 +1592,6 @@ export const sovereignRegistryAbi = [
     "name": "createMission",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       }
@@ -1796,22 +1602,18 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "admin",
         "type": "address"
       },
       {
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -1819,7 +1621,6 @@ export const sovereignRegistryAbi = [
     "name": "createOrganization",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       }
@@ -1832,7 +1633,6 @@ export const sovereignRegistryAbi = [
     "name": "eas",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1843,7 +1643,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       }
@@ -1853,37 +1652,30 @@ export const sovereignRegistryAbi = [
       {
         "components": [
           {
-            "internalType": "uint64",
             "name": "sovereignId",
             "type": "uint64"
           },
           {
-            "internalType": "uint64",
             "name": "organizationId",
             "type": "uint64"
           },
           {
-            "internalType": "enum ISovereignRegistry.MissionStatus",
             "name": "status",
             "type": "uint8"
           },
           {
-            "internalType": "address",
             "name": "owner",
             "type": "address"
           },
           {
-            "internalType": "string",
             "name": "metadataURI",
             "type": "string"
           },
           {
-            "internalType": "bytes32",
             "name": "metadataHash",
             "type": "bytes32"
           }
         ],
-        "internalType": "struct ISovereignRegistry.Mission",
         "name": "",
         "type": "tuple"
       }
@@ -1894,7 +1686,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       }
@@ -1904,22 +1695,18 @@ export const sovereignRegistryAbi = [
       {
         "components": [
           {
-            "internalType": "uint64",
             "name": "sovereignId",
             "type": "uint64"
           },
           {
-            "internalType": "string",
             "name": "metadataURI",
             "type": "string"
           },
           {
-            "internalType": "bytes32",
             "name": "metadataHash",
             "type": "bytes32"
           }
         ],
-        "internalType": "struct ISovereignRegistry.Organization",
         "name": "",
         "type": "tuple"
       }
@@ -1930,7 +1717,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -1940,32 +1726,26 @@ export const sovereignRegistryAbi = [
       {
         "components": [
           {
-            "internalType": "string",
             "name": "handle",
             "type": "string"
           },
           {
-            "internalType": "string",
             "name": "metadataURI",
             "type": "string"
           },
           {
-            "internalType": "bytes32",
             "name": "metadataHash",
             "type": "bytes32"
           },
           {
-            "internalType": "uint32",
             "name": "adminCount",
             "type": "uint32"
           },
           {
-            "internalType": "bool",
             "name": "suspended",
             "type": "bool"
           }
         ],
-        "internalType": "struct ISovereignRegistry.Sovereign",
         "name": "",
         "type": "tuple"
       }
@@ -1978,7 +1758,6 @@ export const sovereignRegistryAbi = [
     "name": "governance",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -1989,17 +1768,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -2014,7 +1790,6 @@ export const sovereignRegistryAbi = [
     "name": "guardian",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }
@@ -2025,17 +1800,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -2043,7 +1815,6 @@ export const sovereignRegistryAbi = [
     "name": "hasRole",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2054,12 +1825,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "governance_",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "guardian_",
         "type": "address"
       }
@@ -2072,12 +1841,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2090,7 +1857,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -2098,7 +1864,6 @@ export const sovereignRegistryAbi = [
     "name": "isActive",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2109,12 +1874,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2122,7 +1885,6 @@ export const sovereignRegistryAbi = [
     "name": "isAdmin",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2133,27 +1895,22 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "uid",
         "type": "bytes32"
       },
       {
-        "internalType": "uint64",
         "name": "trustedBy",
         "type": "uint64"
       }
@@ -2161,7 +1918,6 @@ export const sovereignRegistryAbi = [
     "name": "isCredentialValid",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2172,7 +1928,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "module",
         "type": "address"
       }
@@ -2180,7 +1935,6 @@ export const sovereignRegistryAbi = [
     "name": "isFundingModule",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2191,12 +1945,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2204,7 +1956,6 @@ export const sovereignRegistryAbi = [
     "name": "isMember",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2215,17 +1966,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "module",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "fundingId",
         "type": "uint256"
       }
@@ -2233,7 +1981,6 @@ export const sovereignRegistryAbi = [
     "name": "isMissionFundedBy",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2244,12 +1991,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2257,7 +2002,6 @@ export const sovereignRegistryAbi = [
     "name": "isMissionManager",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2268,12 +2012,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "a",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "b",
         "type": "uint64"
       }
@@ -2281,7 +2023,6 @@ export const sovereignRegistryAbi = [
     "name": "isMutuallyRecognized",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2292,12 +2033,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2305,7 +2044,6 @@ export const sovereignRegistryAbi = [
     "name": "isOrganizationAdmin",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2316,12 +2054,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2329,7 +2065,6 @@ export const sovereignRegistryAbi = [
     "name": "isOrganizationMember",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2340,17 +2075,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       }
@@ -2358,7 +2090,6 @@ export const sovereignRegistryAbi = [
     "name": "isTrustedIssuer",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2369,7 +2100,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -2382,12 +2112,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "uint256",
         "name": "fundingId",
         "type": "uint256"
       }
@@ -2402,7 +2130,6 @@ export const sovereignRegistryAbi = [
     "name": "missionCount",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -2413,17 +2140,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "candidate",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "handOver",
         "type": "bool"
       }
@@ -2438,7 +2162,6 @@ export const sovereignRegistryAbi = [
     "name": "organizationCount",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -2458,7 +2181,6 @@ export const sovereignRegistryAbi = [
     "name": "paused",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2469,12 +2191,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2482,12 +2202,10 @@ export const sovereignRegistryAbi = [
     "name": "pendingMembership",
     "outputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2500,7 +2218,6 @@ export const sovereignRegistryAbi = [
     "name": "proxiableUUID",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -2511,7 +2228,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -2524,12 +2240,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       }
@@ -2542,12 +2256,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       }
@@ -2555,7 +2267,6 @@ export const sovereignRegistryAbi = [
     "name": "recognizes",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -2566,17 +2277,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "handle",
         "type": "string"
       },
       {
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -2584,7 +2292,6 @@ export const sovereignRegistryAbi = [
     "name": "register",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -2595,17 +2302,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "agent",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "operator",
         "type": "address"
       }
@@ -2618,12 +2322,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2636,12 +2338,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "admin",
         "type": "address"
       }
@@ -2654,12 +2354,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2672,12 +2370,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2690,12 +2386,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
         "name": "otherId",
         "type": "uint64"
       }
@@ -2708,17 +2402,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "enum ISovereignRegistry.Role",
         "name": "role",
         "type": "uint8"
       }
@@ -2731,12 +2422,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -2744,7 +2433,6 @@ export const sovereignRegistryAbi = [
     "name": "rolesOf",
     "outputs": [
       {
-        "internalType": "uint8",
         "name": "",
         "type": "uint8"
       }
@@ -2755,12 +2443,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "module",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "allowed",
         "type": "bool"
       }
@@ -2773,7 +2459,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "newGuardian",
         "type": "address"
       }
@@ -2786,17 +2471,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "organizationId",
         "type": "uint64"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "bool",
         "name": "isAdmin_",
         "type": "bool"
       }
@@ -2811,7 +2493,6 @@ export const sovereignRegistryAbi = [
     "name": "sovereignCount",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -2822,7 +2503,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "string",
         "name": "handle",
         "type": "string"
       }
@@ -2830,7 +2510,6 @@ export const sovereignRegistryAbi = [
     "name": "sovereignIdOf",
     "outputs": [
       {
-        "internalType": "uint64",
         "name": "",
         "type": "uint64"
       }
@@ -2841,7 +2520,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       }
@@ -2854,12 +2532,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "enum ISovereignRegistry.MissionStatus",
         "name": "to",
         "type": "uint8"
       }
@@ -2872,17 +2548,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       }
@@ -2902,17 +2575,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "bytes32",
         "name": "schema",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "issuer",
         "type": "address"
       }
@@ -2925,17 +2595,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "missionId",
         "type": "uint64"
       },
       {
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -2948,17 +2615,14 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint64",
         "name": "sovereignId",
         "type": "uint64"
       },
       {
-        "internalType": "string",
         "name": "metadataURI",
         "type": "string"
       },
       {
-        "internalType": "bytes32",
         "name": "metadataHash",
         "type": "bytes32"
       }
@@ -2971,12 +2635,10 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "newImplementation",
         "type": "address"
       },
       {
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       }

@@ -5,22 +5,18 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "minDelay",
         "type": "uint256"
       },
       {
-        "internalType": "address[]",
         "name": "proposers",
         "type": "address[]"
       },
       {
-        "internalType": "address[]",
         "name": "executors",
         "type": "address[]"
       },
       {
-        "internalType": "address",
         "name": "admin",
         "type": "address"
       }
@@ -36,12 +32,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
-        "internalType": "bytes32",
         "name": "neededRole",
         "type": "bytes32"
       }
@@ -57,12 +51,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "delay",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "minDelay",
         "type": "uint256"
       }
@@ -73,17 +65,14 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "targets",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "payloads",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "values",
         "type": "uint256"
       }
@@ -94,7 +83,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "caller",
         "type": "address"
       }
@@ -105,7 +93,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "predecessorId",
         "type": "bytes32"
       }
@@ -116,12 +103,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "operationId",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "expectedStates",
         "type": "bytes32"
       }
@@ -134,31 +119,26 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       }
@@ -171,13 +151,11 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       }
@@ -190,43 +168,36 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "uint256",
         "name": "index",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       },
       {
         "indexed": false,
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "delay",
         "type": "uint256"
       }
@@ -239,7 +210,6 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -252,13 +222,11 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "oldDuration",
         "type": "uint256"
       },
       {
         "indexed": false,
-        "internalType": "uint256",
         "name": "newDuration",
         "type": "uint256"
       }
@@ -271,19 +239,16 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "previousAdminRole",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "newAdminRole",
         "type": "bytes32"
       }
@@ -296,19 +261,16 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "sender",
         "type": "address"
       }
@@ -321,19 +283,16 @@ export const timelockControllerAbi = [
     "inputs": [
       {
         "indexed": true,
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "account",
         "type": "address"
       },
       {
         "indexed": true,
-        "internalType": "address",
         "name": "sender",
         "type": "address"
       }
@@ -346,7 +305,6 @@ export const timelockControllerAbi = [
     "name": "CANCELLER_ROLE",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -359,7 +317,6 @@ export const timelockControllerAbi = [
     "name": "DEFAULT_ADMIN_ROLE",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -372,7 +329,6 @@ export const timelockControllerAbi = [
     "name": "EXECUTOR_ROLE",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -385,7 +341,6 @@ export const timelockControllerAbi = [
     "name": "PROPOSER_ROLE",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -396,7 +351,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -409,27 +363,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "payload",
         "type": "bytes"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       }
@@ -442,27 +391,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "payloads",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       }
@@ -477,7 +421,6 @@ export const timelockControllerAbi = [
     "name": "getMinDelay",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -488,7 +431,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -496,7 +438,6 @@ export const timelockControllerAbi = [
     "name": "getOperationState",
     "outputs": [
       {
-        "internalType": "enum TimelockController.OperationState",
         "name": "",
         "type": "uint8"
       }
@@ -507,7 +448,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       }
@@ -515,7 +455,6 @@ export const timelockControllerAbi = [
     "name": "getRoleAdmin",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -526,7 +465,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -534,7 +472,6 @@ export const timelockControllerAbi = [
     "name": "getTimestamp",
     "outputs": [
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       }
@@ -545,12 +482,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -563,12 +498,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -576,7 +509,6 @@ export const timelockControllerAbi = [
     "name": "hasRole",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -587,27 +519,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       }
@@ -615,7 +542,6 @@ export const timelockControllerAbi = [
     "name": "hashOperation",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -626,27 +552,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "payloads",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       }
@@ -654,7 +575,6 @@ export const timelockControllerAbi = [
     "name": "hashOperationBatch",
     "outputs": [
       {
-        "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
       }
@@ -665,7 +585,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -673,7 +592,6 @@ export const timelockControllerAbi = [
     "name": "isOperation",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -684,7 +602,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -692,7 +609,6 @@ export const timelockControllerAbi = [
     "name": "isOperationDone",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -703,7 +619,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -711,7 +626,6 @@ export const timelockControllerAbi = [
     "name": "isOperationPending",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -722,7 +636,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "id",
         "type": "bytes32"
       }
@@ -730,7 +643,6 @@ export const timelockControllerAbi = [
     "name": "isOperationReady",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -741,27 +653,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256[]",
         "name": "",
         "type": "uint256[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -769,7 +676,6 @@ export const timelockControllerAbi = [
     "name": "onERC1155BatchReceived",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -780,27 +686,22 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -808,7 +709,6 @@ export const timelockControllerAbi = [
     "name": "onERC1155Received",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -819,22 +719,18 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "address",
         "name": "",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "",
         "type": "bytes"
       }
@@ -842,7 +738,6 @@ export const timelockControllerAbi = [
     "name": "onERC721Received",
     "outputs": [
       {
-        "internalType": "bytes4",
         "name": "",
         "type": "bytes4"
       }
@@ -853,12 +748,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "callerConfirmation",
         "type": "address"
       }
@@ -871,12 +764,10 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
         "name": "role",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
         "name": "account",
         "type": "address"
       }
@@ -889,32 +780,26 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address",
         "name": "target",
         "type": "address"
       },
       {
-        "internalType": "uint256",
         "name": "value",
         "type": "uint256"
       },
       {
-        "internalType": "bytes",
         "name": "data",
         "type": "bytes"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       },
       {
-        "internalType": "uint256",
         "name": "delay",
         "type": "uint256"
       }
@@ -927,32 +812,26 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "address[]",
         "name": "targets",
         "type": "address[]"
       },
       {
-        "internalType": "uint256[]",
         "name": "values",
         "type": "uint256[]"
       },
       {
-        "internalType": "bytes[]",
         "name": "payloads",
         "type": "bytes[]"
       },
       {
-        "internalType": "bytes32",
         "name": "predecessor",
         "type": "bytes32"
       },
       {
-        "internalType": "bytes32",
         "name": "salt",
         "type": "bytes32"
       },
       {
-        "internalType": "uint256",
         "name": "delay",
         "type": "uint256"
       }
@@ -965,7 +844,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes4",
         "name": "interfaceId",
         "type": "bytes4"
       }
@@ -973,7 +851,6 @@ export const timelockControllerAbi = [
     "name": "supportsInterface",
     "outputs": [
       {
-        "internalType": "bool",
         "name": "",
         "type": "bool"
       }
@@ -984,7 +861,6 @@ export const timelockControllerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
         "name": "newDelay",
         "type": "uint256"
       }

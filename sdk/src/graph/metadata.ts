@@ -1,0 +1,59 @@
+import { keccak256, stringToBytes, type Hex } from "viem";
+
+import { AtlasMetadataError } from "../errors.ts";
+
+/** A JSON value, as a metadata document holds it. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * The canonical JSON of `value` (RFC 8785, JCS): object keys sorted by UTF-16 code units, no
+ * whitespace, strings and numbers as `JSON.stringify` prints them. Equal documents give equal
+ * text however their keys were ordered. Properties whose value is `undefined` are left out, as
+ * `JSON.stringify` does.
+ * @throws {AtlasMetadataError} for a value JSON cannot hold (a non-finite number, a bigint, a function).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new AtlasMetadataError("metadata", [`${value} is not a JSON number`]);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item ?? null)).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  throw new AtlasMetadataError("metadata", [`a ${typeof value} is not a JSON value`]);
+}
+
+/**
+ * The content hash the registry stores for a metadata document: keccak256 of the UTF-8 bytes of
+ * its canonical JSON ({@link canonicalJson}). Anyone who fetches the document from its URI can
+ * recompute it.
+ */
+export function hashMetadata(document: unknown): Hex {
+  return keccak256(stringToBytes(canonicalJson(document)));
+}
+
+/**
+ * Where a metadata document lives, and either its hash or the document itself (validated, then
+ * hashed with {@link hashMetadata}).
+ */
+export type MetadataReference<TDocument> = { readonly metadataURI: string } & (
+  | { readonly metadataHash: Hex; readonly metadata?: undefined }
+  | { readonly metadata: TDocument; readonly metadataHash?: undefined }
+);
+
+/** The hash of a reference: given, or computed from its document after `validate` found no problem. */
+export function metadataHashOf<TDocument>(
+  reference: MetadataReference<TDocument>,
+  kind: string,
+  validate?: (document: unknown) => { readonly errors: readonly string[] },
+): Hex {
+  if (reference.metadataHash !== undefined) return reference.metadataHash;
+  const errors = validate?.(reference.metadata).errors ?? [];
+  if (errors.length > 0) throw new AtlasMetadataError(kind, errors);
+  return hashMetadata(reference.metadata);
+}

@@ -1,0 +1,35 @@
+import type { Address } from "viem";
+
+import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import type { AtlasContext } from "../client.ts";
+import type { AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
+
+export interface RemoveAdminParameters {
+  /** The sovereign. */
+  readonly sovereignId: bigint;
+  /** The admin to remove: the wallet's own address to step down. */
+  readonly admin: Address;
+}
+
+export type RemoveAdminReturnType = WriteResult;
+
+export type RemoveAdminErrorType = AtlasError;
+
+/**
+ * Removes an admin (never the last one). Sovereign admin.
+ * @throws {AtlasContractError} e.g. `RegistryNotSovereignAdmin`, `RegistryLastAdmin`,
+ * `RegistrySovereignSuspended`; {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError},
+ * {AtlasNetworkError}.
+ */
+export async function removeAdmin(
+  context: AtlasContext,
+  { sovereignId, admin }: RemoveAdminParameters,
+): Promise<RemoveAdminReturnType> {
+  return simulateAndSend(context, "removeAdmin", {
+    address: context.addresses.registry,
+    abi: sovereignRegistryAbi,
+    functionName: "removeAdmin",
+    args: [sovereignId, admin],
+  });
+}

@@ -1,0 +1,35 @@
+import type { Address } from "viem";
+
+import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import type { AtlasContext } from "../client.ts";
+import type { AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
+
+export interface RemoveMemberParameters {
+  /** The sovereign. */
+  readonly sovereignId: bigint;
+  /** The member. */
+  readonly account: Address;
+}
+
+export type RemoveMemberReturnType = WriteResult;
+
+export type RemoveMemberErrorType = AtlasError;
+
+/**
+ * Removes a member with every role. Sovereign admin.
+ * @throws {AtlasContractError} e.g. `RegistryNotSovereignAdmin`, `RegistryNotMember`,
+ * `RegistrySovereignSuspended`; {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError},
+ * {AtlasNetworkError}.
+ */
+export async function removeMember(
+  context: AtlasContext,
+  { sovereignId, account }: RemoveMemberParameters,
+): Promise<RemoveMemberReturnType> {
+  return simulateAndSend(context, "removeMember", {
+    address: context.addresses.registry,
+    abi: sovereignRegistryAbi,
+    functionName: "removeMember",
+    args: [sovereignId, account],
+  });
+}

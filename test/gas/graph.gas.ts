@@ -1,0 +1,98 @@
+/**
+ * The gas scenario of the Sovereign Graph behind snapshots/gas.json (`npm run gas`): each hot path
+ * called with fixed data — register, join (by invitation and by application), roles, an agent,
+ * an organization, a mission and its lifecycle, trusted issuers, mutual recognition, a verified
+ * execution and a shared contribution — and the credential check beside EAS `getAttestation`
+ * alone, measured by `CredentialCheckProbe` in separate transactions.
+ */
+import { expect } from "chai";
+import { ZeroHash } from "ethers";
+
+import {
+  Role,
+  MissionStatus,
+  attest,
+  ethers,
+  graphFixture,
+  metadata,
+  networkHelpers,
+  skillData,
+} from "../helpers/graph.ts";
+
+const coder = ethers.AbiCoder.defaultAbiCoder();
+
+describe("gas scenario: sovereign graph", function () {
+  it("registers, joins, grants, organizes, runs a mission, trusts, recognizes, checks and records", async function () {
+    const f = await networkHelpers.loadFixture(graphFixture);
+    const { registry, ledger, eas, schemas, timelock, signers } = f;
+    const [, , alice, bob, carol, dave, erin, frank, agent] = signers;
+
+    const north = metadata("sovereign north");
+    const south = metadata("sovereign south");
+    await registry.connect(alice).register("north", north.uri, north.hash);
+    await registry.connect(bob).register("south", south.uri, south.hash);
+    const [northId, southId] = [1n, 2n];
+
+    await registry.connect(alice).invite(northId, carol.address);
+    await registry.connect(carol).acceptInvitation(northId);
+    await registry.connect(dave).applyForMembership(northId);
+    await registry.connect(alice).approveApplication(northId, dave.address);
+    await registry.connect(alice).grantRole(northId, carol.address, Role.Verifier);
+    await registry.connect(alice).registerAgent(northId, agent.address, dave.address);
+
+    const guild = metadata("guild");
+    await registry.connect(alice).createOrganization(northId, carol.address, guild.uri, guild.hash);
+    const mission = metadata("mission: map the river");
+    await registry.connect(alice).createMission(northId, 1n, mission.uri, mission.hash);
+    await registry.connect(alice).transitionMission(1n, MissionStatus.Open);
+    await registry.connect(alice).transitionMission(1n, MissionStatus.InProgress);
+
+    await registry.connect(alice).trustIssuer(northId, schemas.skillCredential, erin.address);
+    await registry.connect(bob).trustIssuer(southId, schemas.skillCredential, frank.address);
+    await registry.connect(alice).recognize(northId, southId);
+    await registry.connect(bob).recognize(southId, northId);
+
+    // A credential issued by south's issuer, honoured by north through the recognition.
+    const own = await attest(eas, erin, schemas.skillCredential, dave.address, skillData("hydrology", 3));
+    const foreign = await attest(eas, frank, schemas.skillCredential, dave.address, skillData("surveying", 4));
+    const probe = await ethers.deployContract("CredentialCheckProbe");
+    await probe.measureGetAttestation(await eas.getAddress(), foreign);
+    const registryAddress = await registry.getAddress();
+    await probe.measureCredentialCheck(registryAddress, northId, dave.address, schemas.skillCredential, own, northId);
+    expect(await registry.isCredentialValid(northId, dave.address, schemas.skillCredential, foreign, southId)).to.equal(
+      true,
+    );
+
+    // The agent's execution record, verified by north's verifier, becomes a contribution.
+    const record = coder.encode(
+      ["address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
+      [agent.address, northId, 1n, ethers.id("task"), ethers.id("in"), ethers.id("out"), "ipfs://run", ethers.id("m")],
+    );
+    const executionUID = await attest(eas, agent, schemas.executionRecord, ethers.ZeroAddress, record);
+    const verdict = coder.encode(["bool", "uint64", "string"], [true, 40n, "reproduced"]);
+    const verificationUID = await attest(eas, carol, schemas.executionVerification, agent.address, verdict, {
+      refUID: executionUID,
+    });
+    await ledger.connect(erin).recordVerifiedExecution(executionUID, verificationUID);
+
+    await networkHelpers.impersonateAccount(await timelock.getAddress());
+    await networkHelpers.setBalance(await timelock.getAddress(), 10n ** 18n);
+    const governance = await ethers.getSigner(await timelock.getAddress());
+    await ledger.connect(governance).setRecorder(frank.address, true);
+    await ledger.connect(frank).recordContribution(
+      {
+        sovereignId: northId,
+        missionId: 1n,
+        kind: ethers.encodeBytes32String("payout"),
+        token: ethers.ZeroAddress,
+        amount: 900n,
+        points: 90n,
+        evidence: ZeroHash,
+      },
+      [carol.address, dave.address],
+      [2, 1],
+    );
+    expect(await ledger.reputationOf(northId, dave.address)).to.equal(30n);
+    expect(await ledger.reputationOf(northId, agent.address)).to.equal(40n);
+  });
+});
