@@ -1,14 +1,24 @@
 /**
- * Ponder configuration: one chain (ATLAS_CHAIN_ID over ATLAS_RPC_URL), the governor and the token
- * of that chain's address book, and the database: PGlite in ATLAS_INDEXER_DATA_DIR by default,
- * PostgreSQL when DATABASE_URL is set. See settings.ts for the variables and their defaults.
+ * Ponder configuration: one chain (ATLAS_CHAIN_ID over ATLAS_RPC_URL), the contracts of that
+ * chain's address book (governor, token, SovereignRegistry, ContributionLedger, EAS), and the
+ * database: PGlite in ATLAS_INDEXER_DATA_DIR by default, PostgreSQL when DATABASE_URL is set. See
+ * settings.ts for the variables and their defaults.
  */
 import path from "node:path";
 
-import { atlasGovernorAbi, atlasTokenAbi, isLocalChain } from "@atlas-os/sdk";
+import {
+  atlasGovernorAbi,
+  atlasTokenAbi,
+  contributionLedgerAbi,
+  easAbi,
+  isLocalChain,
+  sovereignRegistryAbi,
+} from "@atlas-os/sdk";
 import { createConfig } from "ponder";
 
-import { book, settings } from "./settings.ts";
+import { atlasSchemas, book, settings } from "./settings.ts";
+
+const atlasSchemaUids = Object.values(atlasSchemas);
 
 export default createConfig({
   database:
@@ -35,6 +45,30 @@ export default createConfig({
       abi: atlasTokenAbi,
       address: book.contracts.token.address,
       startBlock: book.contracts.token.blockNumber,
+    },
+    SovereignRegistry: {
+      chain: "chain",
+      abi: sovereignRegistryAbi,
+      address: book.contracts.registry.address,
+      startBlock: book.contracts.registry.blockNumber,
+    },
+    ContributionLedger: {
+      chain: "chain",
+      abi: contributionLedgerAbi,
+      address: book.contracts.ledger.address,
+      startBlock: book.contracts.ledger.blockNumber,
+    },
+    // EAS is shared with everyone (the canonical instance on public chains): fetch only the logs of
+    // the Atlas schemas, filtered by the indexed schemaUID topic.
+    EAS: {
+      chain: "chain",
+      abi: easAbi,
+      address: book.contracts.eas.address,
+      startBlock: book.contracts.eas.blockNumber,
+      filter: [
+        { event: "Attested", args: { schemaUID: atlasSchemaUids } },
+        { event: "Revoked", args: { schemaUID: atlasSchemaUids } },
+      ],
     },
   },
 });

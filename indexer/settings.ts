@@ -1,11 +1,13 @@
 /**
  * The indexer's settings, from the environment, and the address book they point to. Read by the
- * Ponder config and by the API (which needs the governor's address); imports nothing from src/.
+ * Ponder config, the handlers (the Atlas EAS schemas) and the API (the governor's and the
+ * registry's addresses); imports nothing from src/.
  */
 import path from "node:path";
 
-import type { AddressBook } from "@atlas-os/sdk";
+import { ATLAS_SCHEMA_NAMES, atlasSchemaUids, type AddressBook, type AtlasSchemaName } from "@atlas-os/sdk";
 import { readAddressBook } from "@atlas-os/sdk/node";
+import type { Hex } from "viem";
 
 const INDEXER_DIR = import.meta.dirname;
 
@@ -40,3 +42,21 @@ export const settings: IndexerSettings = readSettings();
 
 /** The deployment indexed: `<deploymentsDir>/<chainId>.json`. */
 export const book: AddressBook = await readAddressBook(settings.chainId, settings.deploymentsDir);
+
+/**
+ * The EAS schema UIDs of the Atlas schemas, by name, as the address book lists them. A book written
+ * before a schema was registered lacks its entry: the UID is then the one the SchemaRegistry gives
+ * the definition (no resolver, revocable), which is what the deployment registers.
+ */
+export const atlasSchemas: Readonly<Record<AtlasSchemaName, Hex>> = (() => {
+  const computed = atlasSchemaUids();
+  return Object.fromEntries(
+    ATLAS_SCHEMA_NAMES.map((name) => [name, (book.schemas[name] ?? computed[name]).toLowerCase() as Hex]),
+  ) as Record<AtlasSchemaName, Hex>;
+})();
+
+/** The Atlas schema a UID names, if any. */
+export function atlasSchemaName(uid: Hex): AtlasSchemaName | undefined {
+  const key = uid.toLowerCase();
+  return ATLAS_SCHEMA_NAMES.find((name) => atlasSchemas[name] === key);
+}

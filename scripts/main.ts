@@ -1,6 +1,7 @@
 /**
  * The main job (`npm start`): a Hardhat node on 127.0.0.1, the stack deployed with the deploy
- * command, the governance scenario, the indexer and its API, and the governance page; then it
+ * command, the scenario (Sovereign Graph, then governance), the indexer and its API, and the
+ * governance page; then it
  * prints the URLs and a summary, and runs until Ctrl-C, which stops every process it started.
  *
  *   npm start                       reuse the chain and indexer data of the last run (replayed)
@@ -20,6 +21,7 @@ import { createPublicClient, formatUnits, http } from "viem";
 import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
 import { readAddressBook } from "../sdk/src/node/index.ts";
 import { recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
+import { runGraphScenario, type GraphScenarioSummary } from "./main/graphScenario.ts";
 import { runGovernanceScenario, type ScenarioSummary } from "./main/scenario.ts";
 import { servePage } from "./main/server.ts";
 import { HARDHAT_CLI, run, start, stop, stopAll, waitFor, type Started } from "./lib/processes.ts";
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
   log("Atlas OS: starting the coordination stack\n");
   let rpcUrl: string;
   let chainId: number;
-  let scenario: ScenarioSummary | undefined;
+  let scenario: { graph: GraphScenarioSummary; governance: ScenarioSummary } | undefined;
 
   if (flags.network === undefined) {
     const deploymentId = env.ATLAS_DEPLOYMENT_ID ?? "atlas-31337";
@@ -111,7 +113,9 @@ async function main(): Promise<void> {
       log("\nScenario: already on the replayed chain (run with --fresh to play it again)");
     } else {
       log("");
-      scenario = await runGovernanceScenario(rpcUrl, book, log);
+      const graph = await runGraphScenario(rpcUrl, book, log);
+      log("");
+      scenario = { graph, governance: await runGovernanceScenario(rpcUrl, book, log) };
       writeFileSync(
         marker,
         JSON.stringify(scenario, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2),
@@ -224,12 +228,13 @@ async function printSummary(
   indexerUrl: string,
   pageUrl: string,
   chainId: number,
-  scenario: ScenarioSummary | undefined,
+  scenario: { graph: GraphScenarioSummary; governance: ScenarioSummary } | undefined,
 ): Promise<void> {
   log("\nURLs");
   console.table({
     "chain (JSON-RPC)": rpcUrl,
     "indexer REST": `${indexerUrl}/proposals`,
+    "indexer REST (graph)": `${indexerUrl}/sovereigns`,
     "indexer GraphQL": `${indexerUrl}/graphql`,
     "indexer SQL over HTTP": `${indexerUrl}/sql`,
     "governance page": pageUrl,
@@ -255,6 +260,30 @@ async function printSummary(
   }
   log("Proposals (read through the SDK)");
   console.table(rows);
-  if (scenario)
-    log(`Scenario: ${scenario.steps.length} steps; grantee holds ${formatUnits(scenario.granteeBalance, 18)} ATLAS`);
+  const sovereigns = await fetchJson<{ sovereigns?: { id: string; handle: string; members?: number }[] }>(
+    `${indexerUrl}/sovereigns`,
+  );
+  if (sovereigns.sovereigns !== undefined) {
+    log("Sovereigns (read from the indexer)");
+    console.table(Object.fromEntries(sovereigns.sovereigns.map((s) => [s.handle, { id: s.id }])));
+  }
+  if (scenario) {
+    const { graph, governance } = scenario;
+    const steps = graph.steps.length + governance.steps.length;
+    log(
+      `Scenario: ${steps} steps; north honours south's credential ${graph.foreignCredential.slice(0, 10)}…; ` +
+        `the agent's reputation in north is ${graph.agentReputation}; ` +
+        `the grantee holds ${formatUnits(governance.granteeBalance, 18)} ATLAS`,
+    );
+  }
+}
+
+/** A JSON body, or an empty object when the route answers otherwise (the summary never fails on it). */
+async function fetchJson<T extends object>(url: string): Promise<Partial<T>> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as T) : {};
+  } catch {
+    return {};
+  }
 }

@@ -11,15 +11,18 @@ import { build } from "esbuild";
 /**
  * Budgets in gzip bytes. Each layer's module (all its actions, bound by its decorator) gets
  * 12,000 B; the whole main entry, which carries every layer (and `createAtlasClient`, which binds
- * them all), gets 12,000 B per layer it carries. A single action stays a small fraction of that.
+ * them all), gets 12,000 B per layer it carries. A single action (one of each layer is measured)
+ * stays a small fraction of that.
  */
 const LAYER_BUDGET = 12_000;
 const LAYERS = ["governance", "graph"] as const;
+const ACTION_BUDGET = 8_000;
 const BUDGETS = {
   "whole main entry": LAYER_BUDGET * LAYERS.length,
   "governance module": LAYER_BUDGET,
   "graph module": LAYER_BUDGET,
-  "one action (castVote)": 8_000,
+  "one action (castVote)": ACTION_BUDGET,
+  "one action (registerSovereign)": ACTION_BUDGET,
 } as const;
 
 const entries: Record<keyof typeof BUDGETS, string> = {
@@ -27,6 +30,7 @@ const entries: Record<keyof typeof BUDGETS, string> = {
   "governance module": `export { governanceActions } from "@atlas-os/sdk";`,
   "graph module": `export { graphActions } from "@atlas-os/sdk";`,
   "one action (castVote)": `export { castVote } from "@atlas-os/sdk";`,
+  "one action (registerSovereign)": `export { registerSovereign } from "@atlas-os/sdk";`,
 };
 
 let over = false;
@@ -47,7 +51,7 @@ for (const [name, contents] of Object.entries(entries) as [keyof typeof BUDGETS,
   const verdict = gzip <= budget ? "within" : "OVER";
   if (gzip > budget) over = true;
   console.log(
-    `${name.padEnd(24)} ${String(code.length).padStart(8)} B  ${String(gzip).padStart(7)} B gzip  budget ${budget} B gzip  ${verdict}`,
+    `${name.padEnd(32)} ${String(code.length).padStart(8)} B  ${String(gzip).padStart(7)} B gzip  budget ${budget} B gzip  ${verdict}`,
   );
 }
 if (over) process.exit(1);

@@ -13,7 +13,7 @@
  * the registry in the same transaction. It prints the figures and never fails on them.
  */
 import hre from "hardhat";
-import type { ContractTransactionResponse } from "ethers";
+import type { BaseContract, ContractTransactionResponse } from "ethers";
 
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
 import { localGovernanceConfig } from "../../deploy/governance.ts";
@@ -57,7 +57,21 @@ const attestFrom = async (issuer: typeof ownIssuer): Promise<string> => {
 const own = await attestFrom(ownIssuer);
 const foreign = await attestFrom(foreignIssuer);
 
-const probe = await ethers.deployContract("CredentialCheckProbe");
+/** CredentialCheckProbe (test/bench/, so typechain does not type it): the calls the benchmark makes. */
+type CredentialCheck = (
+  registry: string,
+  sovereignId: bigint,
+  account: string,
+  schema: string,
+  uid: string,
+  trustedBy: bigint,
+) => Promise<ContractTransactionResponse>;
+interface CredentialCheckProbe extends BaseContract {
+  measureGetAttestation(eas: string, uid: string): Promise<ContractTransactionResponse>;
+  measureCredentialCheck: CredentialCheck;
+  measureCredentialCheckWarm: CredentialCheck;
+}
+const probe = (await ethers.deployContract("CredentialCheckProbe")) as unknown as CredentialCheckProbe;
 const measured = async (sent: Promise<ContractTransactionResponse>): Promise<{ gas: bigint; valid: boolean }> => {
   const receipt = await (await sent).wait();
   for (const log of receipt!.logs) {

@@ -7,6 +7,7 @@ import {
   WebSocketRequestError,
   decodeErrorResult,
   formatUnits,
+  type Abi,
   type ContractErrorName,
   type Hex,
 } from "viem";
@@ -17,7 +18,7 @@ import type { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
 import type { easAbi } from "./abi/EAS.ts";
 import type { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
 import type { timelockControllerAbi } from "./abi/TimelockController.ts";
-import { atlasErrorsAbi } from "./abi/errors.ts";
+import { governanceErrorsAbi, graphErrorsAbi } from "./abi/errors.ts";
 import { MISSION_STATUSES, ROLES } from "./graph/enums.ts";
 
 /** Base of every error the SDK throws. `shortMessage` is a sentence a person can read. */
@@ -89,16 +90,35 @@ export class AtlasMetadataError extends AtlasError {
   }
 }
 
-/** Name of a custom error of any Atlas OS contract. */
-export type AtlasContractErrorName =
+/** Name of a custom error of a contract the governance layer calls: `AtlasGovernor`, `AtlasToken`, `TimelockController`. */
+export type GovernanceErrorName =
   | ContractErrorName<typeof atlasGovernorAbi>
   | ContractErrorName<typeof atlasTokenAbi>
-  | ContractErrorName<typeof timelockControllerAbi>
+  | ContractErrorName<typeof timelockControllerAbi>;
+
+/** Name of a custom error of a contract the graph layer calls: `SovereignRegistry`, `ContributionLedger`, `EAS`. */
+export type GraphErrorName =
   | ContractErrorName<typeof sovereignRegistryAbi>
   | ContractErrorName<typeof contributionLedgerAbi>
   | ContractErrorName<typeof easAbi>;
 
-export { atlasErrorsAbi };
+/** Name of a custom error of any Atlas OS contract. */
+export type AtlasContractErrorName = GovernanceErrorName | GraphErrorName;
+
+export { governanceErrorsAbi, graphErrorsAbi };
+
+/**
+ * Every custom error of the Atlas OS contracts, deduplicated: the union of
+ * {@link governanceErrorsAbi} and {@link graphErrorsAbi}, built at run time so that a bundle
+ * using one layer carries that layer's errors only.
+ */
+export const atlasErrorsAbi: readonly ((typeof governanceErrorsAbi)[number] | (typeof graphErrorsAbi)[number])[] =
+  /* @__PURE__ */ mergeAbis(governanceErrorsAbi, graphErrorsAbi);
+
+/** `abis` concatenated, without repeating an item (the generator writes equal items equally). */
+function mergeAbis<const TAbis extends readonly Abi[]>(...abis: TAbis): readonly TAbis[number][number][] {
+  return [...new Map(abis.flat().map((item) => [JSON.stringify(item), item])).values()];
+}
 
 const STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"];
 const str = (value: unknown): string => String(value);
@@ -113,203 +133,261 @@ const role = (value: unknown): string => ROLES[Number(value)] ?? `#${str(value)}
 const missionStatus = (value: unknown): string =>
   (MISSION_STATUSES[Number(value)] ?? `#${str(value)}`).replace("inProgress", "in progress");
 
-type Formatter = (args: readonly unknown[]) => string;
+/** Renders a custom error's decoded arguments as a sentence a person can read. */
+export type ContractErrorFormatter = (args: readonly unknown[]) => string;
+type Formatter = ContractErrorFormatter;
 
 /**
- * A readable sentence for every custom error of the contracts. `satisfies` makes a missing entry
- * a compile error, and a test checks it against the ABIs at run time.
+ * What decoding a layer's errors needs: the ABI of the custom errors its contracts can revert
+ * with, and a readable sentence for each of them ({@link governanceErrors}, {@link graphErrors},
+ * or {@link atlasErrors} for all).
  */
-export const contractErrorMessages = {
-  // AtlasGovernor
-  AtlasGovernorZeroVotingPower: ([proposalId, voter, timepoint]) =>
-    `${str(voter)} had no voting power at the snapshot (${str(timepoint)}) of proposal ${str(proposalId)}; tokens or delegations received later do not count.`,
-  GovernorAlreadyCastVote: ([voter]) => `${str(voter)} has already voted on this proposal.`,
-  GovernorAlreadyQueuedProposal: ([proposalId]) => `Proposal ${str(proposalId)} is already queued.`,
-  GovernorDisabledDeposit: () => "The governor does not accept deposits; send funds to the timelock (the treasury).",
-  GovernorInsufficientProposerVotes: ([proposer, votes, threshold]) =>
-    `${str(proposer)} has ${tokens(votes)} of voting power; proposing needs ${tokens(threshold)}.`,
-  GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
-    `A proposal needs as many targets (${str(targets)}), calldatas (${str(calldatas)}) and values (${str(values)}), and at least one.`,
-  GovernorInvalidQuorumFraction: ([numerator, denominator]) =>
-    `A quorum of ${str(numerator)}/${str(denominator)} is not a valid fraction.`,
-  GovernorInvalidSignature: ([voter]) =>
-    `The signature is not a valid, unused signature by ${str(voter)} (already used, or signed for other data).`,
-  GovernorInvalidVoteParams: () => "The vote parameters are not valid for this governor.",
-  GovernorInvalidVoteType: () => "The vote must be 0 (against), 1 (for) or 2 (abstain).",
-  GovernorInvalidVotingPeriod: ([period]) => `A voting period of ${str(period)} is not allowed (it must be above 0).`,
-  GovernorNonexistentProposal: ([proposalId]) => `No proposal ${str(proposalId)} exists.`,
-  GovernorOnlyExecutor: ([account]) =>
-    `${str(account)} cannot do this: only governance (an executed proposal, through the timelock) can.`,
-  GovernorPreventLateQuorumVoteExtensionTooLarge: ([extension, max]) =>
-    `A late-quorum extension of ${str(extension)} s is above the maximum of ${str(max)} s.`,
-  GovernorProposalQueueingFailed: ([proposalId]) => `Queueing proposal ${str(proposalId)} in the timelock failed.`,
-  GovernorProposalQueueingNotRequired: ([proposalId]) => `Proposal ${str(proposalId)} does not need queueing.`,
-  GovernorRestrictedProposer: ([proposer]) => `${str(proposer)} is not allowed to submit this proposal.`,
-  GovernorUnableToCancel: ([proposalId, account]) =>
-    `${str(account)} cannot cancel proposal ${str(proposalId)}: only the proposal guardian, or the proposer while it is pending, can.`,
-  GovernorUnexpectedProposalState: ([proposalId, current, expected]) =>
-    `Proposal ${str(proposalId)} is ${proposalState(current)}; this needs it to be ${states(expected)}.`,
-  // AtlasToken (ERC-20, permits, votes)
-  AtlasTokenGenesisEmpty: () => "The genesis allocation names no recipient.",
-  AtlasTokenGenesisLengthMismatch: ([recipients, amounts]) =>
-    `The genesis allocation has ${str(recipients)} recipients but ${str(amounts)} amounts.`,
-  AtlasTokenGenesisZeroAmount: ([index, recipient]) =>
-    `The genesis allocation gives ${str(recipient)} (position ${str(index)}) nothing.`,
-  ERC20InsufficientBalance: ([sender, balance, needed]) =>
-    `${str(sender)} holds ${tokens(balance)}; the transfer needs ${tokens(needed)}.`,
-  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-    `${str(spender)} may spend ${tokens(allowance)}; the transfer needs ${tokens(needed)}.`,
-  ERC20InvalidApprover: ([approver]) => `${str(approver)} cannot approve.`,
-  ERC20InvalidReceiver: ([receiver]) => `${str(receiver)} cannot receive tokens.`,
-  ERC20InvalidSender: ([sender]) => `${str(sender)} cannot send tokens.`,
-  ERC20InvalidSpender: ([spender]) => `${str(spender)} cannot be approved as a spender.`,
-  ERC20ExceededSafeSupply: ([increasedSupply, cap]) =>
-    `A supply of ${str(increasedSupply)} would exceed the voting-safe cap of ${str(cap)}.`,
-  ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired at ${str(deadline)}.`,
-  ERC2612InvalidSigner: ([signer, owner]) => `The permit was signed by ${str(signer)}, not by the owner ${str(owner)}.`,
-  ERC5805FutureLookup: ([timepoint, clock]) =>
-    `Timepoint ${str(timepoint)} is not in the past (the clock is at ${str(clock)}).`,
-  ERC6372InconsistentClock: () => "The token's clock is inconsistent.",
-  VotesExpiredSignature: ([expiry]) => `The delegation signature expired at ${str(expiry)}.`,
-  InvalidAccountNonce: ([account, currentNonce]) =>
-    `The signature's nonce is not the next one of ${str(account)} (${str(currentNonce)}): it was already used or is out of order.`,
-  CheckpointUnorderedInsertion: () => "A voting checkpoint would be written out of order.",
-  ECDSAInvalidSignature: () => "The signature is not valid.",
-  ECDSAInvalidSignatureLength: ([length]) => `The signature has ${str(length)} bytes; 65 are expected.`,
-  ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${str(s)} is not in the lower half order.`,
+export interface AtlasErrorCatalog {
+  /** The custom errors, as an ABI. */
+  readonly abi: Abi;
+  /** A sentence for each custom error of {@link AtlasErrorCatalog.abi | abi}, by name. */
+  readonly messages: Readonly<Partial<Record<AtlasContractErrorName, ContractErrorFormatter>>>;
+}
+
+/** Sentences of the OpenZeppelin errors that contracts of both layers have. */
+const sharedErrorMessages = {
+  FailedCall: () => "A call made by the contract failed.",
   InvalidShortString: () => "A short string is malformed.",
   StringTooLong: ([value]) => `The string ${str(value)} is too long.`,
-  SafeCastOverflowedUintDowncast: ([bits, value]) => `${str(value)} does not fit in ${str(bits)} bits.`,
-  // TimelockController
-  TimelockInsufficientDelay: ([delay, minDelay]) =>
-    `A delay of ${str(delay)} s is below the timelock's minimum of ${str(minDelay)} s.`,
-  TimelockInvalidOperationLength: ([targets, payloads, values]) =>
-    `A timelock operation needs as many targets (${str(targets)}), payloads (${str(payloads)}) and values (${str(values)}).`,
-  TimelockUnauthorizedCaller: ([caller]) => `${str(caller)} cannot do this: only the timelock itself can.`,
-  TimelockUnexecutedPredecessor: ([predecessorId]) =>
-    `The predecessor operation ${str(predecessorId)} has not run yet.`,
-  TimelockUnexpectedOperationState: ([operationId, expectedStates]) =>
-    `Timelock operation ${str(operationId)} is not in the expected state (${timelockStates(expectedStates)}); before its delay has passed it is only waiting.`,
-  AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
-  AccessControlUnauthorizedAccount: ([account, role]) => `${str(account)} lacks the role ${str(role)}.`,
-  FailedCall: () => "A call made by the contract failed.",
-  // SovereignRegistry
-  RegistryInvalidHandle: ([handle]) =>
-    `"${str(handle)}" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either end.`,
-  RegistryHandleTaken: ([handle, id]) => `The handle "${str(handle)}" is taken by sovereign ${str(id)}.`,
-  RegistryMissingMetadata: () => "Metadata needs a URI and a non-zero hash.",
-  RegistryUnknownSovereign: ([id]) => `No sovereign ${str(id)} exists.`,
-  RegistrySovereignSuspended: ([id]) => `Sovereign ${str(id)} is suspended by governance.`,
-  RegistrySovereignNotSuspended: ([id]) => `Sovereign ${str(id)} is not suspended.`,
-  RegistryNotSovereignAdmin: ([id, account]) => `${str(account)} is not an admin of sovereign ${str(id)}.`,
-  RegistryAlreadyAdmin: ([id, account]) => `${str(account)} is already an admin of sovereign ${str(id)}.`,
-  RegistryNoAdminOffer: ([id, account]) => `${str(account)} holds no valid adminship offer of sovereign ${str(id)}.`,
-  RegistryLastAdmin: ([id, account]) =>
-    `${str(account)} is the last admin of sovereign ${str(id)}: hand adminship over instead.`,
-  RegistryZeroAccount: () => "The zero address cannot be a member, admin, operator or issuer.",
-  RegistryAlreadyMember: ([id, account]) => `${str(account)} is already a member of sovereign ${str(id)}.`,
-  RegistryNotMember: ([id, account]) => `${str(account)} is not a member of sovereign ${str(id)}.`,
-  RegistryAlreadyInvited: ([id, account]) => `${str(account)} is already invited to sovereign ${str(id)}.`,
-  RegistryNoInvitation: ([id, account]) =>
-    `${str(account)} has no pending invitation to sovereign ${str(id)} (or its inviter is no longer an admin).`,
-  RegistryAlreadyApplied: ([id, account]) => `${str(account)} has already applied to sovereign ${str(id)}.`,
-  RegistryNoApplication: ([id, account]) => `${str(account)} has no pending application to sovereign ${str(id)}.`,
-  RegistryRoleNotGrantable: ([value]) =>
-    `The ${role(value)} role is not granted or revoked directly: members join, agents are registered.`,
-  RegistryRoleAlreadyGranted: ([id, account, value]) =>
-    `${str(account)} already holds the ${role(value)} role in sovereign ${str(id)}.`,
-  RegistryRoleNotHeld: ([id, account, value]) =>
-    `${str(account)} does not hold the ${role(value)} role in sovereign ${str(id)}.`,
-  RegistryAgentIsOwnOperator: ([id, agent]) =>
-    `${str(agent)} cannot operate itself as an agent of sovereign ${str(id)}: another member must answer for it.`,
-  RegistryAgentOperatorNotMember: ([id, operator]) =>
-    `An agent's operator must be a member; ${str(operator)} is not one of sovereign ${str(id)}.`,
-  RegistryUnknownOrganization: ([id]) => `No organization ${str(id)} exists.`,
-  RegistryNotOrganizationAdmin: ([id, account]) =>
-    `${str(account)} is neither an admin of organization ${str(id)} nor of its sovereign.`,
-  RegistryOrganizationUnchanged: ([id, account]) =>
-    `${str(account)} already is (or is not) what this asks in organization ${str(id)}.`,
-  RegistryOrganizationNotInSovereign: ([organizationId, id]) =>
-    `Organization ${str(organizationId)} is not in sovereign ${str(id)}.`,
-  RegistryUnknownMission: ([id]) => `No mission ${str(id)} exists.`,
-  RegistryCannotCreateMission: ([id, organizationId, account]) =>
-    `${str(account)} cannot create missions in sovereign ${str(id)}${organizationId ? ` (organization ${str(organizationId)})` : ""}: that needs an admin or the operator role.`,
-  RegistryNotMissionManager: ([id, account]) =>
-    `${str(account)} is neither the owner of mission ${str(id)} nor an admin of its sovereign or organization.`,
-  RegistryInvalidMissionTransition: ([id, from, to]) =>
-    `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
-  RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
-  RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
-  RegistryFundingAlreadyLinked: ([id, module, fundingId]) =>
-    `${str(module)} already linked funding ${str(fundingId)} to mission ${str(id)}.`,
-  RegistryZeroSchema: () => "The schema UID cannot be zero.",
-  RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
-    `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,
-  RegistryIssuerNotTrusted: ([id, schema, issuer]) =>
-    `Sovereign ${str(id)} does not trust ${str(issuer)} for schema ${str(schema)}.`,
-  RegistrySelfRecognition: ([id]) => `Sovereign ${str(id)} cannot recognize itself.`,
-  RegistryAlreadyRecognized: ([id, otherId]) => `Sovereign ${str(id)} already recognizes sovereign ${str(otherId)}.`,
-  RegistryNotRecognized: ([id, otherId]) =>
-    `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
-  // AtlasModule, and the OpenZeppelin upgradeable base it builds on
-  ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
-  ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
-  ModuleZeroGovernance: () => "Governance cannot be the zero address.",
-  EnforcedPause: () => "The contract is paused.",
-  ExpectedPause: () => "The contract is not paused.",
-  InvalidInitialization: () => "The contract is already initialized.",
-  NotInitializing: () => "The contract is not being initialized.",
-  AddressEmptyCode: ([target]) => `${str(target)} has no code.`,
-  ERC1967InvalidImplementation: ([implementation]) => `${str(implementation)} is not a valid implementation.`,
-  ERC1967NonPayable: () => "This upgrade does not accept ETH.",
-  UUPSUnauthorizedCallContext: () => "Upgrades go through the proxy.",
-  UUPSUnsupportedProxiableUUID: ([slot]) => `The new implementation's proxiable UUID ${str(slot)} is not supported.`,
-  // ContributionLedger
-  LedgerNotRecorder: ([caller]) => `${str(caller)} is not a recorder named by governance.`,
-  LedgerInvalidAccountCount: ([count, max]) => `An outcome needs 1 to ${str(max)} accounts, not ${str(count)}.`,
-  LedgerLengthMismatch: ([accounts, weights]) => `${str(accounts)} accounts were given with ${str(weights)} weights.`,
-  LedgerZeroAccount: ([index]) => `Account ${str(index)} is the zero address.`,
-  LedgerZeroWeight: ([index]) => `Weight ${str(index)} is zero.`,
-  LedgerEmptyOutcome: () => "An outcome must carry an amount or points.",
-  LedgerInactiveSovereign: ([id]) => `Sovereign ${str(id)} does not exist or is suspended.`,
-  LedgerMissionNotInSovereign: ([missionId, id]) => `Mission ${str(missionId)} is not in sovereign ${str(id)}.`,
-  LedgerInvalidAttestation: ([uid, schema]) =>
-    `${str(uid)} is not a live attestation of schema ${str(schema)} (missing, other schema, revoked or expired).`,
-  LedgerActorNotAttester: ([actor, attester]) =>
-    `The record's actor ${str(actor)} did not attest it (${str(attester)} did).`,
-  LedgerActorNotMember: ([id, actor]) => `The actor ${str(actor)} is not a member of sovereign ${str(id)}.`,
-  LedgerVerificationMismatch: ([verificationUID, executionUID]) =>
-    `Verification ${str(verificationUID)} does not refer to execution record ${str(executionUID)}.`,
-  LedgerNotVerifier: ([id, verifier]) =>
-    `${str(verifier)} is not a verifier of sovereign ${str(id)}, or verified its own record.`,
-  LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
-  LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
-  LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
-  // EAS
-  AccessDenied: () => "Only the attester can revoke its attestation.",
-  AlreadyRevoked: () => "The attestation is already revoked.",
-  AlreadyRevokedOffchain: () => "The off-chain attestation is already revoked.",
-  AlreadyTimestamped: () => "The data is already timestamped.",
-  DeadlineExpired: () => "The signed request expired.",
-  InsufficientBalance: ([balance, needed]) => `The contract holds ${str(balance)} wei; ${str(needed)} are needed.`,
-  InsufficientValue: () => "Not enough ETH was sent.",
-  InvalidAttestation: () => "The schema's resolver rejected the attestation.",
-  InvalidAttestations: () => "The schema's resolver rejected the attestations.",
-  InvalidExpirationTime: () => "The expiration time is in the past.",
-  InvalidLength: () => "The request's lists are empty or differ in length.",
-  InvalidNonce: () => "The nonce is not above the current one.",
-  InvalidOffset: () => "The offset is out of range.",
-  InvalidRegistry: () => "The schema registry is not valid.",
-  InvalidRevocation: () => "The schema's resolver rejected the revocation.",
-  InvalidRevocations: () => "The schema's resolver rejected the revocations.",
-  InvalidSchema: () => "The schema is not registered, or is not the attestation's.",
-  InvalidSignature: () => "The signature is not valid.",
-  InvalidVerifier: () => "The verifier is not valid.",
-  Irrevocable: () => "The attestation is not revocable.",
-  NotFound: () => "No attestation with this UID (or the referenced UID) exists.",
-  NotPayable: () => "The schema's resolver does not accept ETH.",
-  WrongSchema: () => "The attestation has another schema.",
-} as const satisfies Record<AtlasContractErrorName, Formatter>;
+} as const satisfies Record<GovernanceErrorName & GraphErrorName, Formatter>;
+
+// Each layer's table is assembled by a pure call (not an object spread), so that a bundler drops
+// the table of a layer a bundle does not use. Its `satisfies` makes a missing entry a compile
+// error, and a test checks it against the ABIs at run time.
+
+/** A readable sentence for every custom error of the governance layer's contracts. */
+export const governanceErrorMessages = /* @__PURE__ */ Object.assign(
+  {
+    // AtlasGovernor
+    AtlasGovernorZeroVotingPower: ([proposalId, voter, timepoint]) =>
+      `${str(voter)} had no voting power at the snapshot (${str(timepoint)}) of proposal ${str(proposalId)}; tokens or delegations received later do not count.`,
+    GovernorAlreadyCastVote: ([voter]) => `${str(voter)} has already voted on this proposal.`,
+    GovernorAlreadyQueuedProposal: ([proposalId]) => `Proposal ${str(proposalId)} is already queued.`,
+    GovernorDisabledDeposit: () => "The governor does not accept deposits; send funds to the timelock (the treasury).",
+    GovernorInsufficientProposerVotes: ([proposer, votes, threshold]) =>
+      `${str(proposer)} has ${tokens(votes)} of voting power; proposing needs ${tokens(threshold)}.`,
+    GovernorInvalidProposalLength: ([targets, calldatas, values]) =>
+      `A proposal needs as many targets (${str(targets)}), calldatas (${str(calldatas)}) and values (${str(values)}), and at least one.`,
+    GovernorInvalidQuorumFraction: ([numerator, denominator]) =>
+      `A quorum of ${str(numerator)}/${str(denominator)} is not a valid fraction.`,
+    GovernorInvalidSignature: ([voter]) =>
+      `The signature is not a valid, unused signature by ${str(voter)} (already used, or signed for other data).`,
+    GovernorInvalidVoteParams: () => "The vote parameters are not valid for this governor.",
+    GovernorInvalidVoteType: () => "The vote must be 0 (against), 1 (for) or 2 (abstain).",
+    GovernorInvalidVotingPeriod: ([period]) => `A voting period of ${str(period)} is not allowed (it must be above 0).`,
+    GovernorNonexistentProposal: ([proposalId]) => `No proposal ${str(proposalId)} exists.`,
+    GovernorOnlyExecutor: ([account]) =>
+      `${str(account)} cannot do this: only governance (an executed proposal, through the timelock) can.`,
+    GovernorPreventLateQuorumVoteExtensionTooLarge: ([extension, max]) =>
+      `A late-quorum extension of ${str(extension)} s is above the maximum of ${str(max)} s.`,
+    GovernorProposalQueueingFailed: ([proposalId]) => `Queueing proposal ${str(proposalId)} in the timelock failed.`,
+    GovernorProposalQueueingNotRequired: ([proposalId]) => `Proposal ${str(proposalId)} does not need queueing.`,
+    GovernorRestrictedProposer: ([proposer]) => `${str(proposer)} is not allowed to submit this proposal.`,
+    GovernorUnableToCancel: ([proposalId, account]) =>
+      `${str(account)} cannot cancel proposal ${str(proposalId)}: only the proposal guardian, or the proposer while it is pending, can.`,
+    GovernorUnexpectedProposalState: ([proposalId, current, expected]) =>
+      `Proposal ${str(proposalId)} is ${proposalState(current)}; this needs it to be ${states(expected)}.`,
+    // AtlasToken (ERC-20, permits, votes)
+    AtlasTokenGenesisEmpty: () => "The genesis allocation names no recipient.",
+    AtlasTokenGenesisLengthMismatch: ([recipients, amounts]) =>
+      `The genesis allocation has ${str(recipients)} recipients but ${str(amounts)} amounts.`,
+    AtlasTokenGenesisZeroAmount: ([index, recipient]) =>
+      `The genesis allocation gives ${str(recipient)} (position ${str(index)}) nothing.`,
+    ERC20InsufficientBalance: ([sender, balance, needed]) =>
+      `${str(sender)} holds ${tokens(balance)}; the transfer needs ${tokens(needed)}.`,
+    ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+      `${str(spender)} may spend ${tokens(allowance)}; the transfer needs ${tokens(needed)}.`,
+    ERC20InvalidApprover: ([approver]) => `${str(approver)} cannot approve.`,
+    ERC20InvalidReceiver: ([receiver]) => `${str(receiver)} cannot receive tokens.`,
+    ERC20InvalidSender: ([sender]) => `${str(sender)} cannot send tokens.`,
+    ERC20InvalidSpender: ([spender]) => `${str(spender)} cannot be approved as a spender.`,
+    ERC20ExceededSafeSupply: ([increasedSupply, cap]) =>
+      `A supply of ${str(increasedSupply)} would exceed the voting-safe cap of ${str(cap)}.`,
+    ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired at ${str(deadline)}.`,
+    ERC2612InvalidSigner: ([signer, owner]) =>
+      `The permit was signed by ${str(signer)}, not by the owner ${str(owner)}.`,
+    ERC5805FutureLookup: ([timepoint, clock]) =>
+      `Timepoint ${str(timepoint)} is not in the past (the clock is at ${str(clock)}).`,
+    ERC6372InconsistentClock: () => "The token's clock is inconsistent.",
+    VotesExpiredSignature: ([expiry]) => `The delegation signature expired at ${str(expiry)}.`,
+    InvalidAccountNonce: ([account, currentNonce]) =>
+      `The signature's nonce is not the next one of ${str(account)} (${str(currentNonce)}): it was already used or is out of order.`,
+    CheckpointUnorderedInsertion: () => "A voting checkpoint would be written out of order.",
+    ECDSAInvalidSignature: () => "The signature is not valid.",
+    ECDSAInvalidSignatureLength: ([length]) => `The signature has ${str(length)} bytes; 65 are expected.`,
+    ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${str(s)} is not in the lower half order.`,
+    SafeCastOverflowedUintDowncast: ([bits, value]) => `${str(value)} does not fit in ${str(bits)} bits.`,
+    // TimelockController
+    TimelockInsufficientDelay: ([delay, minDelay]) =>
+      `A delay of ${str(delay)} s is below the timelock's minimum of ${str(minDelay)} s.`,
+    TimelockInvalidOperationLength: ([targets, payloads, values]) =>
+      `A timelock operation needs as many targets (${str(targets)}), payloads (${str(payloads)}) and values (${str(values)}).`,
+    TimelockUnauthorizedCaller: ([caller]) => `${str(caller)} cannot do this: only the timelock itself can.`,
+    TimelockUnexecutedPredecessor: ([predecessorId]) =>
+      `The predecessor operation ${str(predecessorId)} has not run yet.`,
+    TimelockUnexpectedOperationState: ([operationId, expectedStates]) =>
+      `Timelock operation ${str(operationId)} is not in the expected state (${timelockStates(expectedStates)}); before its delay has passed it is only waiting.`,
+    AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
+    AccessControlUnauthorizedAccount: ([account, role]) => `${str(account)} lacks the role ${str(role)}.`,
+  } as const satisfies Partial<Record<GovernanceErrorName, Formatter>>,
+  sharedErrorMessages,
+) satisfies Record<GovernanceErrorName, Formatter>;
+
+/** A readable sentence for every custom error of the graph layer's contracts. */
+export const graphErrorMessages = /* @__PURE__ */ Object.assign(
+  {
+    // SovereignRegistry
+    RegistryInvalidHandle: ([handle]) =>
+      `"${str(handle)}" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either end.`,
+    RegistryHandleTaken: ([handle, id]) => `The handle "${str(handle)}" is taken by sovereign ${str(id)}.`,
+    RegistryMissingMetadata: () => "Metadata needs a URI and a non-zero hash.",
+    RegistryUnknownSovereign: ([id]) => `No sovereign ${str(id)} exists.`,
+    RegistrySovereignSuspended: ([id]) => `Sovereign ${str(id)} is suspended by governance.`,
+    RegistrySovereignNotSuspended: ([id]) => `Sovereign ${str(id)} is not suspended.`,
+    RegistryNotSovereignAdmin: ([id, account]) => `${str(account)} is not an admin of sovereign ${str(id)}.`,
+    RegistryAlreadyAdmin: ([id, account]) => `${str(account)} is already an admin of sovereign ${str(id)}.`,
+    RegistryNoAdminOffer: ([id, account]) => `${str(account)} holds no valid adminship offer of sovereign ${str(id)}.`,
+    RegistryLastAdmin: ([id, account]) =>
+      `${str(account)} is the last admin of sovereign ${str(id)}: hand adminship over instead.`,
+    RegistryZeroAccount: () => "The zero address cannot be a member, admin, operator or issuer.",
+    RegistryAlreadyMember: ([id, account]) => `${str(account)} is already a member of sovereign ${str(id)}.`,
+    RegistryNotMember: ([id, account]) => `${str(account)} is not a member of sovereign ${str(id)}.`,
+    RegistryAlreadyInvited: ([id, account]) => `${str(account)} is already invited to sovereign ${str(id)}.`,
+    RegistryNoInvitation: ([id, account]) =>
+      `${str(account)} has no pending invitation to sovereign ${str(id)} (or its inviter is no longer an admin).`,
+    RegistryAlreadyApplied: ([id, account]) => `${str(account)} has already applied to sovereign ${str(id)}.`,
+    RegistryNoApplication: ([id, account]) => `${str(account)} has no pending application to sovereign ${str(id)}.`,
+    RegistryRoleNotGrantable: ([value]) =>
+      `The ${role(value)} role is not granted or revoked directly: members join, agents are registered.`,
+    RegistryRoleAlreadyGranted: ([id, account, value]) =>
+      `${str(account)} already holds the ${role(value)} role in sovereign ${str(id)}.`,
+    RegistryRoleNotHeld: ([id, account, value]) =>
+      `${str(account)} does not hold the ${role(value)} role in sovereign ${str(id)}.`,
+    RegistryAgentIsOwnOperator: ([id, agent]) =>
+      `${str(agent)} cannot operate itself as an agent of sovereign ${str(id)}: another member must answer for it.`,
+    RegistryAgentOperatorNotMember: ([id, operator]) =>
+      `An agent's operator must be a member; ${str(operator)} is not one of sovereign ${str(id)}.`,
+    RegistryUnknownOrganization: ([id]) => `No organization ${str(id)} exists.`,
+    RegistryNotOrganizationAdmin: ([id, account]) =>
+      `${str(account)} is neither an admin of organization ${str(id)} nor of its sovereign.`,
+    RegistryOrganizationUnchanged: ([id, account]) =>
+      `${str(account)} already is (or is not) what this asks in organization ${str(id)}.`,
+    RegistryOrganizationNotInSovereign: ([organizationId, id]) =>
+      `Organization ${str(organizationId)} is not in sovereign ${str(id)}.`,
+    RegistryUnknownMission: ([id]) => `No mission ${str(id)} exists.`,
+    RegistryCannotCreateMission: ([id, organizationId, account]) =>
+      `${str(account)} cannot create missions in sovereign ${str(id)}${organizationId ? ` (organization ${str(organizationId)})` : ""}: that needs an admin or the operator role.`,
+    RegistryNotMissionManager: ([id, account]) =>
+      `${str(account)} is neither the owner of mission ${str(id)} nor an admin of its sovereign or organization.`,
+    RegistryInvalidMissionTransition: ([id, from, to]) =>
+      `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
+    RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
+    RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
+    RegistryFundingAlreadyLinked: ([id, module, fundingId]) =>
+      `${str(module)} already linked funding ${str(fundingId)} to mission ${str(id)}.`,
+    RegistryZeroSchema: () => "The schema UID cannot be zero.",
+    RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
+      `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,
+    RegistryIssuerNotTrusted: ([id, schema, issuer]) =>
+      `Sovereign ${str(id)} does not trust ${str(issuer)} for schema ${str(schema)}.`,
+    RegistrySelfRecognition: ([id]) => `Sovereign ${str(id)} cannot recognize itself.`,
+    RegistryAlreadyRecognized: ([id, otherId]) => `Sovereign ${str(id)} already recognizes sovereign ${str(otherId)}.`,
+    RegistryNotRecognized: ([id, otherId]) =>
+      `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
+    // AtlasModule, and the OpenZeppelin upgradeable base it builds on
+    ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
+    ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
+    ModuleZeroGovernance: () => "Governance cannot be the zero address.",
+    EnforcedPause: () => "The contract is paused.",
+    ExpectedPause: () => "The contract is not paused.",
+    InvalidInitialization: () => "The contract is already initialized.",
+    NotInitializing: () => "The contract is not being initialized.",
+    AddressEmptyCode: ([target]) => `${str(target)} has no code.`,
+    ERC1967InvalidImplementation: ([implementation]) => `${str(implementation)} is not a valid implementation.`,
+    ERC1967NonPayable: () => "This upgrade does not accept ETH.",
+    UUPSUnauthorizedCallContext: () => "Upgrades go through the proxy.",
+    UUPSUnsupportedProxiableUUID: ([slot]) => `The new implementation's proxiable UUID ${str(slot)} is not supported.`,
+    // ContributionLedger
+    LedgerNotRecorder: ([caller]) => `${str(caller)} is not a recorder named by governance.`,
+    LedgerInvalidAccountCount: ([count, max]) => `An outcome needs 1 to ${str(max)} accounts, not ${str(count)}.`,
+    LedgerLengthMismatch: ([accounts, weights]) => `${str(accounts)} accounts were given with ${str(weights)} weights.`,
+    LedgerZeroAccount: ([index]) => `Account ${str(index)} is the zero address.`,
+    LedgerZeroWeight: ([index]) => `Weight ${str(index)} is zero.`,
+    LedgerEmptyOutcome: () => "An outcome must carry an amount or points.",
+    LedgerInactiveSovereign: ([id]) => `Sovereign ${str(id)} does not exist or is suspended.`,
+    LedgerMissionNotInSovereign: ([missionId, id]) => `Mission ${str(missionId)} is not in sovereign ${str(id)}.`,
+    LedgerInvalidAttestation: ([uid, schema]) =>
+      `${str(uid)} is not a live attestation of schema ${str(schema)} (missing, other schema, revoked or expired).`,
+    LedgerActorNotAttester: ([actor, attester]) =>
+      `The record's actor ${str(actor)} did not attest it (${str(attester)} did).`,
+    LedgerActorNotMember: ([id, actor]) => `The actor ${str(actor)} is not a member of sovereign ${str(id)}.`,
+    LedgerVerificationMismatch: ([verificationUID, executionUID]) =>
+      `Verification ${str(verificationUID)} does not refer to execution record ${str(executionUID)}.`,
+    LedgerNotVerifier: ([id, verifier]) =>
+      `${str(verifier)} is not a verifier of sovereign ${str(id)}, or verified its own record.`,
+    LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
+    LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
+    LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
+    // EAS
+    AccessDenied: () => "Only the attester can revoke its attestation.",
+    AlreadyRevoked: () => "The attestation is already revoked.",
+    AlreadyRevokedOffchain: () => "The off-chain attestation is already revoked.",
+    AlreadyTimestamped: () => "The data is already timestamped.",
+    DeadlineExpired: () => "The signed request expired.",
+    InsufficientBalance: ([balance, needed]) => `The contract holds ${str(balance)} wei; ${str(needed)} are needed.`,
+    InsufficientValue: () => "Not enough ETH was sent.",
+    InvalidAttestation: () => "The schema's resolver rejected the attestation.",
+    InvalidAttestations: () => "The schema's resolver rejected the attestations.",
+    InvalidExpirationTime: () => "The expiration time is in the past.",
+    InvalidLength: () => "The request's lists are empty or differ in length.",
+    InvalidNonce: () => "The nonce is not above the current one.",
+    InvalidOffset: () => "The offset is out of range.",
+    InvalidRegistry: () => "The schema registry is not valid.",
+    InvalidRevocation: () => "The schema's resolver rejected the revocation.",
+    InvalidRevocations: () => "The schema's resolver rejected the revocations.",
+    InvalidSchema: () => "The schema is not registered, or is not the attestation's.",
+    InvalidSignature: () => "The signature is not valid.",
+    InvalidVerifier: () => "The verifier is not valid.",
+    Irrevocable: () => "The attestation is not revocable.",
+    NotFound: () => "No attestation with this UID (or the referenced UID) exists.",
+    NotPayable: () => "The schema's resolver does not accept ETH.",
+    WrongSchema: () => "The attestation has another schema.",
+  } as const satisfies Partial<Record<GraphErrorName, Formatter>>,
+  sharedErrorMessages,
+) satisfies Record<GraphErrorName, Formatter>;
+
+/**
+ * A readable sentence for every custom error of the Atlas OS contracts: both layers' tables
+ * ({@link governanceErrorMessages}, {@link graphErrorMessages}) in one.
+ */
+export const contractErrorMessages = /* @__PURE__ */ Object.assign(
+  {},
+  governanceErrorMessages,
+  graphErrorMessages,
+) satisfies Record<AtlasContractErrorName, Formatter>;
+
+/** The governance layer's error catalog: what its actions decode reverts with. */
+export const governanceErrors = {
+  abi: governanceErrorsAbi,
+  messages: governanceErrorMessages,
+} as const satisfies AtlasErrorCatalog;
+
+/** The graph layer's error catalog: what its actions decode reverts with. */
+export const graphErrors = {
+  abi: graphErrorsAbi,
+  messages: graphErrorMessages,
+} as const satisfies AtlasErrorCatalog;
+
+/** Every layer's error catalog in one: what {@link toAtlasError} decodes with. */
+export const atlasErrors = {
+  abi: atlasErrorsAbi,
+  messages: contractErrorMessages,
+} as const satisfies AtlasErrorCatalog;
 
 function timelockStates(bitmap: unknown): string {
   const names = ["Unset", "Waiting", "Ready", "Done"];
@@ -317,15 +395,27 @@ function timelockStates(bitmap: unknown): string {
   return names.filter((_, i) => (bits >> BigInt(i)) & 1n).join(" or ") || "none";
 }
 
-/** A contract reverted with one of its custom errors, decoded by name and arguments. */
+/**
+ * A contract reverted with one of its custom errors, decoded by name and arguments. Its
+ * `shortMessage` is the error's sentence in the catalog it was decoded with.
+ */
 export class AtlasContractError extends AtlasError {
   override name = "AtlasContractError";
   /** The custom error's name, as in the contract. */
   readonly errorName: AtlasContractErrorName;
   /** The custom error's arguments, decoded. */
   readonly args: readonly unknown[];
-  constructor(errorName: AtlasContractErrorName, args: readonly unknown[], cause?: unknown) {
-    const format = (contractErrorMessages as Record<string, Formatter>)[errorName];
+  /**
+   * @param catalog Where the sentence comes from, e.g. {@link atlasErrors} (every layer) or
+   * {@link governanceErrors}; without one the message only names the error.
+   */
+  constructor(
+    errorName: AtlasContractErrorName,
+    args: readonly unknown[],
+    cause?: unknown,
+    catalog?: AtlasErrorCatalog,
+  ) {
+    const format = catalog?.messages[errorName];
     super(format ? format(args) : `The contract reverted with ${errorName}.`, {
       cause,
       metaMessages: [`Contract error: ${errorName}(${args.map((a) => str(a)).join(", ")})`],
@@ -364,8 +454,20 @@ function revertData(error: BaseError): Hex | undefined {
 /**
  * Turns anything a viem call throws into an {@link AtlasError}: a decoded contract error, a user
  * rejection, a wrong chain, a network failure, or (last) a generic AtlasError keeping the cause.
+ * Decodes the custom errors of every Atlas OS contract ({@link atlasErrors}); see
+ * {@link decodeAtlasError} for one layer's.
  */
 export function toAtlasError(error: unknown): AtlasError {
+  return decodeAtlasError(error, atlasErrors);
+}
+
+/**
+ * {@link toAtlasError} with the custom errors of `catalog` only: what a layer's actions use, so
+ * that a bundle carries the errors and sentences of the layers it uses and no other
+ * ({@link governanceErrors}, {@link graphErrors}). A custom error the catalog does not have is
+ * not decoded by name: it becomes an {@link AtlasRevertError} as viem reads it.
+ */
+export function decodeAtlasError(error: unknown, catalog: AtlasErrorCatalog): AtlasError {
   if (error instanceof AtlasError) return error;
   if (!(error instanceof BaseError)) {
     return new AtlasError(error instanceof Error ? error.message : String(error), { cause: error });
@@ -381,14 +483,14 @@ export function toAtlasError(error: unknown): AtlasError {
   if (data) {
     try {
       // Widened: viem's types omit the built-in errors it decodes as well.
-      const decoded = decodeErrorResult({ abi: atlasErrorsAbi, data }) as {
+      const decoded = decodeErrorResult({ abi: catalog.abi, data }) as {
         errorName: AtlasContractErrorName | "Error" | "Panic";
         args: readonly unknown[] | undefined;
       };
       // viem also decodes the built-in Error(string) and Panic(uint256): those are plain reverts.
       if (decoded.errorName === "Error") return new AtlasRevertError(`"${String(decoded.args?.[0])}"`, error);
       if (decoded.errorName === "Panic") return new AtlasRevertError(`panic code ${String(decoded.args?.[0])}`, error);
-      return new AtlasContractError(decoded.errorName, decoded.args ?? [], error);
+      return new AtlasContractError(decoded.errorName, decoded.args ?? [], error, catalog);
     } catch {
       // Not one of ours: fall through to viem's own reading of it.
     }

@@ -37,10 +37,22 @@ export {
   AtlasRevertError,
   AtlasUserRejectedError,
   AtlasWrongChainError,
+  atlasErrors,
   atlasErrorsAbi,
   contractErrorMessages,
+  decodeAtlasError,
+  governanceErrorMessages,
+  governanceErrors,
+  governanceErrorsAbi,
+  graphErrorMessages,
+  graphErrors,
+  graphErrorsAbi,
   toAtlasError,
   type AtlasContractErrorName,
+  type AtlasErrorCatalog,
+  type ContractErrorFormatter,
+  type GovernanceErrorName,
+  type GraphErrorName,
 } from "./errors.ts";
 export { governanceActions, type GovernanceActions } from "./governance/actions.ts";
 export { cancel, type CancelErrorType, type CancelParameters, type CancelReturnType } from "./governance/cancel.ts";
@@ -188,6 +200,8 @@ export {
   type SovereignStack,
 } from "./graph/metadataSchemas.ts";
 export {
+  missionMetadataHash,
+  sovereignMetadataHash,
   validateMissionMetadata,
   validateSovereignMetadata,
   type ValidateMetadataReturnType,

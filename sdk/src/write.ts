@@ -14,7 +14,14 @@ import {
 } from "viem";
 
 import type { AtlasContext } from "./client.ts";
-import { AtlasError, AtlasMissingWalletError, AtlasRevertError, AtlasWrongChainError, toAtlasError } from "./errors.ts";
+import {
+  AtlasError,
+  AtlasMissingWalletError,
+  AtlasRevertError,
+  AtlasWrongChainError,
+  decodeAtlasError,
+  type AtlasErrorCatalog,
+} from "./errors.ts";
 
 /** What every write returns: the transaction hash and its receipt. */
 export interface WriteResult {
@@ -22,9 +29,13 @@ export interface WriteResult {
   readonly receipt: TransactionReceipt;
 }
 
-/** The wallet of a context, checked to be present and on the context's chain. */
+/**
+ * The wallet of a context, checked to be present and on the context's chain; what the wallet
+ * throws is decoded with `errors`, the calling layer's catalog.
+ */
 export async function connectedWallet(
   context: AtlasContext,
+  errors: AtlasErrorCatalog,
   action: string,
 ): Promise<{ wallet: WalletClient<Transport, Chain | undefined, Account | undefined>; account: Account | Address }> {
   const wallet = context.walletClient;
@@ -34,18 +45,23 @@ export async function connectedWallet(
     // Ask the wallet itself: an injected wallet can switch networks after the client was created.
     walletChainId = await wallet.getChainId();
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, errors);
   }
   if (walletChainId !== context.chainId) throw new AtlasWrongChainError(context.chainId, walletChainId);
   const account =
-    wallet.account ?? (await wallet.getAddresses().catch((e: unknown) => Promise.reject(toAtlasError(e))))[0];
+    wallet.account ??
+    (await wallet.getAddresses().catch((e: unknown) => Promise.reject(decodeAtlasError(e, errors))))[0];
   if (account === undefined) throw new AtlasMissingWalletError(action);
   return { wallet, account };
 }
 
 /** The address of the account a context's wallet writes from. */
-export async function walletAddress(context: AtlasContext, action: string): Promise<Address> {
-  const { account } = await connectedWallet(context, action);
+export async function walletAddress(
+  context: AtlasContext,
+  errors: AtlasErrorCatalog,
+  action: string,
+): Promise<Address> {
+  const { account } = await connectedWallet(context, errors, action);
   return typeof account === "string" ? account : account.address;
 }
 
@@ -70,10 +86,12 @@ export function emitted<const TAbi extends Abi, TEventName extends ContractEvent
 
 /**
  * Simulates `request` with the public client (so a revert surfaces as a decoded contract error
- * before anything is signed), sends it from the wallet and waits for the receipt.
+ * before anything is signed), sends it from the wallet and waits for the receipt. Errors are
+ * decoded with `errors`, the catalog of the calling layer's contracts.
  */
 export async function simulateAndSend(
   context: AtlasContext,
+  errors: AtlasErrorCatalog,
   action: string,
   request: {
     address: Address;
@@ -82,7 +100,7 @@ export async function simulateAndSend(
     args: readonly unknown[];
   },
 ): Promise<WriteResult> {
-  const { wallet, account } = await connectedWallet(context, action);
+  const { wallet, account } = await connectedWallet(context, errors, action);
   try {
     // Simulate against the pending block: the transaction lands in the next block, whose clock is
     // ahead of the latest one (Governor reads votes at clock() - 1, so a delegation mined in the
@@ -105,6 +123,6 @@ export async function simulateAndSend(
     }
     return { hash, receipt };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, errors);
   }
 }

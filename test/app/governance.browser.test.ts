@@ -26,6 +26,7 @@ import { hardhat } from "viem/chains";
 
 import {
   AtlasContractError,
+  governanceErrors,
   addressesOf,
   atlasGovernorAbi,
   atlasTokenAbi,
@@ -419,8 +420,12 @@ describe("governance page in Chromium, against the main job", function () {
     await item.getByTestId("vote").click();
     await waitForText(page, "error", "failed on chain");
     const { snapshot } = await reader.governance.getProposal({ proposalId });
-    const sentence = new AtlasContractError("AtlasGovernorZeroVotingPower", [proposalId, account, snapshot])
-      .shortMessage;
+    const sentence = new AtlasContractError(
+      "AtlasGovernorZeroVotingPower",
+      [proposalId, account, snapshot],
+      undefined,
+      governanceErrors,
+    ).shortMessage;
     expect(sentence, "the SDK's sentence").to.match(/had no voting power at the snapshot/);
     expect(await text(page, "error")).to.equal(`Vote failed on chain: ${sentence}`);
     expect(await reader.governance.hasVoted({ proposalId, account }), "dave voted").to.equal(false);

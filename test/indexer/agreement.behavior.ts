@@ -1,12 +1,15 @@
 /**
- * Shared by the PGlite and PostgreSQL suites: a governance scenario on a node, then `ponder start`
- * from scratch, synced, must answer what the chain answers, and refuse malformed requests.
+ * Shared by the PGlite and PostgreSQL suites: the Sovereign Graph and governance scenarios on a
+ * node, then `ponder start` from scratch, synced, must answer what the chain answers, and refuse
+ * malformed requests (the graph's checks are in graph.behavior.ts).
  */
 import { rm } from "node:fs/promises";
 
 import { expect } from "chai";
 
 import { deployChain, type DeployedChain } from "./chain.ts";
+import { shouldIndexTheGraph } from "./graph.behavior.ts";
+import { runGraphScenario, type GraphScenario } from "./graphScenario.ts";
 import { getJson, startIndexer, stopIndexers, tempDir, waitUntilSynced, type Indexer } from "./harness.ts";
 import {
   expectIndexerAgreesWithChain,
@@ -25,12 +28,15 @@ export interface DatabaseUnderTest {
 export function shouldAgreeWithTheChain(database: DatabaseUnderTest): void {
   let chain: DeployedChain;
   let scenario: ScenarioResult;
+  let graph: GraphScenario;
   let indexer: Indexer;
   let dataDir: string;
 
   before(async function () {
     dataDir = await tempDir("atlas-indexer-");
     chain = await deployChain();
+    // The graph first: the governance scenario ends with a pending proposal the tests below vote on.
+    graph = await runGraphScenario(chain);
     scenario = await runGovernanceScenario(chain);
     const databaseUrl = await database.start();
     indexer = await startIndexer({
@@ -104,6 +110,11 @@ export function shouldAgreeWithTheChain(database: DatabaseUnderTest): void {
       delegate: null,
       balance: "0",
       votes: [],
+      memberships: [],
+      reputation: [],
+      contributions: [],
     });
   });
+
+  shouldIndexTheGraph(() => ({ chain, indexer, graph }));
 }

@@ -1,12 +1,13 @@
 /**
- * Reorganisation: blocks the indexer has already indexed are replaced (evm_snapshot, votes and
- * transfers, evm_revert, different blocks mined higher); the indexer ends on the canonical chain.
+ * Reorganisation: blocks the indexer has already indexed are replaced (evm_snapshot, votes,
+ * transfers and a sovereign, evm_revert, different blocks mined higher); the indexer ends on the
+ * canonical chain.
  */
 import { rm } from "node:fs/promises";
 
 import { expect } from "chai";
-import { atlasTokenAbi, type ProposeParameters } from "@atlas-os/sdk";
-import { encodeFunctionData, type Hex } from "viem";
+import { atlasTokenAbi, sovereignRegistryAbi, type ProposeParameters } from "@atlas-os/sdk";
+import { encodeFunctionData, keccak256, toHex, type Hex } from "viem";
 
 import { ATLAS, deployChain, type DeployedChain } from "./chain.ts";
 import {
@@ -72,10 +73,27 @@ describe("indexer across a chain reorganisation", function () {
       })
       .then((hash) => chain.publicClient.waitForTransactionReceipt({ hash }));
 
+  const register = (admin: Hex, handle: string) =>
+    chain
+      .as(admin)
+      .walletClient!.writeContract({
+        account: admin,
+        chain: null,
+        address: chain.book.contracts.registry.address,
+        abi: sovereignRegistryAbi,
+        functionName: "register",
+        args: [handle, `ipfs://atlas/${handle}`, keccak256(toHex(handle))],
+      })
+      .then((hash) => chain.publicClient.waitForTransactionReceipt({ hash }));
+  const handles = async () =>
+    (await getJson<{ sovereigns: { id: string; handle: string }[] }>(`${indexer.url}/sovereigns`)).body.sovereigns.map(
+      (s) => [s.id, s.handle],
+    );
+
   const votesOf = async () =>
     (await getJson<{ proposal: ApiProposal; votes: ApiVote[] }>(`${indexer.url}/proposals/${proposalId}`)).body;
 
-  it("drops the votes, transfers and delegations of the abandoned blocks and indexes the new ones", async function () {
+  it("drops the votes, transfers, delegations and sovereigns of the abandoned blocks and indexes the new ones", async function () {
     const { alice, bob, carol, dave, eve } = chain.accounts;
     const snapshot = await rpc<Hex>(chain.url, "evm_snapshot");
 
@@ -83,7 +101,9 @@ describe("indexer across a chain reorganisation", function () {
     await chain.as(bob).governance.castVote({ proposalId, support: "against", reason: "before the reorg" });
     await transfer(alice, eve, 1_000n);
     await chain.as(carol).governance.delegate({ delegatee: bob });
+    await register(alice, "ghost");
     await waitUntilSynced(indexer, chain.url);
+    expect(await handles(), "the sovereign of the first branch").to.deep.equal([["1", "ghost"]]);
     const before = await votesOf();
     expect(
       before.votes.map((v) => v.reason),
@@ -96,6 +116,7 @@ describe("indexer across a chain reorganisation", function () {
     expect(await rpc<boolean>(chain.url, "evm_revert", [snapshot]), "evm_revert").to.equal(true);
     await chain.as(dave).governance.castVote({ proposalId, support: "for", reason: "after the reorg" });
     await transfer(bob, eve, 500n);
+    await register(bob, "harbour");
     await chain.testClient.mine({ blocks: 5 });
     const head = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
     expect(head > abandonedHead, "the new branch is longer").to.equal(true);
@@ -117,5 +138,9 @@ describe("indexer across a chain reorganisation", function () {
     expect(eveAccount.balance, "eve's balance on the canonical chain").to.equal(String(500n * ATLAS));
     const carolAccount = (await getJson<ApiAccount>(`${indexer.url}/accounts/${carol}`)).body;
     expect(carolAccount.delegate, "carol's abandoned delegation").to.equal(carol);
+    expect(await handles(), "sovereign 1 is the canonical branch's").to.deep.equal([["1", "harbour"]]);
+    expect((await getJson(`${indexer.url}/sovereigns/ghost`)).status, "the abandoned sovereign").to.equal(404);
+    const aliceAccount = (await getJson<ApiAccount>(`${indexer.url}/accounts/${alice}`)).body;
+    expect(aliceAccount.memberships, "alice's abandoned sovereign").to.deep.equal([]);
   });
 });

@@ -4,10 +4,14 @@
  * process group) stops every process it started; `npm start` again reuses the recorded chain and
  * the indexer's data; `npm start -- --network <name>` serves an existing deployment.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
+import { createPublicClient, http, type Hex } from "viem";
+
+import { addressesOf, createAtlasClient } from "../../sdk/src/index.ts";
+import { readAddressBook } from "../../sdk/src/node/index.ts";
 
 import { freePort } from "../../scripts/lib/processes.ts";
 import {
@@ -82,7 +86,38 @@ describe("main job (npm start)", function () {
     const job = start(["--fresh"]);
     await job.untilRunning();
     expect(job.output()).to.include("✓ execute");
+    expect(job.output()).to.include("✓ credential across sovereigns");
+    expect(job.output()).to.include("✓ contribution recorded");
     expect(job.output()).to.include(home.pageUrl);
+
+    // North honours south's credential: the indexer's API and the SDK (the chain) say the same.
+    const { graph } = JSON.parse(readFileSync(path.join(home.dataDir, "scenario.json"), "utf8")) as {
+      graph: { north: string; south: string; citizen: Hex; foreignCredential: Hex };
+    };
+    const book = await readAddressBook(31337, home.deploymentsDir);
+    const sdk = createAtlasClient({
+      publicClient: createPublicClient({ transport: http(home.rpcUrl) }),
+      chainId: 31337,
+      addresses: addressesOf(book),
+    });
+    const onChain = await sdk.graph.verifyCredential({
+      sovereignId: BigInt(graph.north),
+      uid: graph.foreignCredential,
+      account: graph.citizen,
+      schema: "skillCredential",
+      trustedBy: BigInt(graph.south),
+    });
+    const response = await fetch(
+      `${home.indexerUrl}/sovereigns/${graph.north}/credentials/${graph.foreignCredential}?trustedBy=${graph.south}`,
+    );
+    expect(response.status).to.equal(200);
+    const indexed = (await response.json()) as { honoured: boolean; status: string; account: string };
+    expect(onChain.valid, "the SDK: north honours south's credential").to.equal(true);
+    expect({ honoured: indexed.honoured, status: indexed.status, account: indexed.account }).to.deep.equal({
+      honoured: onChain.valid,
+      status: onChain.status,
+      account: graph.citizen,
+    });
 
     firstProposals = await proposals();
     expect(firstProposals.map((p) => p.state).sort()).to.deep.equal(["Active", "Executed"]);

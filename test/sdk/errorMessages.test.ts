@@ -5,11 +5,54 @@ import { pathToFileURL } from "node:url";
 import { expect } from "chai";
 import { BaseError, encodeErrorResult, RawContractError, type Abi, type AbiParameter } from "viem";
 
-import { AtlasContractError, contractErrorMessages, toAtlasError } from "../../sdk/src/index.ts";
+import {
+  AtlasContractError,
+  atlasErrors,
+  atlasErrorsAbi,
+  contractErrorMessages,
+  decodeAtlasError,
+  governanceErrorMessages,
+  governanceErrors,
+  graphErrorMessages,
+  graphErrors,
+  toAtlasError,
+  type AtlasErrorCatalog,
+} from "../../sdk/src/index.ts";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
 
 const ABI_DIR = path.resolve(import.meta.dirname, "../../sdk/src/abi");
+
+/** The layer whose actions call each generated contract ABI; errors.ts holds the layers' error ABIs. */
+const LAYER_OF = {
+  "AtlasGovernor.ts": "governance",
+  "AtlasToken.ts": "governance",
+  "TimelockController.ts": "governance",
+  "SovereignRegistry.ts": "graph",
+  "ContributionLedger.ts": "graph",
+  "EAS.ts": "graph",
+} as const;
+type Layer = (typeof LAYER_OF)[keyof typeof LAYER_OF];
+const CATALOGS: Record<Layer, AtlasErrorCatalog> = { governance: governanceErrors, graph: graphErrors };
+const LAYERS = Object.keys(CATALOGS) as Layer[];
+
+const signature = (error: AbiError) => `${error.name}(${error.inputs.map((input) => input.type).join(",")})`;
+const signatures = (abi: Abi) => new Set(abi.filter((item) => item.type === "error").map(signature));
+
+/** The custom errors of the contract ABIs of `layer` (every ABI file but errors.ts is in a layer). */
+async function layerErrors(layer: Layer): Promise<{ file: string; error: AbiError }[]> {
+  const errors = (await generatedErrors()).filter(({ file }) => file !== "errors.ts");
+  const unassigned = [...new Set(errors.map(({ file }) => file))].filter((file) => !(file in LAYER_OF));
+  expect(unassigned, "ABI files with no layer in LAYER_OF").to.deep.equal([]);
+  return errors.filter(({ file }) => LAYER_OF[file as keyof typeof LAYER_OF] === layer);
+}
+
+/** viem's error for a call that reverted with `error` (sample arguments), and those arguments. */
+function reverted(error: AbiError): { viemError: BaseError; args: unknown[] } {
+  const args = error.inputs.map(sample);
+  const data = encodeErrorResult({ abi: [error], errorName: error.name, args });
+  return { viemError: new BaseError("The call reverted.", { cause: new RawContractError({ data }) }), args };
+}
 
 /** Every `type: "error"` entry of every generated ABI, with the ABI file it came from. */
 async function generatedErrors(): Promise<{ file: string; error: AbiError }[]> {
@@ -74,6 +117,32 @@ describe("contractErrorMessages", function () {
     expect(names("errors.ts"), "the combined errors ABI").to.include.members(["RegistryHandleTaken", "NotFound"]);
   });
 
+  for (const layer of ["governance", "graph"] as const) {
+    it(`the ${layer} catalog has exactly the errors of the ${layer} contracts, each with a sentence`, async function () {
+      const errors = await layerErrors(layer);
+      expect(errors.length, `${layer} errors found`).to.be.greaterThan(20);
+      const catalog = CATALOGS[layer];
+      expect(missingMessages(errors, catalog.messages), "errors without a sentence").to.deep.equal([]);
+      expect([...signatures(catalog.abi)].sort(), "the catalog's ABI").to.deep.equal(
+        [...new Set(errors.map(({ error }) => signature(error)))].sort(),
+      );
+      expect(Object.keys(catalog.messages).sort(), "sentences, none for another layer's errors").to.deep.equal(
+        [...new Set(errors.map(({ error }) => error.name))].sort(),
+      );
+    });
+  }
+
+  it("the full catalog is both layers' in one, each error once", function () {
+    expect(atlasErrors.messages).to.equal(contractErrorMessages);
+    expect(atlasErrors.abi).to.equal(atlasErrorsAbi);
+    expect(Object.keys(contractErrorMessages).sort()).to.deep.equal(
+      [...new Set([...Object.keys(governanceErrorMessages), ...Object.keys(graphErrorMessages)])].sort(),
+    );
+    const all = atlasErrorsAbi.map((item) => signature(item as AbiError));
+    expect(all, "no error twice").to.have.length(new Set(all).size);
+    expect(new Set(all)).to.deep.equal(new Set([...signatures(governanceErrors.abi), ...signatures(graphErrors.abi)]));
+  });
+
   it("the check names an error whose sentence is missing", async function () {
     const errors = await generatedErrors();
     const incomplete: Record<string, unknown> = { ...contractErrorMessages };
@@ -83,9 +152,7 @@ describe("contractErrorMessages", function () {
 
   it("decodes every custom error from raw revert data and renders its sentence from sample arguments", async function () {
     for (const { file, error } of await generatedErrors()) {
-      const args = error.inputs.map(sample);
-      const data = encodeErrorResult({ abi: [error], errorName: error.name, args });
-      const viemError = new BaseError("The call reverted.", { cause: new RawContractError({ data }) });
+      const { viemError, args } = reverted(error);
       const decoded = toAtlasError(viemError);
       const label = `${file}: ${error.name}`;
       expect(decoded, label).to.be.instanceOf(AtlasContractError);
@@ -97,6 +164,43 @@ describe("contractErrorMessages", function () {
         .and.not.match(/^The contract reverted with/);
       expect(sentence, label).not.to.match(/undefined|NaN|\[object /);
     }
+  });
+
+  it("decodes each layer's errors with that layer's catalog, to the same sentence as toAtlasError", async function () {
+    for (const layer of LAYERS) {
+      for (const { file, error } of await layerErrors(layer)) {
+        const { viemError, args } = reverted(error);
+        const decoded = decodeAtlasError(viemError, CATALOGS[layer]);
+        const label = `${layer}: ${file}: ${error.name}`;
+        expect(decoded, label).to.be.instanceOf(AtlasContractError);
+        expect((decoded as AtlasContractError).errorName, label).to.equal(error.name);
+        expect((decoded as AtlasContractError).args, label).to.deep.equal(args);
+        expect(decoded.shortMessage, label).to.equal(toAtlasError(viemError).shortMessage);
+      }
+    }
+  });
+
+  it("does not decode another layer's error by name", async function () {
+    const [registry] = (await layerErrors("graph")).filter(({ error }) => error.name === "RegistryHandleTaken");
+    const [governor] = (await layerErrors("governance")).filter(
+      ({ error }) => error.name === "GovernorAlreadyCastVote",
+    );
+    expect(decodeAtlasError(reverted(registry.error).viemError, governanceErrors)).not.to.be.instanceOf(
+      AtlasContractError,
+    );
+    expect(decodeAtlasError(reverted(governor.error).viemError, graphErrors)).not.to.be.instanceOf(AtlasContractError);
+  });
+
+  it("AtlasContractError takes its sentence from the catalog it is given", function () {
+    const args = [7n, "0x000000000000000000000000000000000000A71A", 5n] as const;
+    expect(
+      new AtlasContractError("AtlasGovernorZeroVotingPower", args, undefined, governanceErrors).shortMessage,
+    ).to.equal(
+      "0x000000000000000000000000000000000000A71A had no voting power at the snapshot (5) of proposal 7; tokens or delegations received later do not count.",
+    );
+    expect(new AtlasContractError("AtlasGovernorZeroVotingPower", args).shortMessage).to.equal(
+      "The contract reverted with AtlasGovernorZeroVotingPower.",
+    );
   });
 
   it("renders a few sentences exactly", function () {

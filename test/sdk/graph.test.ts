@@ -14,7 +14,9 @@ import {
   decodeAttestationData,
   encodeAttestationData,
   hashMetadata,
+  missionMetadataHash,
   missionMetadataSchema,
+  sovereignMetadataHash,
   sovereignMetadataSchema,
   validateMissionMetadata,
   validateSovereignMetadata,
@@ -54,13 +56,15 @@ const MISSION: MissionMetadata = {
 
 const ids = { lisbon: 1n, zuzalu: 2n } as const;
 
-/** alice registered "lisbon" (1) from a document, bob "zuzalu" (2) from a hash. */
+/** alice registered "lisbon" (1) with its validated document's hash, bob "zuzalu" (2) with a plain hash. */
 async function sovereigns() {
   const t = await testbed(await atlasFixture());
   const { alice, bob } = t.accounts;
-  const lisbon = await t
-    .as(alice)
-    .graph.registerSovereign({ handle: "lisbon", metadataURI: "ipfs://lisbon", metadata: LISBON });
+  const lisbon = await t.as(alice).graph.registerSovereign({
+    handle: "lisbon",
+    metadataURI: "ipfs://lisbon",
+    metadataHash: sovereignMetadataHash(LISBON),
+  });
   const zuzalu = await t
     .as(bob)
     .graph.registerSovereign({ handle: "zuzalu", metadataURI: "ipfs://zuzalu", metadataHash: hashMetadata(ZUZALU) });
@@ -89,10 +93,10 @@ const member = (t: Testbed, account: Address) => t.reader.graph.getMember({ sove
 
 describe("SDK Sovereign Graph", function () {
   describe("registerSovereign and getSovereign", function () {
-    it("registers sovereigns from a document or a hash and reads them by id and by handle", async function () {
+    it("registers sovereigns and reads them by id and by handle", async function () {
       const t = await loadFixture(sovereigns);
       expect(t.lisbon.sovereignId, "lisbon's id").to.equal(ids.lisbon);
-      expect(t.lisbon.metadataHash, "hash of the document").to.equal(hashMetadata(LISBON));
+      expect(sovereignMetadataHash(LISBON), "validated hash of the document").to.equal(hashMetadata(LISBON));
       expect(t.zuzalu.sovereignId, "zuzalu's id").to.equal(ids.zuzalu);
       expect(t.lisbon.receipt.status).to.equal("success");
 
@@ -116,7 +120,11 @@ describe("SDK Sovereign Graph", function () {
     it("rejects a taken handle with RegistryHandleTaken naming its holder", async function () {
       const t = await loadFixture(sovereigns);
       const error = await rejection(
-        t.as(t.accounts.carol).graph.registerSovereign({ handle: "lisbon", metadataURI: "ipfs://x", metadata: ZUZALU }),
+        t.as(t.accounts.carol).graph.registerSovereign({
+          handle: "lisbon",
+          metadataURI: "ipfs://x",
+          metadataHash: hashMetadata(ZUZALU),
+        }),
         AtlasContractError,
       );
       expect(error.errorName).to.equal("RegistryHandleTaken");
@@ -127,7 +135,11 @@ describe("SDK Sovereign Graph", function () {
     it("rejects an invalid handle with RegistryInvalidHandle", async function () {
       const t = await loadFixture(sovereigns);
       const error = await rejection(
-        t.as(t.accounts.carol).graph.registerSovereign({ handle: "-Bad", metadataURI: "ipfs://x", metadata: ZUZALU }),
+        t.as(t.accounts.carol).graph.registerSovereign({
+          handle: "-Bad",
+          metadataURI: "ipfs://x",
+          metadataHash: hashMetadata(ZUZALU),
+        }),
         AtlasContractError,
       );
       expect(error.shortMessage).to.equal(
@@ -135,21 +147,25 @@ describe("SDK Sovereign Graph", function () {
       );
     });
 
-    it("refuses a document that does not match the schema before anything is sent", async function () {
+    it("sovereignMetadataHash refuses a document that does not match the schema, so nothing is sent", async function () {
       const t = await loadFixture(sovereigns);
       const carol = t.accounts.carol;
       const nonce = await publicClient.getTransactionCount({ address: carol });
       const invalid = { name: "", governance: { model: "monarchy" } } as unknown as SovereignMetadata;
-      const error = await rejection(
-        t.as(carol).graph.registerSovereign({ handle: "kingdom", metadataURI: "ipfs://kingdom", metadata: invalid }),
-        AtlasMetadataError,
-      );
-      expect(error.problems).to.deep.equal([
-        "description: is required",
-        "name: must have at least 1 character(s)",
-        'governance.model: must be one of "token-voting", "one-member-one-vote", "delegated", "council", "consensus", "founder-led", "other"',
-      ]);
-      expect(error.shortMessage).to.match(/^The sovereign metadata is not valid: description: is required; name: /);
+      const register = () =>
+        t.as(carol).graph.registerSovereign({
+          handle: "kingdom",
+          metadataURI: "ipfs://kingdom",
+          metadataHash: sovereignMetadataHash(invalid),
+        });
+      expect(register)
+        .to.throw(AtlasMetadataError, /^The sovereign metadata is not valid: description: is required; name: /)
+        .with.property("problems")
+        .that.deep.equals([
+          "description: is required",
+          "name: must have at least 1 character(s)",
+          'governance.model: must be one of "token-voting", "one-member-one-vote", "delegated", "council", "consensus", "founder-led", "other"',
+        ]);
       expect(await publicClient.getTransactionCount({ address: carol }), "carol's nonce").to.equal(nonce);
     });
 
@@ -159,9 +175,9 @@ describe("SDK Sovereign Graph", function () {
       const updated = await t.as(t.accounts.alice).graph.updateSovereignMetadata({
         sovereignId: ids.lisbon,
         metadataURI: "ipfs://lisbon-2",
-        metadata: moved,
+        metadataHash: sovereignMetadataHash(moved),
       });
-      expect(updated.metadataHash).to.equal(hashMetadata(moved));
+      expect(updated.receipt.status).to.equal("success");
       expect(await t.reader.graph.getSovereign({ sovereignId: ids.lisbon })).to.deep.include({
         metadataURI: "ipfs://lisbon-2",
         metadataHash: hashMetadata(moved),
@@ -354,7 +370,7 @@ describe("SDK Sovereign Graph", function () {
   });
 
   describe("organizations and missions", function () {
-    it("creates an organization and a mission from a document, and moves the mission through its lifecycle", async function () {
+    it("creates an organization and a mission, and moves the mission through its lifecycle", async function () {
       const t = await loadFixture(members);
       const { alice, dave, eve } = t.accounts;
       const read = t.reader.graph;
@@ -363,7 +379,7 @@ describe("SDK Sovereign Graph", function () {
         sovereignId: ids.lisbon,
         admin: dave,
         metadataURI: "ipfs://audit-guild",
-        metadata: { name: "Audit guild" },
+        metadataHash: hashMetadata({ name: "Audit guild" }),
       });
       expect(organization.organizationId).to.equal(1n);
       expect(await read.getOrganization({ organizationId: 1n })).to.deep.equal({
@@ -380,7 +396,7 @@ describe("SDK Sovereign Graph", function () {
         sovereignId: ids.lisbon,
         organizationId: 1n,
         metadataURI: "ipfs://mission",
-        metadata: MISSION,
+        metadataHash: missionMetadataHash(MISSION),
       });
       const { missionId } = created;
       expect(missionId).to.equal(1n);
@@ -408,12 +424,20 @@ describe("SDK Sovereign Graph", function () {
       expect(backwards.shortMessage).to.equal("Mission 1 cannot move from in progress to open.");
 
       const revised = { ...MISSION, kpis: [] };
-      await t.as(dave).graph.updateMissionMetadata({ missionId, metadataURI: "ipfs://mission-2", metadata: revised });
+      await t.as(dave).graph.updateMissionMetadata({
+        missionId,
+        metadataURI: "ipfs://mission-2",
+        metadataHash: missionMetadataHash(revised),
+      });
       expect((await read.getMission({ missionId })).metadataHash).to.equal(hashMetadata(revised));
 
       await t.as(dave).graph.transitionMission({ missionId, to: "completed" });
       const frozen = await rejection(
-        t.as(dave).graph.updateMissionMetadata({ missionId, metadataURI: "ipfs://late", metadata: MISSION }),
+        t.as(dave).graph.updateMissionMetadata({
+          missionId,
+          metadataURI: "ipfs://late",
+          metadataHash: missionMetadataHash(MISSION),
+        }),
         AtlasContractError,
       );
       expect(frozen.shortMessage).to.equal("Mission 1 is completed: it is frozen.");
@@ -441,7 +465,7 @@ describe("SDK Sovereign Graph", function () {
       const { missionId } = await t.as(dave).graph.createMission({
         sovereignId: ids.lisbon,
         metadataURI: "ipfs://mission",
-        metadata: MISSION,
+        metadataHash: missionMetadataHash(MISSION),
       });
       const hash = (text: string) => keccak256(stringToBytes(text));
 
@@ -598,6 +622,26 @@ describe("SDK metadata and attestation data", function () {
         JSON.parse(await readFile(path.resolve(import.meta.dirname, "../../sdk/schemas", name), "utf8")) as unknown;
       expect(strip(await file("sovereign-metadata.schema.json"))).to.deep.equal(sovereignMetadataSchema);
       expect(strip(await file("mission-metadata.schema.json"))).to.deep.equal(missionMetadataSchema);
+    });
+  });
+
+  describe("sovereignMetadataHash and missionMetadataHash", function () {
+    it("hash a valid document as hashMetadata does", function () {
+      expect(sovereignMetadataHash(ZUZALU)).to.equal(hashMetadata(ZUZALU));
+      expect(missionMetadataHash(MISSION)).to.equal(hashMetadata(MISSION));
+    });
+
+    it("throw AtlasMetadataError naming every problem of an invalid document", function () {
+      const invalid = { title: "", requiredSkills: [{ schema: "skill", minLevel: 6 }] } as unknown as MissionMetadata;
+      expect(() => missionMetadataHash(invalid))
+        .to.throw(AtlasMetadataError, /^The mission metadata is not valid: /)
+        .with.property("problems")
+        .that.deep.equals([
+          "description: is required",
+          "title: must have at least 1 character(s)",
+          "requiredSkills[0].schema: must match ^0x[0-9a-fA-F]{64}$",
+          "requiredSkills[0].minLevel: must be ≤ 5",
+        ]);
     });
   });
 

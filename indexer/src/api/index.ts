@@ -1,17 +1,20 @@
 /**
  * The indexer's HTTP API: Ponder's GraphQL (/graphql) and SQL over HTTP (/sql/*) over the schema,
- * and REST routes for the web app (/proposals, /proposals/:id, /accounts/:address). Bigints are
- * decimal strings; errors answer `{ error, retryable }` (see errors.ts).
+ * REST routes for the web app (/proposals, /proposals/:id, /accounts/:address) and the Sovereign
+ * Graph's (graph.ts). Bigints are decimal strings; errors answer `{ error, retryable }` (see
+ * errors.ts).
  */
 import { db, publicClients } from "ponder:api";
 import schema, { account, proposal, vote } from "ponder:schema";
 import { Hono, type Context } from "hono";
 import { asc, client, eq, graphql } from "ponder";
-import { isAddress, type Address } from "viem";
+import type { Address } from "viem";
 
 import { book } from "../../settings.ts";
-import { ApiError, BadRequestError, NotFoundError, type ErrorBody } from "./errors.ts";
+import { ApiError, NotFoundError, type ErrorBody } from "./errors.ts";
+import graph, { readAccountGraph } from "./graph.ts";
 import { accountJson, proposalJson, voteJson } from "./json.ts";
+import { parseAddress, parseProposalId } from "./parse.ts";
 import { readProposalStates } from "./state.ts";
 
 const governor = book.contracts.governor.address;
@@ -55,28 +58,17 @@ app.get("/proposals/:id", async (c) => {
 app.get("/accounts/:address", async (c) => {
   const address = parseAddress(c.req.param("address"));
   const key = address.toLowerCase() as Address;
-  const [row] = await db.select().from(account).where(eq(account.address, key));
-  const votes = await db
-    .select()
-    .from(vote)
-    .where(eq(vote.voter, key))
-    .orderBy(asc(vote.blockNumber), asc(vote.logIndex));
-  return c.json(accountJson(address, row, votes));
+  const [[row], votes, graphPart] = await Promise.all([
+    db.select().from(account).where(eq(account.address, key)),
+    db.select().from(vote).where(eq(vote.voter, key)).orderBy(asc(vote.blockNumber), asc(vote.logIndex)),
+    readAccountGraph(address),
+  ]);
+  return c.json({ ...accountJson(address, row, votes), ...graphPart });
 });
 
+app.route("/", graph);
+
 app.onError((error, c) => errorResponse(error, c));
-
-function parseProposalId(raw: string): bigint {
-  if (!/^\d{1,78}$/.test(raw)) throw new BadRequestError(`Proposal id must be a decimal integer, got "${raw}".`);
-  return BigInt(raw);
-}
-
-function parseAddress(raw: string): Address {
-  if (!isAddress(raw, { strict: false })) {
-    throw new BadRequestError(`"${raw}" is not an address (0x followed by 40 hexadecimal digits).`);
-  }
-  return raw;
-}
 
 function errorResponse(error: Error, c: Context) {
   if (error instanceof ApiError) {

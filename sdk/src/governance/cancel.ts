@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, governanceErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
 
@@ -24,7 +24,7 @@ export type CancelErrorType = AtlasError;
  */
 export async function cancel(context: AtlasContext, proposal: CancelParameters): Promise<CancelReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, "cancel", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "cancel", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "cancel",

@@ -2,7 +2,7 @@ import { parseEventLogs, type Hash, type TransactionReceipt } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { governanceErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend } from "../write.ts";
 
 /** Vote support values of GovernorCountingSimple. */
@@ -35,7 +35,7 @@ export async function castVote(
   context: AtlasContext,
   { proposalId, support, reason }: CastVoteParameters,
 ): Promise<CastVoteReturnType> {
-  const { hash, receipt } = await simulateAndSend(context, "castVote", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "castVote", {
     address: context.addresses.governor,
     abi: atlasGovernorAbi,
     functionName: reason === undefined ? "castVote" : "castVoteWithReason",

@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs, type Address, type Hex } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { governanceErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { VoteSupport } from "./castVote.ts";
 
@@ -36,7 +36,7 @@ export async function castVoteBySig(
   { proposalId, support, voter, signature }: CastVoteBySigParameters,
 ): Promise<CastVoteBySigReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, "castVoteBySig", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "castVoteBySig", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "castVoteBySig",

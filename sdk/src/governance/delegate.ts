@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs, type Address } from "viem";
 
 import { atlasTokenAbi } from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, governanceErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface DelegateParameters {
@@ -27,7 +27,7 @@ export type DelegateErrorType = AtlasError;
  */
 export async function delegate(context: AtlasContext, { delegatee }: DelegateParameters): Promise<DelegateReturnType> {
   const token = context.addresses.token;
-  const { hash, receipt } = await simulateAndSend(context, "delegate", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "delegate", {
     address: token,
     abi: atlasTokenAbi,
     functionName: "delegate",

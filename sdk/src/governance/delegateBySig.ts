@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs, parseSignature, type Address, type Hex 
 
 import { atlasTokenAbi } from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, toAtlasError } from "../errors.ts";
+import { AtlasError, decodeAtlasError, governanceErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** A signed delegation, e.g. the result of `signDelegation`. */
@@ -40,9 +40,9 @@ export async function delegateBySig(
     const { r, s, v, yParity } = parseSignature(signature);
     split = { v: v === undefined ? yParity + 27 : Number(v), r, s };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
-  const { hash, receipt } = await simulateAndSend(context, "delegateBySig", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "delegateBySig", {
     address: token,
     abi: atlasTokenAbi,
     functionName: "delegateBySig",

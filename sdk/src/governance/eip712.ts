@@ -7,7 +7,7 @@ import type { AtlasContext } from "../client.ts";
 /**
  * The EIP-712 domain a contract signs with, read from its ERC-5267 `eip712Domain()`: only the
  * fields its `fields` bitmap declares, so the signature matches whatever the contract hashes.
- * Throws what viem throws; callers convert it with `toAtlasError`.
+ * Throws what viem throws; callers convert it with `decodeAtlasError`.
  */
 export async function readEip712Domain(
   context: AtlasContext,

@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, atlasErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
 
@@ -24,7 +24,8 @@ export type ExecuteErrorType = AtlasError;
  */
 export async function execute(context: AtlasContext, proposal: ExecuteParameters): Promise<ExecuteReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, "execute", {
+  // A proposal's calls may reach any Atlas OS module, so execute decodes every layer's errors.
+  const { hash, receipt } = await simulateAndSend(context, atlasErrors, "execute", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "execute",

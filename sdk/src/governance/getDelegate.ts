@@ -2,7 +2,7 @@ import { zeroAddress, type Address } from "viem";
 
 import { atlasTokenAbi } from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 export interface GetDelegateParameters {
   readonly account: Address;
@@ -30,6 +30,6 @@ export async function getDelegate(
     });
     return delegatee === zeroAddress ? undefined : delegatee;
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

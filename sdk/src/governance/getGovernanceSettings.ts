@@ -3,7 +3,7 @@ import { zeroAddress, type Address } from "viem";
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import { timelockControllerAbi } from "../abi/TimelockController.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 /** The governor's parameters (all changeable by governance). Durations are in clock units. */
 export interface GetGovernanceSettingsReturnType {
@@ -78,6 +78,6 @@ export async function getGovernanceSettings(context: AtlasContext): Promise<GetG
       clockMode,
     };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

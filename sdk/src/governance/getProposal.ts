@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 import { PROPOSAL_STATES, type ProposalState } from "./getProposalState.ts";
 import type { GetProposalVotesReturnType } from "./getProposalVotes.ts";
 
@@ -75,6 +75,6 @@ export async function getProposal(
       blockNumber,
     };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

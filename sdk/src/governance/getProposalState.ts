@@ -1,6 +1,6 @@
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 /** IGovernor.ProposalState, by name, in the contract's order. */
 export const PROPOSAL_STATES = [
@@ -41,6 +41,6 @@ export async function getProposalState(
     });
     return PROPOSAL_STATES[state] ?? "Pending";
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

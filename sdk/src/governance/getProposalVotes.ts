@@ -1,6 +1,6 @@
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 export interface GetProposalVotesParameters {
   readonly proposalId: bigint;
@@ -32,6 +32,6 @@ export async function getProposalVotes(
     });
     return { against, for: inFavour, abstain };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

@@ -3,7 +3,7 @@ import { isAddressEqual, type Address, type BlockNumber, type BlockTag, type Has
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
 import { deployments } from "../deployments.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 import { hashDescription } from "./proposalCalls.ts";
 
 export interface GetProposalsParameters {
@@ -74,7 +74,7 @@ export async function getProposals(
         transactionHash: transactionHash!,
       }));
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }
 

@@ -1,6 +1,6 @@
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 export interface GetQuorumParameters {
   /** A past timepoint (a timestamp, for AtlasToken's clock), e.g. a proposal's snapshot. */
@@ -28,6 +28,6 @@ export async function getQuorum(
       args: [timepoint],
     });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

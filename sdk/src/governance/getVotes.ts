@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { atlasTokenAbi } from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 export interface GetVotesParameters {
   readonly account: Address;
@@ -30,6 +30,6 @@ export async function getVotes(
       ? await context.publicClient.readContract({ ...token, functionName: "getVotes", args: [account] })
       : await context.publicClient.readContract({ ...token, functionName: "getPastVotes", args: [account, timepoint] });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 
 export interface HasVotedParameters {
   readonly proposalId: bigint;
@@ -29,6 +29,6 @@ export async function hasVoted(
       args: [proposalId, account],
     });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

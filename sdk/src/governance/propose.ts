@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs, type Hash } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, governanceErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { hashDescription, type ProposalCalls } from "./proposalCalls.ts";
 
@@ -36,7 +36,7 @@ export async function propose(
   { targets, values, calldatas, description }: ProposeParameters,
 ): Promise<ProposeReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, "propose", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "propose", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "propose",

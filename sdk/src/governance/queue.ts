@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, governanceErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
 
@@ -24,7 +24,7 @@ export type QueueErrorType = AtlasError;
  */
 export async function queue(context: AtlasContext, proposal: QueueParameters): Promise<QueueReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, "queue", {
+  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "queue", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "queue",

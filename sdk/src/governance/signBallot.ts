@@ -2,7 +2,7 @@ import type { Address, Hex } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 import { connectedWallet } from "../write.ts";
 import { VoteSupport } from "./castVote.ts";
 import { accountAddress, readEip712Domain } from "./eip712.ts";
@@ -37,7 +37,7 @@ export async function signBallot(
   context: AtlasContext,
   { proposalId, support, nonce }: SignBallotParameters,
 ): Promise<SignBallotReturnType> {
-  const { wallet, account } = await connectedWallet(context, "signBallot");
+  const { wallet, account } = await connectedWallet(context, governanceErrors, "signBallot");
   const voter = accountAddress(account);
   try {
     const [domain, voterNonce] = await Promise.all([
@@ -66,6 +66,6 @@ export async function signBallot(
     });
     return { proposalId, support, voter, nonce: voterNonce, signature };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

@@ -2,7 +2,7 @@ import { parseSignature, type Address, type Hex } from "viem";
 
 import { atlasTokenAbi } from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
 import { connectedWallet } from "../write.ts";
 import { accountAddress, readEip712Domain } from "./eip712.ts";
 
@@ -42,7 +42,7 @@ export async function signDelegation(
   context: AtlasContext,
   { delegatee, expiry, nonce }: SignDelegationParameters,
 ): Promise<SignDelegationReturnType> {
-  const { wallet, account } = await connectedWallet(context, "signDelegation");
+  const { wallet, account } = await connectedWallet(context, governanceErrors, "signDelegation");
   const signer = accountAddress(account);
   try {
     const [domain, signerNonce] = await Promise.all([
@@ -80,6 +80,6 @@ export async function signDelegation(
       s,
     };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, governanceErrors);
   }
 }

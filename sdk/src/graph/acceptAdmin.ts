@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface AcceptAdminParameters {
@@ -22,7 +22,7 @@ export async function acceptAdmin(
   context: AtlasContext,
   { sovereignId }: AcceptAdminParameters,
 ): Promise<AcceptAdminReturnType> {
-  return simulateAndSend(context, "acceptAdmin", {
+  return simulateAndSend(context, graphErrors, "acceptAdmin", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "acceptAdmin",

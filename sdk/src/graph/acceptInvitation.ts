@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface AcceptInvitationParameters {
@@ -22,7 +22,7 @@ export async function acceptInvitation(
   context: AtlasContext,
   { sovereignId }: AcceptInvitationParameters,
 ): Promise<AcceptInvitationReturnType> {
-  return simulateAndSend(context, "acceptInvitation", {
+  return simulateAndSend(context, graphErrors, "acceptInvitation", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "acceptInvitation",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface AddOrganizationMemberParameters {
@@ -26,7 +26,7 @@ export async function addOrganizationMember(
   context: AtlasContext,
   { organizationId, account }: AddOrganizationMemberParameters,
 ): Promise<AddOrganizationMemberReturnType> {
-  return simulateAndSend(context, "addOrganizationMember", {
+  return simulateAndSend(context, graphErrors, "addOrganizationMember", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "addOrganizationMember",

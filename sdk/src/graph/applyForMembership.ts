@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface ApplyForMembershipParameters {
@@ -22,7 +22,7 @@ export async function applyForMembership(
   context: AtlasContext,
   { sovereignId }: ApplyForMembershipParameters,
 ): Promise<ApplyForMembershipReturnType> {
-  return simulateAndSend(context, "applyForMembership", {
+  return simulateAndSend(context, graphErrors, "applyForMembership", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "applyForMembership",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface ApproveApplicationParameters {
@@ -26,7 +26,7 @@ export async function approveApplication(
   context: AtlasContext,
   { sovereignId, account }: ApproveApplicationParameters,
 ): Promise<ApproveApplicationReturnType> {
-  return simulateAndSend(context, "approveApplication", {
+  return simulateAndSend(context, graphErrors, "approveApplication", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "approveApplication",

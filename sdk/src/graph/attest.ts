@@ -2,6 +2,7 @@ import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
 import { easAbi } from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
+import { graphErrors } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import { encodeAttestationData, schemaUidOf, type AtlasAttestationData } from "./attestationData.ts";
 import type { AtlasSchemaName } from "./schemas.ts";
@@ -32,7 +33,7 @@ export async function attest<TSchema extends AtlasSchemaName>(
   { recipient, refUID, expirationTime, revocable }: AttestationOptions & { recipient?: Address; refUID?: Hex },
 ): Promise<AttestReturnType> {
   const eas = context.addresses.eas;
-  const result = await simulateAndSend(context, action, {
+  const result = await simulateAndSend(context, graphErrors, action, {
     address: eas,
     abi: easAbi,
     functionName: "attest",

@@ -1,7 +1,7 @@
 import { zeroHash, type Address, type Hex } from "viem";
 
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { walletAddress } from "../write.ts";
 import { attest, type AttestationOptions, type AttestReturnType } from "./attest.ts";
 import type { ExecutionRecordData } from "./attestationData.ts";
@@ -45,7 +45,7 @@ export async function attestExecutionRecord(
     ...options
   }: AttestExecutionRecordParameters,
 ): Promise<AttestExecutionRecordReturnType> {
-  const doer = actor ?? (await walletAddress(context, "attestExecutionRecord"));
+  const doer = actor ?? (await walletAddress(context, graphErrors, "attestExecutionRecord"));
   const data: ExecutionRecordData = {
     actor: doer,
     sovereignId,

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface CancelInvitationParameters {
@@ -26,7 +26,7 @@ export async function cancelInvitation(
   context: AtlasContext,
   { sovereignId, account }: CancelInvitationParameters,
 ): Promise<CancelInvitationReturnType> {
-  return simulateAndSend(context, "cancelInvitation", {
+  return simulateAndSend(context, graphErrors, "cancelInvitation", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "cancelInvitation",

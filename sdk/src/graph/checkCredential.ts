@@ -2,7 +2,7 @@ import type { Address, Hex } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 import { CREDENTIAL_STATUSES, type CredentialStatus } from "./enums.ts";
 
@@ -54,6 +54,6 @@ export async function checkCredential(
     const name = CREDENTIAL_STATUSES[status] ?? "unknownAttestation";
     return { valid: name === "valid", status: name };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

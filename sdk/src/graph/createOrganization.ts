@@ -1,30 +1,28 @@
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
-import { metadataHashOf, type JsonValue, type MetadataReference } from "./metadata.ts";
+import type { MetadataReference } from "./metadata.ts";
 
 export type CreateOrganizationParameters = {
   /** The sovereign. */
   readonly sovereignId: bigint;
   /** The organization's first admin, a member of the sovereign. */
   readonly admin: Address;
-} & MetadataReference<JsonValue>;
+} & MetadataReference;
 
 export interface CreateOrganizationReturnType extends WriteResult {
   /** The new organization's id, from its `OrganizationCreated` event. */
   readonly organizationId: bigint;
-  /** The metadata hash stored (given, or computed from the document). */
-  readonly metadataHash: Hex;
 }
 
 export type CreateOrganizationErrorType = AtlasError;
 
 /**
  * Creates an organization inside a sovereign, with `admin` as its first admin. Sovereign admin.
- * Organization metadata has no schema: a `metadata` document is hashed as it is.
+ * Organization metadata has no schema: its document's hash is {@link hashMetadata} of it.
  * @throws {AtlasContractError} e.g. `RegistryNotSovereignAdmin`, `RegistryNotMember` (the admin),
  * `RegistryMissingMetadata`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.
@@ -33,14 +31,13 @@ export async function createOrganization(
   context: AtlasContext,
   parameters: CreateOrganizationParameters,
 ): Promise<CreateOrganizationReturnType> {
-  const metadataHash = metadataHashOf(parameters, "organization metadata");
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, "createOrganization", {
+  const result = await simulateAndSend(context, graphErrors, "createOrganization", {
     address: registry,
     abi: sovereignRegistryAbi,
     functionName: "createOrganization",
-    args: [parameters.sovereignId, parameters.admin, parameters.metadataURI, metadataHash],
+    args: [parameters.sovereignId, parameters.admin, parameters.metadataURI, parameters.metadataHash],
   });
   const { args } = emitted(result, registry, sovereignRegistryAbi, "OrganizationCreated");
-  return { ...result, organizationId: args.organizationId, metadataHash };
+  return { ...result, organizationId: args.organizationId };
 }

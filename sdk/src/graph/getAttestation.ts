@@ -2,7 +2,7 @@ import { zeroHash, type Address, type Hex } from "viem";
 
 import { easAbi } from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 import { decodeAttestationData, type AtlasAttestationData } from "./attestationData.ts";
 import { ATLAS_SCHEMA_NAMES, atlasSchemaUids, type AtlasSchemaName } from "./schemas.ts";
 
@@ -65,7 +65,7 @@ export async function getAttestation(
       ...(blockNumber === undefined ? {} : { blockNumber }),
     });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
   if (raw.uid === zeroHash) return undefined;
   const uids = atlasSchemaUids();

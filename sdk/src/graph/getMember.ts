@@ -2,7 +2,7 @@ import { zeroAddress, type Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 import { rolesOf, type Role } from "./enums.ts";
 
 export interface GetMemberParameters {
@@ -72,6 +72,6 @@ export async function getMember(
       blockNumber,
     };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

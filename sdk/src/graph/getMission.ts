@@ -2,7 +2,7 @@ import type { Address, Hex } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 import { MISSION_STATUSES, type MissionStatus } from "./enums.ts";
 
 export interface GetMissionParameters {
@@ -50,6 +50,6 @@ export async function getMission(
       metadataHash: mission.metadataHash,
     };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 
 export interface GetOrganizationParameters {
   readonly organizationId: bigint;
@@ -36,6 +36,6 @@ export async function getOrganization(
     });
     return { organizationId, ...organization };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

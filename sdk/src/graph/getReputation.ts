@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { contributionLedgerAbi } from "../abi/ContributionLedger.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 
 export interface GetReputationParameters {
   readonly sovereignId: bigint;
@@ -30,6 +30,6 @@ export async function getReputation(
       args: [sovereignId, account],
     });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

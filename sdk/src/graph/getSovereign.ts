@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, toAtlasError } from "../errors.ts";
+import { AtlasError, decodeAtlasError, graphErrors } from "../errors.ts";
 
 /** The sovereign to read: by id, or by handle. */
 export type GetSovereignParameters =
@@ -47,6 +47,6 @@ export async function getSovereign(
     });
     return { sovereignId, ...sovereign };
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

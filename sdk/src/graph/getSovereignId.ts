@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 
 export interface GetSovereignIdParameters {
   readonly handle: string;
@@ -28,6 +28,6 @@ export async function getSovereignId(
     });
     return sovereignId === 0n ? undefined : sovereignId;
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

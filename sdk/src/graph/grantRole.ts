@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { ROLES, type GrantableRole } from "./enums.ts";
 
@@ -30,7 +30,7 @@ export async function grantRole(
   context: AtlasContext,
   { sovereignId, account, role }: GrantRoleParameters,
 ): Promise<GrantRoleReturnType> {
-  return simulateAndSend(context, "grantRole", {
+  return simulateAndSend(context, graphErrors, "grantRole", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "grantRole",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface InviteParameters {
@@ -26,7 +26,7 @@ export async function invite(
   context: AtlasContext,
   { sovereignId, account }: InviteParameters,
 ): Promise<InviteReturnType> {
-  return simulateAndSend(context, "invite", {
+  return simulateAndSend(context, graphErrors, "invite", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "invite",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { toAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 
 export interface IsTrustedIssuerParameters {
@@ -34,6 +34,6 @@ export async function isTrustedIssuer(
       args: [sovereignId, schemaUidOf(schema), issuer],
     });
   } catch (error) {
-    throw toAtlasError(error);
+    throw decodeAtlasError(error, graphErrors);
   }
 }

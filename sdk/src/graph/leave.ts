@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface LeaveParameters {
@@ -19,7 +19,7 @@ export type LeaveErrorType = AtlasError;
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function leave(context: AtlasContext, { sovereignId }: LeaveParameters): Promise<LeaveReturnType> {
-  return simulateAndSend(context, "leave", {
+  return simulateAndSend(context, graphErrors, "leave", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "leave",

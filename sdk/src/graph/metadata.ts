@@ -38,22 +38,14 @@ export function hashMetadata(document: unknown): Hex {
 }
 
 /**
- * Where a metadata document lives, and either its hash or the document itself (validated, then
- * hashed with {@link hashMetadata}).
+ * Where a metadata document lives, and its hash. The writes that store one take the hash, not the
+ * document, so that a bundle validates documents only where it imports a validator: compute it
+ * with {@link sovereignMetadataHash} or {@link missionMetadataHash} (which check the document
+ * against its schema first), or with {@link hashMetadata} (organization metadata has no schema).
  */
-export type MetadataReference<TDocument> = { readonly metadataURI: string } & (
-  | { readonly metadataHash: Hex; readonly metadata?: undefined }
-  | { readonly metadata: TDocument; readonly metadataHash?: undefined }
-);
-
-/** The hash of a reference: given, or computed from its document after `validate` found no problem. */
-export function metadataHashOf<TDocument>(
-  reference: MetadataReference<TDocument>,
-  kind: string,
-  validate?: (document: unknown) => { readonly errors: readonly string[] },
-): Hex {
-  if (reference.metadataHash !== undefined) return reference.metadataHash;
-  const errors = validate?.(reference.metadata).errors ?? [];
-  if (errors.length > 0) throw new AtlasMetadataError(kind, errors);
-  return hashMetadata(reference.metadata);
+export interface MetadataReference {
+  /** Where the document can be fetched (IPFS, Arweave, https, a `data:` URI…). */
+  readonly metadataURI: string;
+  /** The document's {@link hashMetadata} hash. */
+  readonly metadataHash: Hex;
 }

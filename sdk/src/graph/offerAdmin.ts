@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface OfferAdminParameters {
@@ -29,7 +29,7 @@ export async function offerAdmin(
   context: AtlasContext,
   { sovereignId, candidate, handOver }: OfferAdminParameters,
 ): Promise<OfferAdminReturnType> {
-  return simulateAndSend(context, "offerAdmin", {
+  return simulateAndSend(context, graphErrors, "offerAdmin", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "offerAdmin",

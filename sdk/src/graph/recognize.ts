@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RecognizeParameters {
@@ -34,7 +34,7 @@ export async function recognize(
   { sovereignId, otherId }: RecognizeParameters,
 ): Promise<RecognizeReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, "recognize", {
+  const result = await simulateAndSend(context, graphErrors, "recognize", {
     address: registry,
     abi: sovereignRegistryAbi,
     functionName: "recognize",

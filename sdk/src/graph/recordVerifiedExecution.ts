@@ -2,7 +2,7 @@ import type { Address, Hex } from "viem";
 
 import { contributionLedgerAbi } from "../abi/ContributionLedger.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RecordVerifiedExecutionParameters {
@@ -40,7 +40,7 @@ export async function recordVerifiedExecution(
   { executionUID, verificationUID }: RecordVerifiedExecutionParameters,
 ): Promise<RecordVerifiedExecutionReturnType> {
   const ledger = context.addresses.ledger;
-  const result = await simulateAndSend(context, "recordVerifiedExecution", {
+  const result = await simulateAndSend(context, graphErrors, "recordVerifiedExecution", {
     address: ledger,
     abi: contributionLedgerAbi,
     functionName: "recordVerifiedExecution",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RegisterAgentParameters {
@@ -28,7 +28,7 @@ export async function registerAgent(
   context: AtlasContext,
   { sovereignId, agent, operator }: RegisterAgentParameters,
 ): Promise<RegisterAgentReturnType> {
-  return simulateAndSend(context, "registerAgent", {
+  return simulateAndSend(context, graphErrors, "registerAgent", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "registerAgent",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RejectApplicationParameters {
@@ -26,7 +26,7 @@ export async function rejectApplication(
   context: AtlasContext,
   { sovereignId, account }: RejectApplicationParameters,
 ): Promise<RejectApplicationReturnType> {
-  return simulateAndSend(context, "rejectApplication", {
+  return simulateAndSend(context, graphErrors, "rejectApplication", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "rejectApplication",

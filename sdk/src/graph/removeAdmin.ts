@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RemoveAdminParameters {
@@ -26,7 +26,7 @@ export async function removeAdmin(
   context: AtlasContext,
   { sovereignId, admin }: RemoveAdminParameters,
 ): Promise<RemoveAdminReturnType> {
-  return simulateAndSend(context, "removeAdmin", {
+  return simulateAndSend(context, graphErrors, "removeAdmin", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "removeAdmin",

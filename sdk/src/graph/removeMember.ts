@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RemoveMemberParameters {
@@ -26,7 +26,7 @@ export async function removeMember(
   context: AtlasContext,
   { sovereignId, account }: RemoveMemberParameters,
 ): Promise<RemoveMemberReturnType> {
-  return simulateAndSend(context, "removeMember", {
+  return simulateAndSend(context, graphErrors, "removeMember", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "removeMember",

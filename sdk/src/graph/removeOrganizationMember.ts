@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RemoveOrganizationMemberParameters {
@@ -26,7 +26,7 @@ export async function removeOrganizationMember(
   context: AtlasContext,
   { organizationId, account }: RemoveOrganizationMemberParameters,
 ): Promise<RemoveOrganizationMemberReturnType> {
-  return simulateAndSend(context, "removeOrganizationMember", {
+  return simulateAndSend(context, graphErrors, "removeOrganizationMember", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "removeOrganizationMember",

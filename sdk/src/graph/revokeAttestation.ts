@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 
 import { easAbi } from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError } from "../errors.ts";
+import { AtlasError, graphErrors } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 import { getAttestation } from "./getAttestation.ts";
@@ -35,7 +35,7 @@ export async function revokeAttestation(
     if (attestation === undefined) throw new AtlasError(`EAS has no attestation ${uid}.`);
     schemaUid = attestation.schema;
   }
-  return simulateAndSend(context, "revokeAttestation", {
+  return simulateAndSend(context, graphErrors, "revokeAttestation", {
     address: context.addresses.eas,
     abi: easAbi,
     functionName: "revoke",

@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface RevokeRecognitionParameters {
@@ -25,7 +25,7 @@ export async function revokeRecognition(
   context: AtlasContext,
   { sovereignId, otherId }: RevokeRecognitionParameters,
 ): Promise<RevokeRecognitionReturnType> {
-  return simulateAndSend(context, "revokeRecognition", {
+  return simulateAndSend(context, graphErrors, "revokeRecognition", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "revokeRecognition",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { ROLES, type Role } from "./enums.ts";
 
@@ -29,7 +29,7 @@ export async function revokeRole(
   context: AtlasContext,
   { sovereignId, account, role }: RevokeRoleParameters,
 ): Promise<RevokeRoleReturnType> {
-  return simulateAndSend(context, "revokeRole", {
+  return simulateAndSend(context, graphErrors, "revokeRole", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "revokeRole",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 
 export interface SetOrganizationAdminParameters {
@@ -28,7 +28,7 @@ export async function setOrganizationAdmin(
   context: AtlasContext,
   { organizationId, account, isAdmin }: SetOrganizationAdminParameters,
 ): Promise<SetOrganizationAdminReturnType> {
-  return simulateAndSend(context, "setOrganizationAdmin", {
+  return simulateAndSend(context, graphErrors, "setOrganizationAdmin", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "setOrganizationAdmin",

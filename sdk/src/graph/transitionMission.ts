@@ -1,6 +1,6 @@
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import { MISSION_STATUSES, type MissionStatus } from "./enums.ts";
 
@@ -34,7 +34,7 @@ export async function transitionMission(
   { missionId, to }: TransitionMissionParameters,
 ): Promise<TransitionMissionReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, "transitionMission", {
+  const result = await simulateAndSend(context, graphErrors, "transitionMission", {
     address: registry,
     abi: sovereignRegistryAbi,
     functionName: "transitionMission",

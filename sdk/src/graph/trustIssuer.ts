@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 
@@ -30,7 +30,7 @@ export async function trustIssuer(
   context: AtlasContext,
   { sovereignId, schema, issuer }: TrustIssuerParameters,
 ): Promise<TrustIssuerReturnType> {
-  return simulateAndSend(context, "trustIssuer", {
+  return simulateAndSend(context, graphErrors, "trustIssuer", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "trustIssuer",

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 
@@ -29,7 +29,7 @@ export async function untrustIssuer(
   context: AtlasContext,
   { sovereignId, schema, issuer }: UntrustIssuerParameters,
 ): Promise<UntrustIssuerReturnType> {
-  return simulateAndSend(context, "untrustIssuer", {
+  return simulateAndSend(context, graphErrors, "untrustIssuer", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "untrustIssuer",

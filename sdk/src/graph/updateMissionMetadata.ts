@@ -1,29 +1,23 @@
-import type { Hex } from "viem";
-
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
-import { metadataHashOf, type MetadataReference } from "./metadata.ts";
-import type { MissionMetadata } from "./metadataSchemas.ts";
-import { validateMissionMetadata } from "./validateMetadata.ts";
+import type { MetadataReference } from "./metadata.ts";
 
 export type UpdateMissionMetadataParameters = {
   /** The mission. */
   readonly missionId: bigint;
-} & MetadataReference<MissionMetadata>;
+} & MetadataReference;
 
-export interface UpdateMissionMetadataReturnType extends WriteResult {
-  /** The metadata hash stored (given, or computed from the document). */
-  readonly metadataHash: Hex;
-}
+export type UpdateMissionMetadataReturnType = WriteResult;
 
 export type UpdateMissionMetadataErrorType = AtlasError;
 
 /**
- * Points a draft, open or in-progress mission's metadata at a new document (validated and hashed
- * when given as `metadata`). Mission owner, or an admin of its sovereign or organization.
- * @throws {AtlasMetadataError}; {AtlasContractError} e.g. `RegistryNotMissionManager`,
+ * Points a draft, open or in-progress mission's metadata at a new document, whose hash comes from
+ * {@link missionMetadataHash} (which validates it first). Mission owner, or an admin of its
+ * sovereign or organization.
+ * @throws {AtlasContractError} e.g. `RegistryNotMissionManager`,
  * `RegistryMissionClosed`, `RegistryMissingMetadata`; {AtlasUserRejectedError},
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
@@ -31,12 +25,10 @@ export async function updateMissionMetadata(
   context: AtlasContext,
   parameters: UpdateMissionMetadataParameters,
 ): Promise<UpdateMissionMetadataReturnType> {
-  const metadataHash = metadataHashOf(parameters, "mission metadata", validateMissionMetadata);
-  const result = await simulateAndSend(context, "updateMissionMetadata", {
+  return simulateAndSend(context, graphErrors, "updateMissionMetadata", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "updateMissionMetadata",
-    args: [parameters.missionId, parameters.metadataURI, metadataHash],
+    args: [parameters.missionId, parameters.metadataURI, parameters.metadataHash],
   });
-  return { ...result, metadataHash };
 }

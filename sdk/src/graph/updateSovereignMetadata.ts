@@ -1,29 +1,22 @@
-import type { Hex } from "viem";
-
 import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import type { AtlasError } from "../errors.ts";
+import { graphErrors, type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
-import { metadataHashOf, type MetadataReference } from "./metadata.ts";
-import type { SovereignMetadata } from "./metadataSchemas.ts";
-import { validateSovereignMetadata } from "./validateMetadata.ts";
+import type { MetadataReference } from "./metadata.ts";
 
 export type UpdateSovereignMetadataParameters = {
   /** The sovereign. */
   readonly sovereignId: bigint;
-} & MetadataReference<SovereignMetadata>;
+} & MetadataReference;
 
-export interface UpdateSovereignMetadataReturnType extends WriteResult {
-  /** The metadata hash stored (given, or computed from the document). */
-  readonly metadataHash: Hex;
-}
+export type UpdateSovereignMetadataReturnType = WriteResult;
 
 export type UpdateSovereignMetadataErrorType = AtlasError;
 
 /**
- * Points the sovereign's metadata at a new document (validated and hashed when given as
- * `metadata`). Sovereign admin.
- * @throws {AtlasMetadataError}; {AtlasContractError} e.g. `RegistryNotSovereignAdmin`,
+ * Points the sovereign's metadata at a new document, whose hash comes from
+ * {@link sovereignMetadataHash} (which validates it first). Sovereign admin.
+ * @throws {AtlasContractError} e.g. `RegistryNotSovereignAdmin`,
  * `RegistryMissingMetadata`, `RegistrySovereignSuspended`; {AtlasUserRejectedError},
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
@@ -31,12 +24,10 @@ export async function updateSovereignMetadata(
   context: AtlasContext,
   parameters: UpdateSovereignMetadataParameters,
 ): Promise<UpdateSovereignMetadataReturnType> {
-  const metadataHash = metadataHashOf(parameters, "sovereign metadata", validateSovereignMetadata);
-  const result = await simulateAndSend(context, "updateSovereignMetadata", {
+  return simulateAndSend(context, graphErrors, "updateSovereignMetadata", {
     address: context.addresses.registry,
     abi: sovereignRegistryAbi,
     functionName: "updateSovereignMetadata",
-    args: [parameters.sovereignId, parameters.metadataURI, metadataHash],
+    args: [parameters.sovereignId, parameters.metadataURI, parameters.metadataHash],
   });
-  return { ...result, metadataHash };
 }

@@ -1,5 +1,14 @@
-import { canonicalJson } from "./metadata.ts";
-import { missionMetadataSchema, sovereignMetadataSchema, type MetadataSchema } from "./metadataSchemas.ts";
+import type { Hex } from "viem";
+
+import { AtlasMetadataError } from "../errors.ts";
+import { canonicalJson, hashMetadata } from "./metadata.ts";
+import {
+  missionMetadataSchema,
+  sovereignMetadataSchema,
+  type MetadataSchema,
+  type MissionMetadata,
+  type SovereignMetadata,
+} from "./metadataSchemas.ts";
 
 /** What validating a metadata document found. */
 export interface ValidateMetadataReturnType {
@@ -91,4 +100,31 @@ export function validateSovereignMetadata(document: unknown): ValidateMetadataRe
  */
 export function validateMissionMetadata(document: unknown): ValidateMetadataReturnType {
   return validate(missionMetadataSchema, document);
+}
+
+/** The {@link hashMetadata} hash of `document`, once it matches `schema`. */
+function validatedHash(schema: MetadataSchema, document: unknown, kind: string): Hex {
+  const { errors } = validate(schema, document);
+  if (errors.length > 0) throw new AtlasMetadataError(kind, errors);
+  return hashMetadata(document);
+}
+
+/**
+ * The hash to store for a sovereign metadata document (the `metadataHash` of `registerSovereign`
+ * and `updateSovereignMetadata`): its {@link hashMetadata} hash, once
+ * {@link validateSovereignMetadata} found no problem.
+ * @throws {AtlasMetadataError} listing every problem, for a document that does not match the schema.
+ */
+export function sovereignMetadataHash(document: SovereignMetadata): Hex {
+  return validatedHash(sovereignMetadataSchema, document, "sovereign metadata");
+}
+
+/**
+ * The hash to store for a mission metadata document (the `metadataHash` of `createMission` and
+ * `updateMissionMetadata`): its {@link hashMetadata} hash, once {@link validateMissionMetadata}
+ * found no problem.
+ * @throws {AtlasMetadataError} listing every problem, for a document that does not match the schema.
+ */
+export function missionMetadataHash(document: MissionMetadata): Hex {
+  return validatedHash(missionMetadataSchema, document, "mission metadata");
 }
