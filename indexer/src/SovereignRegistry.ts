@@ -21,6 +21,8 @@ import {
 } from "ponder:schema";
 import type { Hex } from "viem";
 
+import { emptyMember } from "../memberRow.ts";
+
 type Db = Context["db"];
 type MemberRow = typeof member.$inferSelect;
 
@@ -44,20 +46,7 @@ async function changeMember(
     await db.update(member, { sovereignId, account }).set(change(existing));
     return;
   }
-  const fresh: MemberRow = {
-    sovereignId,
-    account,
-    roles: 0,
-    invitedBy: null,
-    applied: false,
-    agentOperator: null,
-    admittedBy: null,
-    joinedBlock: null,
-    joinedTimestamp: null,
-    exit: null,
-    exitBlock: null,
-    exitTimestamp: null,
-  };
+  const fresh: MemberRow = emptyMember(sovereignId, account);
   await db.insert(member).values({ ...fresh, ...change(fresh) });
 }
 

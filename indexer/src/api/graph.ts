@@ -46,6 +46,7 @@ import {
   type MemberJson,
   type RecognitionJson,
 } from "./graphJson.ts";
+import { emptyMember } from "../../memberRow.ts";
 import { readIndexedHead } from "./head.ts";
 import { parseAddress, parseId, parseOptionalId, parseSeconds, parseSovereignRef, parseUid } from "./parse.ts";
 import { decayedScore } from "./reputation.ts";
@@ -366,7 +367,7 @@ export async function readAccountGraph(address: Address): Promise<AccountGraphJs
   for (const sovereignId of adminOf) {
     if (memberRows.some((row) => row.sovereignId === sovereignId)) continue;
     memberships.push({
-      ...memberJson(emptyMembership(sovereignId, key), true),
+      ...memberJson(emptyMember(sovereignId, key), true),
       handle: handles.get(sovereignId) ?? null,
     });
   }
@@ -449,23 +450,6 @@ async function contributionsWhere(filters: SQL[]) {
     .where(and(...filters))
     .orderBy(asc(contribution.blockNumber), asc(contribution.logIndex));
   return rows.map(contributionJson);
-}
-
-function emptyMembership(sovereignId: bigint, account: Hex): typeof member.$inferSelect {
-  return {
-    sovereignId,
-    account,
-    roles: 0,
-    invitedBy: null,
-    applied: false,
-    agentOperator: null,
-    admittedBy: null,
-    joinedBlock: null,
-    joinedTimestamp: null,
-    exit: null,
-    exitBlock: null,
-    exitTimestamp: null,
-  };
 }
 
 export default graph;
