@@ -35,6 +35,7 @@ export const SNAPSHOT_PATH = path.join(ROOT, "snapshots", "storage-layout.json")
 export const UPGRADEABLE_MODULES = [
   "contracts/graph/SovereignRegistry.sol:SovereignRegistry",
   "contracts/graph/ContributionLedger.sol:ContributionLedger",
+  "contracts/capital/BountyBoard.sol:BountyBoard",
 ] as const;
 
 /** One Hardhat 3 compilation job: solc input, its output, and the compiler version. */

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IContributionLedger} from "../graph/IContributionLedger.sol";
+import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
+
+/// @title IBountyBoard
+/// @notice Bounties on missions of the Sovereign Graph: a reward in ETH or an ERC-20 token that
+/// anyone may top up, work submitted by contributors (optionally only by holders of a credential
+/// the mission's sovereign honours), winners chosen by the mission's manager and paid at once,
+/// and funders refunded when the bounty is cancelled or its deadline passes. Every award is
+/// recorded as a contribution in the ContributionLedger, so reputation follows payouts.
+/// @dev Lifecycle. A bounty is Open from creation until its deadline; then it is Expired. While
+/// Open it takes top-ups, submissions and awards (several award calls may pay several winners);
+/// once Expired it takes none of these, and funders reclaim what was not awarded, pro rata to
+/// their contributions. Before any submission the mission's manager may cancel an Open bounty;
+/// funders then reclaim their whole contributions at once.
+///
+/// Decisions:
+/// - One submission per account per bounty, never replaced: the manager awards exactly the work
+///   it reviewed, and a submitter cannot swap its evidence under a pending award.
+/// - The deadline closes submissions and awards together, and opens refunds: a bounty is never
+///   both awardable and refundable, so funders and the manager never race. A manager who needs
+///   review time sets a later deadline (at most {MAX_DURATION} ahead).
+/// - Refunds are pro rata to contributions: funder `i` gets `contribution_i * leftover / funded`
+///   rounded down, where `leftover = funded - awarded`; the last funder to reclaim also gets the
+///   rounding dust (less than one unit per other funder), so refunds add up to the leftover
+///   exactly ({BountyMath-refund}). Without any award every funder gets back exactly its
+///   contribution. Top-ups are pooled: a top-up made after an award shares the leftover like the
+///   others.
+/// - Each award records one ledger outcome of kind {BOUNTY_KIND} for its winner, worth
+///   {AWARD_POINTS} points whatever the amount (amounts in different tokens do not compare), with
+///   the winner's submission content hash as evidence. If the ledger refuses (paused, the
+///   board not a recorder, the sovereign suspended), the award reverts.
+/// - Payouts are pushed; a winner that cannot receive (ETH call or token transfer fails) gets a
+///   withdrawable balance instead, so one winner never blocks the others. ETH pushes forward all
+///   the gas left (smart wallets may need it) and ignore return data: a receiver that burns all
+///   its gas only makes the award naming it run out of gas, and the manager awards the others
+///   without it. Refunds and withdrawals are pulled by their owner, to an address it names.
+/// - The mission's status is checked when the bounty is created; a bounty lives on if its mission
+///   is completed or cancelled later (its manager may cancel it while nothing was submitted).
+/// - Anyone may create a bounty on an Open or InProgress mission (it comes funded, and only the
+///   mission's manager decides who is paid); the registry records the link.
+///
+/// Assumptions:
+/// - Tokens: any ERC-20, with or without return values (SafeERC20). Deposits are credited by the
+///   board's balance change, so fee-on-transfer tokens credit what arrived; payouts and refunds
+///   send their nominal amount (a fee is the receiver's loss). Rebasing tokens are not supported:
+///   the board's balance must change only through its own transfers. Tokens with transfer hooks
+///   cannot re-enter (every money path is `nonReentrant`).
+/// - ETH is the zero token address, sent as `msg.value` equal to the stated amount; the board
+///   refuses ETH sent any other way.
+/// - The registry answers mission, manager and credential questions truthfully, names the board
+///   a funding module ({ISovereignRegistry-setFundingModule}), and the ledger names it a recorder
+///   ({IContributionLedger-setRecorder}); both are set by governance.
+interface IBountyBoard {
+    /* TYPES */
+
+    /// @notice Where a bounty stands: Open (takes top-ups, submissions and awards), Expired (past
+    /// its deadline: funders reclaim the leftover), Cancelled (by its manager before any
+    /// submission: funders reclaim their contributions). None: no such bounty.
+    enum BountyStatus {
+        None,
+        Open,
+        Expired,
+        Cancelled
+    }
+
+    /// @notice What a creator chooses for a new bounty.
+    /// @param missionId The registry mission it funds (Open or InProgress).
+    /// @param token The reward token, the zero address for ETH.
+    /// @param deadline When submissions and awards close and refunds open (unix seconds).
+    /// @param credentialTrustedBy The sovereign whose trust list names the credential's issuer:
+    /// the mission's sovereign or one recognizing it mutually (0 exactly when no credential).
+    /// @param credentialSchema The EAS schema of the credential submitters must hold, 0 for none.
+    /// @param metadataURI Where the bounty's description lives.
+    /// @param metadataHash keccak256 of that document.
+    struct BountyTerms {
+        uint64 missionId;
+        address token;
+        uint64 deadline;
+        uint64 credentialTrustedBy;
+        bytes32 credentialSchema;
+        string metadataURI;
+        bytes32 metadataHash;
+    }
+
+    /// @notice A bounty as stored. What the board holds for it is `funded - awarded - refunded`.
+    /// @param token The reward token (zero: ETH).
+    /// @param missionId Its mission.
+    /// @param sovereignId The mission's sovereign (contributions are recorded there).
+    /// @param credentialTrustedBy See {BountyTerms}.
+    /// @param deadline See {BountyTerms}.
+    /// @param submissionCount Number of submissions.
+    /// @param cancelled Whether its manager cancelled it.
+    /// @param credentialSchema See {BountyTerms}.
+    /// @param funded Total credited by deposits (what arrived).
+    /// @param awarded Total awarded to winners.
+    /// @param refunded Total refunded to funders.
+    /// @param reclaimedContributions Sum of the contributions of the funders who reclaimed.
+    struct Bounty {
+        address token;
+        uint64 missionId;
+        uint64 sovereignId;
+        uint64 credentialTrustedBy;
+        uint64 deadline;
+        uint32 submissionCount;
+        bool cancelled;
+        bytes32 credentialSchema;
+        uint256 funded;
+        uint256 awarded;
+        uint256 refunded;
+        uint256 reclaimedContributions;
+    }
+
+    /* EVENTS */
+
+    /// @notice `creator` created bounty `bountyId` on `missionId` of `sovereignId`, paying in
+    /// `token` (zero: ETH) until `deadline`; submitters need a `credentialSchema` credential
+    /// trusted by `credentialTrustedBy` (0, 0: none). Its first deposit follows as {BountyFunded}.
+    event BountyCreated(
+        uint256 indexed bountyId,
+        uint64 indexed missionId,
+        uint64 indexed sovereignId,
+        address creator,
+        address token,
+        uint64 deadline,
+        bytes32 credentialSchema,
+        uint64 credentialTrustedBy,
+        string metadataURI,
+        bytes32 metadataHash
+    );
+
+    /// @notice `funder` deposited into `bountyId`: `amount` of `token` arrived (and is credited);
+    /// its contribution is now `contribution` and the bounty's total `funded`.
+    event BountyFunded(
+        uint256 indexed bountyId,
+        address indexed funder,
+        address indexed token,
+        uint256 amount,
+        uint256 contribution,
+        uint256 funded
+    );
+
+    /// @notice `contributor` submitted work to `bountyId`: evidence at `evidenceURI` with content
+    /// hash `contentHash`, holding credential attestation `credentialUID` (0 when none was given).
+    event WorkSubmitted(
+        uint256 indexed bountyId,
+        address indexed contributor,
+        string evidenceURI,
+        bytes32 contentHash,
+        bytes32 credentialUID
+    );
+
+    /// @notice Mission manager `by` awarded `amount` of `token` from `bountyId` to `winner`;
+    /// `remaining` is left to award. The payout follows (or {PayoutDeferred}).
+    event BountyAwarded(
+        uint256 indexed bountyId,
+        address indexed winner,
+        address indexed by,
+        address token,
+        uint256 amount,
+        uint256 remaining
+    );
+
+    /// @notice Pushing `amount` of `token` from `bountyId` to `account` failed; `account` may now
+    /// withdraw `withdrawable` of `token` in all ({withdraw}).
+    event PayoutDeferred(
+        uint256 indexed bountyId,
+        address indexed account,
+        address indexed token,
+        uint256 amount,
+        uint256 withdrawable
+    );
+
+    /// @notice Mission manager `by` cancelled `bountyId`; its funders may reclaim their contributions.
+    event BountyCancelled(uint256 indexed bountyId, address indexed by);
+
+    /// @notice `funder` reclaimed `amount` of `token` from `bountyId`, sent to `to`.
+    event FundsReclaimed(
+        uint256 indexed bountyId,
+        address indexed funder,
+        address indexed token,
+        address to,
+        uint256 amount
+    );
+
+    /// @notice `account` withdrew its deferred payouts: `amount` of `token`, sent to `to`.
+    event Withdrawn(address indexed account, address indexed token, address indexed to, uint256 amount);
+
+    /* ERRORS */
+
+    /// @dev The registry or the ledger given to {initialize} is the zero address.
+    error BountyZeroAddress();
+    /// @dev No bounty has id `bountyId`.
+    error BountyUnknown(uint256 bountyId);
+    /// @dev A deposit of zero.
+    error BountyZeroAmount();
+    /// @dev `value` wei were sent where the stated amount is `amount` (0 for ERC-20 bounties).
+    error BountyValueMismatch(uint256 value, uint256 amount);
+    /// @dev `sent` of `token` were transferred in, but the board's balance did not grow.
+    error BountyNothingReceived(address token, uint256 sent);
+    /// @dev `token` is neither the zero address (ETH) nor a contract.
+    error BountyInvalidToken(address token);
+    /// @dev `deadline` is not after the current time `timestamp`.
+    error BountyDeadlineNotInFuture(uint64 deadline, uint256 timestamp);
+    /// @dev `deadline` is after `latest`, the furthest a bounty may run ({MAX_DURATION}).
+    error BountyDeadlineTooFar(uint64 deadline, uint256 latest);
+    /// @dev Mission `missionId` is `status`; bounties fund Open or InProgress missions only.
+    error BountyMissionNotOpen(uint64 missionId, ISovereignRegistry.MissionStatus status);
+    /// @dev A credential requirement names a schema and a trusting sovereign, or neither.
+    error BountyInvalidCredentialRequirement(bytes32 schema, uint64 trustedBy);
+    /// @dev The metadata URI or hash is empty.
+    error BountyMissingMetadata();
+    /// @dev `bountyId` is `status`, not Open.
+    error BountyNotOpen(uint256 bountyId, BountyStatus status);
+    /// @dev `account` does not manage `missionId`, the mission of `bountyId`.
+    error BountyNotMissionManager(uint256 bountyId, uint64 missionId, address account);
+    /// @dev The evidence URI or content hash is empty.
+    error BountyMissingEvidence();
+    /// @dev `account` already submitted work to `bountyId`.
+    error BountyAlreadySubmitted(uint256 bountyId, address account);
+    /// @dev Attestation `uid` is not a credential of `account` that `bountyId` accepts (`status` says why).
+    error BountyCredentialInvalid(
+        uint256 bountyId,
+        address account,
+        bytes32 uid,
+        ISovereignRegistry.CredentialStatus status
+    );
+    /// @dev An award names 1 to `max` winners; `count` were given.
+    error BountyInvalidWinnerCount(uint256 count, uint256 max);
+    /// @dev `winners` and `amounts` differ in length.
+    error BountyLengthMismatch(uint256 winners, uint256 amounts);
+    /// @dev The award to `winner` from `bountyId` is zero.
+    error BountyZeroAward(uint256 bountyId, address winner);
+    /// @dev `winner` submitted no work to `bountyId`.
+    error BountyNoSubmission(uint256 bountyId, address winner);
+    /// @dev `winner` was already awarded from `bountyId`.
+    error BountyAlreadyAwarded(uint256 bountyId, address winner);
+    /// @dev The awards add up to `total`, more than the `remaining` of `bountyId`.
+    error BountyAwardExceedsRemaining(uint256 bountyId, uint256 total, uint256 remaining);
+    /// @dev `bountyId` has `count` submissions and can no longer be cancelled.
+    error BountyHasSubmissions(uint256 bountyId, uint256 count);
+    /// @dev `bountyId` is Open until `deadline`: no refunds before.
+    error BountyReclaimBeforeDeadline(uint256 bountyId, uint64 deadline);
+    /// @dev `funder` has no contribution to `bountyId`.
+    error BountyNoContribution(uint256 bountyId, address funder);
+    /// @dev `funder` already reclaimed from `bountyId`.
+    error BountyAlreadyReclaimed(uint256 bountyId, address funder);
+    /// @dev Everything funded into `bountyId` was awarded: nothing is left to refund.
+    error BountyFullyAwarded(uint256 bountyId);
+    /// @dev `account` has no deferred payouts of `token` to withdraw.
+    error BountyNothingToWithdraw(address account, address token);
+    /// @dev Refunds and withdrawals need a recipient.
+    error BountyZeroRecipient();
+    /// @dev Sending `amount` wei to `to` failed.
+    error BountyNativeTransferFailed(address to, uint256 amount);
+
+    /* FUNCTIONS */
+
+    /// @notice Creates a bounty on an Open or InProgress mission, funded by the caller with
+    /// `amount` (for ETH, sent as `msg.value`), and links it to the mission in the registry.
+    /// @dev The registry's own errors surface unchanged: `RegistryUnknownMission` for an unknown
+    /// mission, `RegistryNotFundingModule` if governance has not named the board, and
+    /// `RegistrySovereignSuspended` while the mission's sovereign is suspended.
+    /// @param terms The bounty's mission, token, deadline, credential requirement and metadata.
+    /// @param amount The first deposit (for a fee-on-transfer token, what arrives is credited).
+    /// @return bountyId The new bounty's id (from 1).
+    function createBounty(BountyTerms calldata terms, uint256 amount) external payable returns (uint256 bountyId);
+
+    /// @notice Tops up an Open bounty; anyone may. For ETH, `amount` is sent as `msg.value`.
+    /// @param bountyId The bounty.
+    /// @param amount The deposit.
+    /// @return credited What arrived and was credited to the caller's contribution.
+    function fund(uint256 bountyId, uint256 amount) external payable returns (uint256 credited);
+
+    /// @notice Submits the caller's work to an Open bounty, once. If the bounty requires a
+    /// credential, `credentialUID` must be an attestation the registry honours for the caller
+    /// ({ISovereignRegistry-checkCredential} with the mission's sovereign); otherwise it is only logged.
+    /// @param bountyId The bounty.
+    /// @param evidenceURI Where the work lives.
+    /// @param contentHash keccak256 of the work (the evidence recorded with an award).
+    /// @param credentialUID The caller's credential attestation, or 0.
+    function submitWork(
+        uint256 bountyId,
+        string calldata evidenceURI,
+        bytes32 contentHash,
+        bytes32 credentialUID
+    ) external;
+
+    /// @notice Awards winners of an Open bounty and pays them at once (a winner that cannot
+    /// receive gets a withdrawable balance), recording each award in the ledger. Mission manager
+    /// only. May be called again while the bounty is Open; each submission wins at most once.
+    /// @param bountyId The bounty.
+    /// @param winners Accounts that submitted work, 1 to {MAX_WINNERS}, each awarded once.
+    /// @param amounts Their awards, non-zero, adding up to at most {remainingOf}.
+    function award(uint256 bountyId, address[] calldata winners, uint256[] calldata amounts) external;
+
+    /// @notice Cancels an Open bounty that has no submission; funders may then reclaim their
+    /// contributions. Mission manager only.
+    /// @param bountyId The bounty.
+    function cancel(uint256 bountyId) external;
+
+    /// @notice Refunds the caller's share of an Expired or Cancelled bounty: its contribution
+    /// times the leftover (funded minus awarded) over the total funded, and the rounding dust if
+    /// it is the last funder to reclaim. Once per funder; may refund 0 when its share rounds down.
+    /// @param bountyId The bounty.
+    /// @param to Where to send the refund.
+    /// @return amount The refund.
+    function reclaim(uint256 bountyId, address to) external returns (uint256 amount);
+
+    /// @notice Withdraws the caller's deferred payouts of `token` (zero: ETH), across bounties.
+    /// @param token The token.
+    /// @param to Where to send them.
+    /// @return amount The amount withdrawn.
+    function withdraw(address token, address to) external returns (uint256 amount);
+
+    /* VIEWS */
+
+    /// @notice A bounty. Reverts for an unknown id.
+    /// @param bountyId The bounty.
+    /// @return bounty Its record.
+    function getBounty(uint256 bountyId) external view returns (Bounty memory bounty);
+
+    /// @notice Where a bounty stands (None for an unknown id).
+    /// @param bountyId The bounty.
+    /// @return status Its status.
+    function statusOf(uint256 bountyId) external view returns (BountyStatus status);
+
+    /// @notice What the board holds for a bounty: while Open, what is left to award; afterwards,
+    /// what is left to refund. Reverts for an unknown id.
+    /// @param bountyId The bounty.
+    /// @return remaining `funded - awarded - refunded`.
+    function remainingOf(uint256 bountyId) external view returns (uint256 remaining);
+
+    /// @notice A funder's contribution to a bounty (what its deposits credited) and whether it reclaimed.
+    /// @param bountyId The bounty.
+    /// @param funder The funder.
+    /// @return amount Its contribution.
+    /// @return reclaimed Whether it reclaimed.
+    function contributionOf(uint256 bountyId, address funder) external view returns (uint256 amount, bool reclaimed);
+
+    /// @notice What {reclaim} would refund `funder` now (0 while the bounty is Open, or when
+    /// nothing is owed to it).
+    /// @param bountyId The bounty.
+    /// @param funder The funder.
+    /// @return amount The refund.
+    function refundOf(uint256 bountyId, address funder) external view returns (uint256 amount);
+
+    /// @notice An account's submission to a bounty.
+    /// @param bountyId The bounty.
+    /// @param account The submitter.
+    /// @return contentHash Its work's content hash (0: no submission).
+    /// @return awarded What it was awarded (0: nothing yet).
+    function submissionOf(
+        uint256 bountyId,
+        address account
+    ) external view returns (bytes32 contentHash, uint256 awarded);
+
+    /// @notice Deferred payouts `account` may withdraw in `token` (zero: ETH).
+    /// @param account The account.
+    /// @param token The token.
+    /// @return amount The amount.
+    function withdrawableOf(address account, address token) external view returns (uint256 amount);
+
+    /// @notice Number of bounties created (the highest id).
+    /// @return count The count.
+    function bountyCount() external view returns (uint256 count);
+
+    /// @notice The registry missions, managers and credentials are checked against.
+    /// @return registryAddress The SovereignRegistry.
+    function registry() external view returns (ISovereignRegistry registryAddress);
+
+    /// @notice The ledger awards are recorded in.
+    /// @return ledgerAddress The ContributionLedger.
+    function ledger() external view returns (IContributionLedger ledgerAddress);
+
+    /// @notice The ledger kind of bounty awards: `bytes32("bounty")`.
+    /// @return kind The kind.
+    // solhint-disable-next-line func-name-mixedcase
+    function BOUNTY_KIND() external view returns (bytes32 kind);
+
+    /// @notice Reputation points each award records for its winner, whatever the amount.
+    /// @return points The points.
+    // solhint-disable-next-line func-name-mixedcase
+    function AWARD_POINTS() external view returns (uint256 points);
+
+    /// @notice The most winners one {award} call pays.
+    /// @return max The limit.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_WINNERS() external view returns (uint256 max);
+
+    /// @notice How far after its creation a bounty's deadline may be.
+    /// @return duration The limit in seconds.
+    // solhint-disable-next-line func-name-mixedcase
+    function MAX_DURATION() external view returns (uint256 duration);
+}

@@ -1,0 +1,991 @@
+import { expect } from "chai";
+import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
+
+import { MissionStatus, ethers, metadata, networkHelpers } from "../../helpers/graph.ts";
+import { walletFor } from "../../graph/registry.behavior.ts";
+import {
+  ATLAS_ID,
+  AWARD_POINTS,
+  BOUNTY_KIND,
+  BOUNTY_METADATA,
+  BountyStatus,
+  ETH,
+  MAX_DURATION,
+  MAX_WINNERS,
+  MISSION_ID,
+  bountyFixture,
+  contractSigner,
+  createBounty,
+  deployBoard,
+  eventsOf,
+  fund,
+  passDeadline,
+  submit,
+  termsFor,
+  work,
+  type BountyWorld,
+} from "./bounty.behavior.ts";
+
+const { loadFixture, time } = networkHelpers;
+
+const ONE = ethers.parseEther("1");
+/** ERC-7201 slot of the board's namespace: keccak256(abi.encode(uint256(keccak256("atlas.storage.BountyBoard")) - 1)) & ~0xff. */
+const BOARD_SLOT = "0xb20e1e21c5feaf4379f07f0507a3aab661762f011b2c62e8ca0d9007ca233300";
+
+/** A second mission of atlas, created by its admin and moved to `status` (Draft: left as created). */
+async function missionIn(f: BountyWorld, status: number): Promise<bigint> {
+  const m = metadata(`mission in status ${status}`);
+  await f.registry.connect(f.admin).createMission(ATLAS_ID, 0n, m.uri, m.hash);
+  const missionId = await f.registry.missionCount();
+  const path: Record<number, number[]> = {
+    [MissionStatus.Draft]: [],
+    [MissionStatus.Open]: [MissionStatus.Open],
+    [MissionStatus.InProgress]: [MissionStatus.Open, MissionStatus.InProgress],
+    [MissionStatus.Completed]: [MissionStatus.Open, MissionStatus.InProgress, MissionStatus.Completed],
+    [MissionStatus.Cancelled]: [MissionStatus.Cancelled],
+  };
+  for (const to of path[status]) await f.registry.connect(f.admin).transitionMission(missionId, to);
+  return missionId;
+}
+
+/** An ETH bounty of 1 ETH from the funder, with the contributor's and the member's work submitted. */
+async function submittedFixture() {
+  const f = await bountyFixture();
+  const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+  await submit(f.board, f.contributor, bountyId, "contributor");
+  await submit(f.board, f.member, bountyId, "member");
+  return { ...f, bountyId };
+}
+
+describe("BountyBoard", function () {
+  describe("initialize", function () {
+    it("sets governance, guardian, registry and ledger, in the ERC-7201 namespace", async function () {
+      const f = await loadFixture(bountyFixture);
+      expect(await f.board.governance()).to.equal(f.timelockAddress);
+      expect(await f.board.guardian()).to.equal(f.guardian.address);
+      expect(await f.board.registry()).to.equal(await f.registry.getAddress());
+      expect(await f.board.ledger()).to.equal(await f.ledger.getAddress());
+      expect(await f.board.bountyCount()).to.equal(0n);
+      const registryWord = await ethers.provider.getStorage(f.boardAddress, BOARD_SLOT);
+      expect(getAddress(`0x${registryWord.slice(26)}`)).to.equal(await f.registry.getAddress());
+      const ledgerWord = await ethers.provider.getStorage(f.boardAddress, BigInt(BOARD_SLOT) + 1n);
+      expect(getAddress(`0x${ledgerWord.slice(26)}`)).to.equal(await f.ledger.getAddress());
+    });
+
+    it("exposes its constants", async function () {
+      const f = await loadFixture(bountyFixture);
+      expect(await f.board.BOUNTY_KIND()).to.equal(BOUNTY_KIND);
+      expect(await f.board.AWARD_POINTS()).to.equal(AWARD_POINTS);
+      expect(await f.board.MAX_WINNERS()).to.equal(MAX_WINNERS);
+      expect(await f.board.MAX_DURATION()).to.equal(MAX_DURATION);
+    });
+
+    it("rejects a zero registry or ledger", async function () {
+      const f = await loadFixture(bountyFixture);
+      const [registry, ledger] = [await f.registry.getAddress(), await f.ledger.getAddress()];
+      await expect(
+        deployBoard(f.timelockAddress, f.guardian.address, ZeroAddress, ledger),
+      ).to.be.revertedWithCustomError(f.implementation, "BountyZeroAddress");
+      await expect(
+        deployBoard(f.timelockAddress, f.guardian.address, registry, ZeroAddress),
+      ).to.be.revertedWithCustomError(f.implementation, "BountyZeroAddress");
+    });
+
+    it("rejects a zero governance", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(
+        deployBoard(ZeroAddress, f.guardian.address, await f.registry.getAddress(), await f.ledger.getAddress()),
+      ).to.be.revertedWithCustomError(f.implementation, "ModuleZeroGovernance");
+    });
+
+    it("runs once, and never on the implementation", async function () {
+      const f = await loadFixture(bountyFixture);
+      const args = [f.timelockAddress, f.guardian.address, await f.registry.getAddress(), await f.ledger.getAddress()];
+      await expect(f.board.initialize(args[0], args[1], args[2], args[3])).to.be.revertedWithCustomError(
+        f.board,
+        "InvalidInitialization",
+      );
+      await expect(f.implementation.initialize(args[0], args[1], args[2], args[3])).to.be.revertedWithCustomError(
+        f.implementation,
+        "InvalidInitialization",
+      );
+    });
+  });
+
+  describe("createBounty", function () {
+    it("creates an ETH bounty funded by its creator and links it to the mission", async function () {
+      const f = await loadFixture(bountyFixture);
+      const terms = await termsFor(ETH);
+      const tx = f.board.connect(f.funder).createBounty(terms, ONE, { value: ONE });
+      await expect(tx)
+        .to.emit(f.board, "BountyCreated")
+        .withArgs(
+          1n,
+          MISSION_ID,
+          ATLAS_ID,
+          f.funder.address,
+          ETH,
+          terms.deadline,
+          ZeroHash,
+          0n,
+          BOUNTY_METADATA.uri,
+          BOUNTY_METADATA.hash,
+        );
+      await expect(tx).to.emit(f.board, "BountyFunded").withArgs(1n, f.funder.address, ETH, ONE, ONE, ONE);
+      await expect(tx).to.emit(f.registry, "MissionFundingLinked").withArgs(MISSION_ID, f.boardAddress, 1n);
+      await expect(tx).to.changeEtherBalances(ethers, [f.funder, f.board], [-ONE, ONE]);
+
+      const bounty = await f.board.getBounty(1n);
+      expect(bounty.token).to.equal(ETH);
+      expect(bounty.missionId).to.equal(MISSION_ID);
+      expect(bounty.sovereignId).to.equal(ATLAS_ID);
+      expect(bounty.deadline).to.equal(terms.deadline);
+      expect(bounty.credentialSchema).to.equal(ZeroHash);
+      expect(bounty.credentialTrustedBy).to.equal(0n);
+      expect(bounty.submissionCount).to.equal(0n);
+      expect(bounty.cancelled).to.equal(false);
+      expect([bounty.funded, bounty.awarded, bounty.refunded, bounty.reclaimedContributions]).to.deep.equal([
+        ONE,
+        0n,
+        0n,
+        0n,
+      ]);
+      expect(await f.board.bountyCount()).to.equal(1n);
+      expect(await f.board.statusOf(1n)).to.equal(BountyStatus.Open);
+      expect(await f.board.remainingOf(1n)).to.equal(ONE);
+      expect(await f.board.contributionOf(1n, f.funder.address)).to.deep.equal([ONE, false]);
+      expect(await f.registry.isMissionFundedBy(MISSION_ID, f.boardAddress, 1n)).to.equal(true);
+    });
+
+    it("creates an ERC-20 bounty with a credential requirement", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.mock;
+      const terms = await termsFor(token.address, {
+        credentialSchema: f.schemas.skillCredential,
+        credentialTrustedBy: ATLAS_ID,
+      });
+      const tx = f.board.connect(f.funder).createBounty(terms, 5_000n);
+      await expect(tx)
+        .to.emit(f.board, "BountyCreated")
+        .withArgs(
+          1n,
+          MISSION_ID,
+          ATLAS_ID,
+          f.funder.address,
+          token.address,
+          terms.deadline,
+          f.schemas.skillCredential,
+          ATLAS_ID,
+          BOUNTY_METADATA.uri,
+          BOUNTY_METADATA.hash,
+        );
+      await expect(tx)
+        .to.emit(f.board, "BountyFunded")
+        .withArgs(1n, f.funder.address, token.address, 5_000n, 5_000n, 5_000n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(5_000n);
+      const bounty = await f.board.getBounty(1n);
+      expect(bounty.credentialSchema).to.equal(f.schemas.skillCredential);
+      expect(bounty.credentialTrustedBy).to.equal(ATLAS_ID);
+    });
+
+    it("accepts a mission in progress, and numbers bounties from 1", async function () {
+      const f = await loadFixture(bountyFixture);
+      const missionId = await missionIn(f, MissionStatus.InProgress);
+      await createBounty(f.board, f.funder, ETH, ONE);
+      const { bountyId } = await createBounty(f.board, f.coFunder, ETH, 2n, { missionId });
+      expect(bountyId).to.equal(2n);
+      expect((await f.board.getBounty(2n)).missionId).to.equal(missionId);
+      expect(await f.registry.isMissionFundedBy(missionId, f.boardAddress, 2n)).to.equal(true);
+    });
+
+    it("accepts a deadline exactly MAX_DURATION ahead", async function () {
+      const f = await loadFixture(bountyFixture);
+      const at = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(at);
+      await createBounty(f.board, f.funder, ETH, 1n, { deadline: at + MAX_DURATION });
+      expect((await f.board.getBounty(1n)).deadline).to.equal(at + MAX_DURATION);
+    });
+
+    it("rejects an unknown mission with the registry's error", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(createBounty(f.board, f.funder, ETH, ONE, { missionId: 99n }))
+        .to.be.revertedWithCustomError(f.registry, "RegistryUnknownMission")
+        .withArgs(99n);
+    });
+
+    for (const [name, status] of [
+      ["Draft", MissionStatus.Draft],
+      ["Completed", MissionStatus.Completed],
+      ["Cancelled", MissionStatus.Cancelled],
+    ] as const) {
+      it(`rejects a ${name} mission`, async function () {
+        const f = await loadFixture(bountyFixture);
+        const missionId = await missionIn(f, status);
+        await expect(createBounty(f.board, f.funder, ETH, ONE, { missionId }))
+          .to.be.revertedWithCustomError(f.board, "BountyMissionNotOpen")
+          .withArgs(missionId, status);
+      });
+    }
+
+    it("rejects a deadline that is not in the future", async function () {
+      const f = await loadFixture(bountyFixture);
+      const at = BigInt(await time.latest()) + 10n;
+      const terms = await termsFor(ETH, { deadline: at });
+      await time.setNextBlockTimestamp(at);
+      await expect(f.board.connect(f.funder).createBounty(terms, ONE, { value: ONE }))
+        .to.be.revertedWithCustomError(f.board, "BountyDeadlineNotInFuture")
+        .withArgs(at, at);
+    });
+
+    it("rejects a deadline further than MAX_DURATION ahead", async function () {
+      const f = await loadFixture(bountyFixture);
+      const at = BigInt(await time.latest()) + 10n;
+      const terms = await termsFor(ETH, { deadline: at + MAX_DURATION + 1n });
+      await time.setNextBlockTimestamp(at);
+      await expect(f.board.connect(f.funder).createBounty(terms, ONE, { value: ONE }))
+        .to.be.revertedWithCustomError(f.board, "BountyDeadlineTooFar")
+        .withArgs(at + MAX_DURATION + 1n, at + MAX_DURATION);
+    });
+
+    it("rejects a credential schema without a trusting sovereign, and the reverse", async function () {
+      const f = await loadFixture(bountyFixture);
+      const schema = f.schemas.skillCredential;
+      await expect(createBounty(f.board, f.funder, ETH, ONE, { credentialSchema: schema }))
+        .to.be.revertedWithCustomError(f.board, "BountyInvalidCredentialRequirement")
+        .withArgs(schema, 0n);
+      await expect(createBounty(f.board, f.funder, ETH, ONE, { credentialTrustedBy: ATLAS_ID }))
+        .to.be.revertedWithCustomError(f.board, "BountyInvalidCredentialRequirement")
+        .withArgs(ZeroHash, ATLAS_ID);
+    });
+
+    it("rejects missing metadata", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(createBounty(f.board, f.funder, ETH, ONE, { metadataURI: "" })).to.be.revertedWithCustomError(
+        f.board,
+        "BountyMissingMetadata",
+      );
+      await expect(createBounty(f.board, f.funder, ETH, ONE, { metadataHash: ZeroHash })).to.be.revertedWithCustomError(
+        f.board,
+        "BountyMissingMetadata",
+      );
+    });
+
+    it("rejects a token address without code", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(createBounty(f.board, f.funder, f.stranger.address, ONE))
+        .to.be.revertedWithCustomError(f.board, "BountyInvalidToken")
+        .withArgs(f.stranger.address);
+    });
+
+    it("rejects a zero amount", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(createBounty(f.board, f.funder, ETH, 0n)).to.be.revertedWithCustomError(f.board, "BountyZeroAmount");
+      await expect(createBounty(f.board, f.funder, f.tokens.mock.address, 0n)).to.be.revertedWithCustomError(
+        f.board,
+        "BountyZeroAmount",
+      );
+    });
+
+    it("rejects ETH that differs from the amount, and ETH sent with an ERC-20 bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      const ethTerms = await termsFor(ETH);
+      await expect(f.board.connect(f.funder).createBounty(ethTerms, ONE, { value: ONE - 1n }))
+        .to.be.revertedWithCustomError(f.board, "BountyValueMismatch")
+        .withArgs(ONE - 1n, ONE);
+      const tokenTerms = await termsFor(f.tokens.mock.address);
+      await expect(f.board.connect(f.funder).createBounty(tokenTerms, 10n, { value: 1n }))
+        .to.be.revertedWithCustomError(f.board, "BountyValueMismatch")
+        .withArgs(1n, 0n);
+    });
+
+    it("fails when governance no longer names the board a funding module", async function () {
+      const f = await loadFixture(bountyFixture);
+      await f.registry.connect(f.governance).setFundingModule(f.boardAddress, false);
+      await expect(createBounty(f.board, f.funder, ETH, ONE))
+        .to.be.revertedWithCustomError(f.registry, "RegistryNotFundingModule")
+        .withArgs(f.boardAddress);
+    });
+
+    it("fails while the mission's sovereign is suspended", async function () {
+      const f = await loadFixture(bountyFixture);
+      await f.registry.connect(f.governance).suspendSovereign(ATLAS_ID);
+      await expect(createBounty(f.board, f.funder, ETH, ONE))
+        .to.be.revertedWithCustomError(f.registry, "RegistrySovereignSuspended")
+        .withArgs(ATLAS_ID);
+    });
+
+    it("refuses ETH sent outside a deposit", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(f.funder.sendTransaction({ to: f.boardAddress, value: 1n })).to.be.revert(ethers);
+    });
+  });
+
+  describe("fund", function () {
+    it("credits top-ups to each funder and to the bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      const tx = fund(f.board, f.coFunder, bountyId, ETH, 3n * ONE);
+      await expect(tx)
+        .to.emit(f.board, "BountyFunded")
+        .withArgs(bountyId, f.coFunder.address, ETH, 3n * ONE, 3n * ONE, 4n * ONE);
+      await expect(tx).to.changeEtherBalances(ethers, [f.coFunder, f.board], [-3n * ONE, 3n * ONE]);
+      await expect(fund(f.board, f.funder, bountyId, ETH, ONE))
+        .to.emit(f.board, "BountyFunded")
+        .withArgs(bountyId, f.funder.address, ETH, ONE, 2n * ONE, 5n * ONE);
+      expect(await f.board.contributionOf(bountyId, f.funder.address)).to.deep.equal([2n * ONE, false]);
+      expect(await f.board.contributionOf(bountyId, f.coFunder.address)).to.deep.equal([3n * ONE, false]);
+      expect((await f.board.getBounty(bountyId)).funded).to.equal(5n * ONE);
+      expect(await f.board.remainingOf(bountyId)).to.equal(5n * ONE);
+    });
+
+    it("returns what it credited, for ERC-20 tokens too", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.mock;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 100n);
+      expect(await f.board.connect(f.coFunder).fund.staticCall(bountyId, 250n)).to.equal(250n);
+      await fund(f.board, f.coFunder, bountyId, token.address, 250n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(350n);
+      expect(await f.board.remainingOf(bountyId)).to.equal(350n);
+    });
+
+    it("tops up after an award, pooling with the leftover", async function () {
+      const f = await loadFixture(submittedFixture);
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [ONE]);
+      await fund(f.board, f.coFunder, f.bountyId, ETH, ONE);
+      expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE);
+    });
+
+    it("rejects an unknown bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(fund(f.board, f.funder, 1n, ETH, ONE))
+        .to.be.revertedWithCustomError(f.board, "BountyUnknown")
+        .withArgs(1n);
+    });
+
+    it("rejects a top-up at or after the deadline", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, bountyId);
+      await expect(fund(f.board, f.coFunder, bountyId, ETH, ONE))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(bountyId, BountyStatus.Expired);
+    });
+
+    it("rejects a top-up of a cancelled bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await f.board.connect(f.missionOwner).cancel(bountyId);
+      await expect(fund(f.board, f.coFunder, bountyId, ETH, ONE))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(bountyId, BountyStatus.Cancelled);
+    });
+
+    it("rejects a zero amount and a mismatched value", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await expect(fund(f.board, f.coFunder, bountyId, ETH, 0n)).to.be.revertedWithCustomError(
+        f.board,
+        "BountyZeroAmount",
+      );
+      await expect(f.board.connect(f.coFunder).fund(bountyId, 2n, { value: 1n }))
+        .to.be.revertedWithCustomError(f.board, "BountyValueMismatch")
+        .withArgs(1n, 2n);
+      const { bountyId: tokenBounty } = await createBounty(f.board, f.funder, f.tokens.mock.address, 10n);
+      await expect(f.board.connect(f.coFunder).fund(tokenBounty, 10n, { value: 10n }))
+        .to.be.revertedWithCustomError(f.board, "BountyValueMismatch")
+        .withArgs(10n, 0n);
+    });
+  });
+
+  describe("submitWork", function () {
+    it("records one submission per account and emits its evidence", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      const w = work("contributor");
+      await expect(f.board.connect(f.contributor).submitWork(bountyId, w.uri, w.hash, ZeroHash))
+        .to.emit(f.board, "WorkSubmitted")
+        .withArgs(bountyId, f.contributor.address, w.uri, w.hash, ZeroHash);
+      expect(await f.board.submissionOf(bountyId, f.contributor.address)).to.deep.equal([w.hash, 0n]);
+      expect(await f.board.submissionOf(bountyId, f.member.address)).to.deep.equal([ZeroHash, 0n]);
+      expect((await f.board.getBounty(bountyId)).submissionCount).to.equal(1n);
+    });
+
+    it("logs a credential UID given to a bounty that requires none, without checking it", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      const uid = id("not an attestation");
+      const w = work("stranger");
+      await expect(f.board.connect(f.stranger).submitWork(bountyId, w.uri, w.hash, uid))
+        .to.emit(f.board, "WorkSubmitted")
+        .withArgs(bountyId, f.stranger.address, w.uri, w.hash, uid);
+    });
+
+    it("rejects a second submission from the same account", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(submit(f.board, f.contributor, f.bountyId, "again"))
+        .to.be.revertedWithCustomError(f.board, "BountyAlreadySubmitted")
+        .withArgs(f.bountyId, f.contributor.address);
+    });
+
+    it("rejects missing evidence", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      const w = work("x");
+      await expect(
+        f.board.connect(f.contributor).submitWork(bountyId, "", w.hash, ZeroHash),
+      ).to.be.revertedWithCustomError(f.board, "BountyMissingEvidence");
+      await expect(
+        f.board.connect(f.contributor).submitWork(bountyId, w.uri, ZeroHash, ZeroHash),
+      ).to.be.revertedWithCustomError(f.board, "BountyMissingEvidence");
+    });
+
+    it("rejects an unknown, expired or cancelled bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(submit(f.board, f.contributor, 1n, "x"))
+        .to.be.revertedWithCustomError(f.board, "BountyUnknown")
+        .withArgs(1n);
+      const { bountyId: cancelled } = await createBounty(f.board, f.funder, ETH, ONE);
+      await f.board.connect(f.missionOwner).cancel(cancelled);
+      await expect(submit(f.board, f.contributor, cancelled, "x"))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(cancelled, BountyStatus.Cancelled);
+      const { bountyId: expired } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, expired);
+      await expect(submit(f.board, f.contributor, expired, "x"))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(expired, BountyStatus.Expired);
+    });
+  });
+
+  describe("award", function () {
+    it("pays one ETH winner, records the contribution and the reputation", async function () {
+      const f = await loadFixture(submittedFixture);
+      const amount = ethers.parseEther("0.4");
+      const tx = f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [amount]);
+      await expect(tx)
+        .to.emit(f.board, "BountyAwarded")
+        .withArgs(f.bountyId, f.contributor.address, f.missionOwner.address, ETH, amount, ONE - amount);
+      await expect(tx).to.changeEtherBalances(ethers, [f.contributor, f.board], [amount, -amount]);
+      await expect(tx)
+        .to.emit(f.ledger, "OutcomeRecorded")
+        .withArgs(
+          1n,
+          ATLAS_ID,
+          MISSION_ID,
+          BOUNTY_KIND,
+          ETH,
+          amount,
+          AWARD_POINTS,
+          work("contributor").hash,
+          f.boardAddress,
+          1n,
+        );
+      const timestamp = BigInt(await time.latest());
+      await expect(tx)
+        .to.emit(f.ledger, "ContributionRecorded")
+        .withArgs(1n, f.contributor.address, ATLAS_ID, amount, AWARD_POINTS, 1n, AWARD_POINTS, timestamp);
+      await expect(tx).not.to.emit(f.board, "PayoutDeferred");
+
+      expect(await f.ledger.reputationOf(ATLAS_ID, f.contributor.address)).to.equal(AWARD_POINTS);
+      expect(await f.ledger.outcomeCount()).to.equal(1n);
+      expect(await f.board.submissionOf(f.bountyId, f.contributor.address)).to.deep.equal([
+        work("contributor").hash,
+        amount,
+      ]);
+      expect((await f.board.getBounty(f.bountyId)).awarded).to.equal(amount);
+      expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE - amount);
+      expect(await f.board.statusOf(f.bountyId)).to.equal(BountyStatus.Open);
+    });
+
+    it("pays several ERC-20 winners in one call, one ledger outcome each", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.mock;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 1_000n);
+      await submit(f.board, f.contributor, bountyId, "contributor");
+      await submit(f.board, f.member, bountyId, "member");
+      await submit(f.board, f.stranger, bountyId, "stranger");
+      const winners = [f.contributor.address, f.member.address, f.stranger.address];
+      const tx = await f.board.connect(f.admin).award(bountyId, winners, [500n, 300n, 200n]);
+
+      expect(await eventsOf(tx, f.board, "BountyAwarded")).to.deep.equal([
+        [bountyId, f.contributor.address, f.admin.address, token.address, 500n, 500n],
+        [bountyId, f.member.address, f.admin.address, token.address, 300n, 200n],
+        [bountyId, f.stranger.address, f.admin.address, token.address, 200n, 0n],
+      ]);
+      expect(await eventsOf(tx, f.ledger, "OutcomeRecorded")).to.deep.equal(
+        [
+          [500n, "contributor"],
+          [300n, "member"],
+          [200n, "stranger"],
+        ].map(([amount, label], i) => [
+          BigInt(i + 1),
+          ATLAS_ID,
+          MISSION_ID,
+          BOUNTY_KIND,
+          token.address,
+          amount,
+          AWARD_POINTS,
+          work(label as string).hash,
+          f.boardAddress,
+          1n,
+        ]),
+      );
+      expect(await token.balanceOf(f.contributor.address)).to.equal(500n);
+      expect(await token.balanceOf(f.member.address)).to.equal(300n);
+      expect(await token.balanceOf(f.stranger.address)).to.equal(200n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
+      for (const winner of winners) expect(await f.ledger.reputationOf(ATLAS_ID, winner)).to.equal(AWARD_POINTS);
+      expect(await f.board.remainingOf(bountyId)).to.equal(0n);
+    });
+
+    it("awards again later from what remains, each submission once", async function () {
+      const f = await loadFixture(submittedFixture);
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [ONE / 4n]);
+      await expect(f.board.connect(f.orgAdmin).award(f.bountyId, [f.member.address], [ONE / 2n]))
+        .to.emit(f.board, "BountyAwarded")
+        .withArgs(f.bountyId, f.member.address, f.orgAdmin.address, ETH, ONE / 2n, ONE / 4n);
+      expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE / 4n);
+      expect(await f.ledger.outcomeCount()).to.equal(2n);
+    });
+
+    it("accepts MAX_WINNERS winners", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.mock;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 1_000n);
+      const winners = await Promise.all(
+        Array.from({ length: Number(MAX_WINNERS) }, (_, i) => walletFor(`bounty winner ${i}`)),
+      );
+      for (const [i, winner] of winners.entries()) await submit(f.board, winner, bountyId, `winner ${i}`);
+      const tx = await f.board.connect(f.missionOwner).award(
+        bountyId,
+        winners.map((w) => w.address),
+        winners.map(() => 31n),
+      );
+      expect((await eventsOf(tx, f.board, "BountyAwarded")).length).to.equal(Number(MAX_WINNERS));
+      expect(await f.board.remainingOf(bountyId)).to.equal(1_000n - 31n * MAX_WINNERS);
+    });
+
+    it("defers the payout of a winner that refuses ETH, and still pays the others", async function () {
+      const f = await loadFixture(submittedFixture);
+      const refuser = await ethers.deployContract("RevertingReceiver");
+      const refuserAddress = await refuser.getAddress();
+      await submit(f.board, await contractSigner(refuserAddress), f.bountyId, "refuser");
+      const tx = f.board
+        .connect(f.missionOwner)
+        .award(f.bountyId, [refuserAddress, f.contributor.address], [ONE / 2n, ONE / 4n]);
+      await expect(tx)
+        .to.emit(f.board, "PayoutDeferred")
+        .withArgs(f.bountyId, refuserAddress, ETH, ONE / 2n, ONE / 2n);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [f.contributor, f.board, refuserAddress],
+        [ONE / 4n, -ONE / 4n, 0n],
+      );
+      expect(await f.board.withdrawableOf(refuserAddress, ETH)).to.equal(ONE / 2n);
+      // Recorded all the same: the award happened, only its delivery waits.
+      expect(await f.ledger.reputationOf(ATLAS_ID, refuserAddress)).to.equal(AWARD_POINTS);
+      expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE / 4n);
+    });
+
+    it("rejects an award at or after the deadline", async function () {
+      const f = await loadFixture(submittedFixture);
+      await passDeadline(f.board, f.bountyId);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(f.bountyId, BountyStatus.Expired);
+    });
+
+    it("rejects an unknown bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(f.board.connect(f.missionOwner).award(7n, [f.contributor.address], [1n]))
+        .to.be.revertedWithCustomError(f.board, "BountyUnknown")
+        .withArgs(7n);
+    });
+
+    it("rejects a caller that does not manage the mission", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.funder).award(f.bountyId, [f.contributor.address], [1n]))
+        .to.be.revertedWithCustomError(f.board, "BountyNotMissionManager")
+        .withArgs(f.bountyId, MISSION_ID, f.funder.address);
+    });
+
+    it("rejects no winners and more than MAX_WINNERS", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [], []))
+        .to.be.revertedWithCustomError(f.board, "BountyInvalidWinnerCount")
+        .withArgs(0n, MAX_WINNERS);
+      const many = Array.from({ length: Number(MAX_WINNERS) + 1 }, () => f.contributor.address);
+      await expect(
+        f.board.connect(f.missionOwner).award(
+          f.bountyId,
+          many,
+          many.map(() => 1n),
+        ),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyInvalidWinnerCount")
+        .withArgs(MAX_WINNERS + 1n, MAX_WINNERS);
+    });
+
+    it("rejects winners and amounts of different lengths", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n, 2n]))
+        .to.be.revertedWithCustomError(f.board, "BountyLengthMismatch")
+        .withArgs(1n, 2n);
+    });
+
+    it("rejects a zero award", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(
+        f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address, f.member.address], [1n, 0n]),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyZeroAward")
+        .withArgs(f.bountyId, f.member.address);
+    });
+
+    it("rejects a winner without a submission", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.stranger.address], [1n]))
+        .to.be.revertedWithCustomError(f.board, "BountyNoSubmission")
+        .withArgs(f.bountyId, f.stranger.address);
+    });
+
+    it("rejects a winner named twice, in one call or across calls", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(
+        f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address, f.contributor.address], [1n, 2n]),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyAlreadyAwarded")
+        .withArgs(f.bountyId, f.contributor.address);
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]))
+        .to.be.revertedWithCustomError(f.board, "BountyAlreadyAwarded")
+        .withArgs(f.bountyId, f.contributor.address);
+    });
+
+    it("rejects awards adding up to more than remains, reporting an overflowing sum as the maximum", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(
+        f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address, f.member.address], [ONE, 1n]),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyAwardExceedsRemaining")
+        .withArgs(f.bountyId, ONE + 1n, ONE);
+      await expect(
+        f.board
+          .connect(f.missionOwner)
+          .award(f.bountyId, [f.contributor.address, f.member.address], [ethers.MaxUint256, 2n]),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyAwardExceedsRemaining")
+        .withArgs(f.bountyId, ethers.MaxUint256, ONE);
+    });
+
+    it("reverts when the ledger does not accept the board as a recorder", async function () {
+      const f = await loadFixture(submittedFixture);
+      await f.ledger.connect(f.governance).setRecorder(f.boardAddress, false);
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]))
+        .to.be.revertedWithCustomError(f.ledger, "LedgerNotRecorder")
+        .withArgs(f.boardAddress);
+    });
+  });
+
+  describe("cancel", function () {
+    it("cancels a bounty without submissions; funders reclaim their contributions", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await fund(f.board, f.coFunder, bountyId, ETH, 2n * ONE);
+      await expect(f.board.connect(f.missionOwner).cancel(bountyId))
+        .to.emit(f.board, "BountyCancelled")
+        .withArgs(bountyId, f.missionOwner.address);
+      expect(await f.board.statusOf(bountyId)).to.equal(BountyStatus.Cancelled);
+      expect((await f.board.getBounty(bountyId)).cancelled).to.equal(true);
+      // No need to wait for the deadline.
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address)).to.changeEtherBalances(
+        ethers,
+        [f.funder, f.board],
+        [ONE, -ONE],
+      );
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address)).to.changeEtherBalances(
+        ethers,
+        [f.coFunder, f.board],
+        [2n * ONE, -2n * ONE],
+      );
+      expect(await f.board.remainingOf(bountyId)).to.equal(0n);
+    });
+
+    it("rejects a bounty with a submission", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.missionOwner).cancel(f.bountyId))
+        .to.be.revertedWithCustomError(f.board, "BountyHasSubmissions")
+        .withArgs(f.bountyId, 2n);
+    });
+
+    it("rejects a caller that does not manage the mission", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await expect(f.board.connect(f.funder).cancel(bountyId))
+        .to.be.revertedWithCustomError(f.board, "BountyNotMissionManager")
+        .withArgs(bountyId, MISSION_ID, f.funder.address);
+    });
+
+    it("rejects an unknown, cancelled or expired bounty", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(f.board.connect(f.missionOwner).cancel(3n))
+        .to.be.revertedWithCustomError(f.board, "BountyUnknown")
+        .withArgs(3n);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await f.board.connect(f.missionOwner).cancel(bountyId);
+      await expect(f.board.connect(f.missionOwner).cancel(bountyId))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(bountyId, BountyStatus.Cancelled);
+      const { bountyId: expired } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, expired);
+      await expect(f.board.connect(f.missionOwner).cancel(expired))
+        .to.be.revertedWithCustomError(f.board, "BountyNotOpen")
+        .withArgs(expired, BountyStatus.Expired);
+    });
+  });
+
+  describe("reclaim", function () {
+    it("refunds each funder its contribution after the deadline without an award", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await fund(f.board, f.coFunder, bountyId, ETH, 3n * ONE);
+      await submit(f.board, f.contributor, bountyId, "unawarded");
+      await passDeadline(f.board, bountyId);
+      expect(await f.board.statusOf(bountyId)).to.equal(BountyStatus.Expired);
+      expect(await f.board.refundOf(bountyId, f.coFunder.address)).to.equal(3n * ONE);
+
+      const tx = f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address);
+      await expect(tx)
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.coFunder.address, ETH, f.coFunder.address, 3n * ONE);
+      await expect(tx).to.changeEtherBalances(ethers, [f.coFunder, f.board], [3n * ONE, -3n * ONE]);
+      await f.board.connect(f.funder).reclaim(bountyId, f.funder.address);
+      const bounty = await f.board.getBounty(bountyId);
+      expect([bounty.refunded, bounty.reclaimedContributions]).to.deep.equal([4n * ONE, 4n * ONE]);
+      expect(await f.board.remainingOf(bountyId)).to.equal(0n);
+      expect(await f.board.contributionOf(bountyId, f.funder.address)).to.deep.equal([ONE, true]);
+      expect(await f.board.refundOf(bountyId, f.funder.address)).to.equal(0n);
+    });
+
+    it("refunds the leftover of a partly awarded bounty pro rata, dust to the last funder", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.mock;
+      // Contributions 3 and 7, award 1: the leftover 9 is shared 2.7 / 6.3.
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 3n);
+      await fund(f.board, f.coFunder, bountyId, token.address, 7n);
+      await submit(f.board, f.contributor, bountyId, "contributor");
+      await f.board.connect(f.missionOwner).award(bountyId, [f.contributor.address], [1n]);
+      await passDeadline(f.board, bountyId);
+
+      expect(await f.board.refundOf(bountyId, f.funder.address)).to.equal(2n);
+      expect(await f.board.refundOf(bountyId, f.coFunder.address)).to.equal(6n);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.funder.address, token.address, f.funder.address, 2n);
+      // The last funder's refund takes the dust: 9 - 2.
+      expect(await f.board.refundOf(bountyId, f.coFunder.address)).to.equal(7n);
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.coFunder.address, token.address, f.coFunder.address, 7n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
+      expect(await f.board.remainingOf(bountyId)).to.equal(0n);
+    });
+
+    it("refunds to the address the funder names", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, bountyId);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.stranger.address)).to.changeEtherBalances(
+        ethers,
+        [f.stranger, f.funder, f.board],
+        [ONE, 0n, -ONE],
+      );
+    });
+
+    it("marks a share that rounds to zero reclaimed without sending it", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.revertOnZero;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 1n);
+      await fund(f.board, f.coFunder, bountyId, token.address, 1_000n);
+      await submit(f.board, f.contributor, bountyId, "contributor");
+      await f.board.connect(f.missionOwner).award(bountyId, [f.contributor.address], [1_000n]);
+      await passDeadline(f.board, bountyId);
+      // 1 * 1 / 1001 rounds to 0; the token would revert on a zero transfer.
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.funder.address, token.address, f.funder.address, 0n);
+      expect(await f.board.contributionOf(bountyId, f.funder.address)).to.deep.equal([1n, true]);
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.coFunder.address, token.address, f.coFunder.address, 1n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
+    });
+
+    it("rejects a reclaim before the deadline", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId, terms } = await createBounty(f.board, f.funder, ETH, ONE);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.be.revertedWithCustomError(f.board, "BountyReclaimBeforeDeadline")
+        .withArgs(bountyId, terms.deadline);
+      expect(await f.board.refundOf(bountyId, f.funder.address)).to.equal(0n);
+    });
+
+    it("rejects a reclaim after everything was awarded", async function () {
+      const f = await loadFixture(submittedFixture);
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [ONE]);
+      await passDeadline(f.board, f.bountyId);
+      await expect(f.board.connect(f.funder).reclaim(f.bountyId, f.funder.address))
+        .to.be.revertedWithCustomError(f.board, "BountyFullyAwarded")
+        .withArgs(f.bountyId);
+    });
+
+    it("rejects an account that did not fund, and a second reclaim", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, bountyId);
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address))
+        .to.be.revertedWithCustomError(f.board, "BountyNoContribution")
+        .withArgs(bountyId, f.coFunder.address);
+      await f.board.connect(f.funder).reclaim(bountyId, f.funder.address);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.be.revertedWithCustomError(f.board, "BountyAlreadyReclaimed")
+        .withArgs(bountyId, f.funder.address);
+    });
+
+    it("rejects an unknown bounty and a zero recipient", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(f.board.connect(f.funder).reclaim(5n, f.funder.address))
+        .to.be.revertedWithCustomError(f.board, "BountyUnknown")
+        .withArgs(5n);
+      await expect(f.board.connect(f.funder).reclaim(5n, ZeroAddress)).to.be.revertedWithCustomError(
+        f.board,
+        "BountyZeroRecipient",
+      );
+    });
+
+    it("reverts when the recipient refuses ETH", async function () {
+      const f = await loadFixture(bountyFixture);
+      const refuser = await (await ethers.deployContract("RevertingReceiver")).getAddress();
+      const { bountyId } = await createBounty(f.board, f.funder, ETH, ONE);
+      await passDeadline(f.board, bountyId);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, refuser))
+        .to.be.revertedWithCustomError(f.board, "BountyNativeTransferFailed")
+        .withArgs(refuser, ONE);
+    });
+  });
+
+  describe("withdraw", function () {
+    async function deferredFixture() {
+      const f = await submittedFixture();
+      const refuser = await ethers.deployContract("RevertingReceiver");
+      const refuserAddress = await refuser.getAddress();
+      const refuserSigner = await contractSigner(refuserAddress);
+      await submit(f.board, refuserSigner, f.bountyId, "refuser");
+      await f.board.connect(f.missionOwner).award(f.bountyId, [refuserAddress], [ONE / 2n]);
+      return { ...f, refuserAddress, refuserSigner };
+    }
+
+    it("pays deferred payouts to the address the winner names, once", async function () {
+      const f = await loadFixture(deferredFixture);
+      const tx = f.board.connect(f.refuserSigner).withdraw(ETH, f.stranger.address);
+      await expect(tx)
+        .to.emit(f.board, "Withdrawn")
+        .withArgs(f.refuserAddress, ETH, f.stranger.address, ONE / 2n);
+      await expect(tx).to.changeEtherBalances(ethers, [f.stranger, f.board], [ONE / 2n, -ONE / 2n]);
+      expect(await f.board.withdrawableOf(f.refuserAddress, ETH)).to.equal(0n);
+      await expect(f.board.connect(f.refuserSigner).withdraw(ETH, f.stranger.address))
+        .to.be.revertedWithCustomError(f.board, "BountyNothingToWithdraw")
+        .withArgs(f.refuserAddress, ETH);
+    });
+
+    it("rejects a zero recipient", async function () {
+      const f = await loadFixture(deferredFixture);
+      await expect(f.board.connect(f.refuserSigner).withdraw(ETH, ZeroAddress)).to.be.revertedWithCustomError(
+        f.board,
+        "BountyZeroRecipient",
+      );
+    });
+
+    it("reverts when the recipient refuses ETH, keeping the balance", async function () {
+      const f = await loadFixture(deferredFixture);
+      await expect(f.board.connect(f.refuserSigner).withdraw(ETH, f.refuserAddress))
+        .to.be.revertedWithCustomError(f.board, "BountyNativeTransferFailed")
+        .withArgs(f.refuserAddress, ONE / 2n);
+      expect(await f.board.withdrawableOf(f.refuserAddress, ETH)).to.equal(ONE / 2n);
+    });
+
+    it("rejects an account with nothing to withdraw", async function () {
+      const f = await loadFixture(bountyFixture);
+      await expect(f.board.connect(f.stranger).withdraw(f.tokens.mock.address, f.stranger.address))
+        .to.be.revertedWithCustomError(f.board, "BountyNothingToWithdraw")
+        .withArgs(f.stranger.address, f.tokens.mock.address);
+    });
+  });
+
+  describe("views", function () {
+    it("reads an unknown bounty as None, and rejects reading its record", async function () {
+      const f = await loadFixture(bountyFixture);
+      expect(await f.board.statusOf(1n)).to.equal(BountyStatus.None);
+      expect(await f.board.refundOf(1n, f.funder.address)).to.equal(0n);
+      expect(await f.board.contributionOf(1n, f.funder.address)).to.deep.equal([0n, false]);
+      await expect(f.board.getBounty(1n)).to.be.revertedWithCustomError(f.board, "BountyUnknown").withArgs(1n);
+      await expect(f.board.remainingOf(1n)).to.be.revertedWithCustomError(f.board, "BountyUnknown").withArgs(1n);
+    });
+
+    it("turns Open into Expired exactly at the deadline", async function () {
+      const f = await loadFixture(bountyFixture);
+      const { bountyId, terms } = await createBounty(f.board, f.funder, ETH, ONE);
+      await time.increaseTo(BigInt(terms.deadline) - 1n);
+      expect(await f.board.statusOf(bountyId)).to.equal(BountyStatus.Open);
+      await time.increaseTo(terms.deadline);
+      expect(await f.board.statusOf(bountyId)).to.equal(BountyStatus.Expired);
+    });
+  });
+
+  describe("pause", function () {
+    it("stops every user action until governance unpauses", async function () {
+      const f = await loadFixture(submittedFixture);
+      const terms = await termsFor(ETH);
+      await f.board.connect(f.guardian).pause();
+      const calls = [
+        () => f.board.connect(f.funder).createBounty(terms, ONE, { value: ONE }),
+        () => f.board.connect(f.funder).fund(f.bountyId, ONE, { value: ONE }),
+        () => f.board.connect(f.stranger).submitWork(f.bountyId, work("x").uri, work("x").hash, ZeroHash),
+        () => f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]),
+        () => f.board.connect(f.missionOwner).cancel(f.bountyId),
+        () => f.board.connect(f.funder).reclaim(f.bountyId, f.funder.address),
+        () => f.board.connect(f.funder).withdraw(ETH, f.funder.address),
+      ];
+      for (const call of calls) await expect(call()).to.be.revertedWithCustomError(f.board, "EnforcedPause");
+      await f.board.connect(f.governance).unpause();
+      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n])).to.emit(
+        f.board,
+        "BountyAwarded",
+      );
+    });
+  });
+
+  describe("upgradeToAndCall", function () {
+    it("keeps every bounty, contribution and submission across an upgrade by governance", async function () {
+      const f = await loadFixture(submittedFixture);
+      await fund(f.board, f.coFunder, f.bountyId, ETH, ONE);
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [ONE / 2n]);
+      const before = await f.board.getBounty(f.bountyId);
+      const next = await ethers.deployContract("BountyBoard");
+      await expect(f.board.connect(f.governance).upgradeToAndCall(await next.getAddress(), "0x"))
+        .to.emit(f.board, "Upgraded")
+        .withArgs(await next.getAddress());
+      expect(await f.board.getBounty(f.bountyId)).to.deep.equal(before);
+      expect(await f.board.contributionOf(f.bountyId, f.coFunder.address)).to.deep.equal([ONE, false]);
+      expect(await f.board.submissionOf(f.bountyId, f.contributor.address)).to.deep.equal([
+        work("contributor").hash,
+        ONE / 2n,
+      ]);
+      expect(await f.board.registry()).to.equal(await f.registry.getAddress());
+      expect(await f.board.governance()).to.equal(f.timelockAddress);
+      // Still a working board after the upgrade.
+      await passDeadline(f.board, f.bountyId);
+      expect(await f.board.refundOf(f.bountyId, f.funder.address)).to.equal((3n * ONE) / 4n);
+    });
+  });
+});

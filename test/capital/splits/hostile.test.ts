@@ -1,0 +1,449 @@
+/**
+ * Revenue splits against hostile recipients and tokens: payments that fail become pending
+ * withdrawals, gas griefing is bounded, re-entry is blocked, and every weird token of
+ * test/mocks/tokens is shared by balance.
+ */
+import { expect } from "chai";
+import { ZeroAddress, type BaseContract, type ContractTransactionResponse } from "ethers";
+
+import type { RevenueSplit } from "../../../types/ethers-contracts/index.js";
+
+import {
+  ETH,
+  PUSH_GAS_LIMIT,
+  configOf,
+  createSplit,
+  deployToggleReceiver,
+  deployToken,
+  ethers,
+  networkHelpers,
+  sendEther,
+  splitFixture,
+  splitHashOf,
+  type BlocklistToken,
+  type RebasingToken,
+  type ReentrantReceiver,
+} from "./splits.ts";
+
+const { loadFixture } = networkHelpers;
+
+/**
+ * The fixture, then a split of 50% / 30% / 20% between `first` (a hostile contract deployed
+ * after the fixture is loaded, or an address) and alice and bob, with `fee`.
+ */
+async function hostileSplit<T extends BaseContract | string>(
+  first: (f: Awaited<ReturnType<typeof splitFixture>>) => Promise<T>,
+  fee = 0n,
+  controlled = false,
+) {
+  const f = await loadFixture(splitFixture);
+  const receiver = await first(f);
+  const hostile = typeof receiver === "string" ? receiver : await receiver.getAddress();
+  const controller = controlled ? hostile : ZeroAddress;
+  const config = configOf([hostile, f.alice.address, f.bob.address], [500_000n, 300_000n, 200_000n], fee);
+  const split = await createSplit(f.factory, config, controller, ethers.id(`hostile ${hostile}`));
+  return { ...f, split, config, hostile, receiver };
+}
+
+/**
+ * Sends `send(gasLimit)` for every limit of [from, to] by `step`, each from the same state (a
+ * reverted transaction is mined, so the chain is restored after each), and sorts the outcomes:
+ * paid without deferral, paid with a deferral, SplitOutOfGas, or another revert (out of gas).
+ */
+async function scanGasLimits(
+  split: RevenueSplit,
+  send: (gasLimit: bigint) => Promise<ContractTransactionResponse>,
+  from: bigint,
+  to: bigint,
+  step: bigint,
+) {
+  const outcomes = { paid: 0, deferred: 0, outOfGas: 0, otherRevert: 0 };
+  let firstOutOfGas: bigint | undefined;
+  for (let gasLimit = from; gasLimit <= to; gasLimit += step) {
+    const snapshot = await networkHelpers.takeSnapshot();
+    try {
+      const receipt = (await (await send(gasLimit)).wait())!;
+      const deferred = receipt.logs.some((log) => split.interface.parseLog(log)?.name === "PaymentDeferred");
+      outcomes[deferred ? "deferred" : "paid"] += 1;
+    } catch (error) {
+      const data = (error as { data?: string | null }).data;
+      const parsed = data && data !== "0x" ? split.interface.parseError(data) : null;
+      if (parsed?.name === "SplitOutOfGas") {
+        outcomes.outOfGas += 1;
+        firstOutOfGas ??= gasLimit;
+      } else {
+        outcomes.otherRevert += 1;
+      }
+    }
+    await snapshot.restore();
+  }
+  return { outcomes, firstOutOfGas };
+}
+
+describe("RevenueSplit: hostile recipients", function () {
+  describe("payments that fail are deferred", function () {
+    it("owes a reverting recipient its ETH share and pays the others", async function () {
+      const { split, config, hostile, alice, bob, keeper } = await hostileSplit(() =>
+        ethers.deployContract("RevertingReceiver"),
+      );
+      await sendEther(split, 1_000_000n);
+
+      const tx = split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [split, hostile, alice, bob],
+        [-500_000n, 0n, 300_000n, 200_000n],
+      );
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500_000n);
+      expect(await split.pendingWithdrawals(ETH, hostile), "owed to the receiver").to.equal(500_000n);
+      expect(await split.totalPendingWithdrawals(ETH), "owed in all").to.equal(500_000n);
+      expect(await split.distributableBalance(ETH), "nothing else to share").to.equal(0n);
+      await expect(split.distribute(ETH, config, ZeroAddress))
+        .to.be.revertedWithCustomError(split, "SplitNothingToDistribute")
+        .withArgs(ETH);
+    });
+
+    it("does not share what it owes again: the next distribution shares only new funds", async function () {
+      const { split, config, hostile, alice, bob, keeper } = await hostileSplit(() =>
+        ethers.deployContract("RevertingReceiver"),
+      );
+      await sendEther(split, 1_000_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await sendEther(split, 1_000n);
+
+      const tx = split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(ETH, keeper.address, splitHashOf(config), 1_000n, 0n);
+      await expect(tx).to.changeEtherBalances(ethers, [alice, bob], [300n, 200n]);
+      expect(await split.pendingWithdrawals(ETH, hostile), "owed, added up").to.equal(500_500n);
+      expect(await ethers.provider.getBalance(split), "held = owed").to.equal(500_500n);
+    });
+
+    it("keeps the debt when the recipient still refuses to withdraw", async function () {
+      const { split, config, hostile, keeper, receiver } = await hostileSplit(() =>
+        ethers.deployContract("RevertingReceiver"),
+      );
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await expect(split.withdraw(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
+      expect(await split.pendingWithdrawals(ETH, hostile)).to.equal(500n);
+    });
+
+    it("pays a deferred ETH share on withdraw, called by anyone, once the recipient accepts", async function () {
+      const { split, config, hostile, keeper, stranger, receiver } = await hostileSplit(deployToggleReceiver);
+      await receiver.setRefusing(true);
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await receiver.setRefusing(false);
+
+      const tx = split.connect(stranger).withdraw(ETH, hostile);
+      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, 500n, stranger.address);
+      await expect(tx).to.changeEtherBalances(ethers, [split, hostile, stranger], [-500n, 500n, 0n]);
+      expect(await split.pendingWithdrawals(ETH, hostile), "paid").to.equal(0n);
+      expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
+      await expect(split.withdraw(ETH, hostile))
+        .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
+        .withArgs(ETH, hostile);
+    });
+
+    for (const returnsFalse of [false, true]) {
+      const how = returnsFalse ? "returns false" : "reverts";
+      it(`owes a recipient whose token transfer ${how} (blocklisted), until it is unblocked`, async function () {
+        const { split, config, alice, bob, carol, keeper, stranger } = await hostileSplit((f) =>
+          Promise.resolve(f.carol.address),
+        );
+        const token = await deployToken<BlocklistToken>("BlocklistToken", returnsFalse);
+        await token.mint(split, 1_000n);
+        await token.setBlocked(carol.address, true);
+
+        const tx = split.connect(keeper).distribute(token, config, ZeroAddress);
+        await expect(tx).to.changeTokenBalances(ethers, token, [split, carol, alice, bob], [-500n, 0n, 300n, 200n]);
+        await expect(tx)
+          .to.emit(split, "PaymentDeferred")
+          .withArgs(await token.getAddress(), carol.address, 500n);
+
+        const blocked = split.withdraw(token, carol.address);
+        if (returnsFalse) {
+          await expect(blocked)
+            .to.be.revertedWithCustomError(split, "SafeERC20FailedOperation")
+            .withArgs(await token.getAddress());
+        } else {
+          await expect(blocked).to.be.revertedWithCustomError(token, "Blocked").withArgs(carol.address);
+        }
+        await token.setBlocked(carol.address, false);
+        await expect(split.connect(stranger).withdraw(token, carol.address)).to.changeTokenBalances(
+          ethers,
+          token,
+          [split, carol],
+          [-500n, 500n],
+        );
+      });
+    }
+
+    it("defers every failed token transfer and pays the recipients after each one", async function () {
+      const f = await loadFixture(splitFixture);
+      const token = await deployToken<BlocklistToken>("BlocklistToken", false);
+      const [x, y, z] = [f.alice, f.bob, f.carol]
+        .map((s) => s.address)
+        .sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      const d = f.dave.address;
+      const config = configOf([x, y, z, d], [100_000n, 200_000n, 300_000n, 400_000n]);
+      const split = await createSplit(f.factory, config, ZeroAddress, ethers.id("two failures"));
+      await token.mint(split, 1_000n);
+      // Block the first and the third recipient in address order.
+      const [first, , third] = config.recipients as string[];
+      await token.setBlocked(first, true);
+      await token.setBlocked(third, true);
+      const shareOf = (account: string) =>
+        (config.allocations[(config.recipients as string[]).indexOf(account)] as bigint) / 1_000n;
+
+      const tx = split.connect(f.keeper).distribute(token, config, ZeroAddress);
+      const recipients = config.recipients as string[];
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        token,
+        recipients,
+        recipients.map((r) => (r === first || r === third ? 0n : shareOf(r))),
+      );
+      await expect(tx)
+        .to.emit(split, "PaymentDeferred")
+        .withArgs(await token.getAddress(), first, shareOf(first));
+      await expect(tx)
+        .to.emit(split, "PaymentDeferred")
+        .withArgs(await token.getAddress(), third, shareOf(third));
+      expect(await split.totalPendingWithdrawals(token)).to.equal(shareOf(first) + shareOf(third));
+    });
+
+    it("defers the distributor's reward when it cannot be paid", async function () {
+      const { split, config, keeper } = await loadFixture(splitFixture);
+      const receiver = await ethers.deployContract("RevertingReceiver");
+      await sendEther(split, 1_000n);
+      const tx = split.connect(keeper).distribute(ETH, config, receiver);
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(ETH, await receiver.getAddress(), splitHashOf(config), 1_000n, 10n);
+      await expect(tx)
+        .to.emit(split, "PaymentDeferred")
+        .withArgs(ETH, await receiver.getAddress(), 10n);
+      expect(await split.pendingWithdrawals(ETH, receiver)).to.equal(10n);
+    });
+
+    it("keeps debts when a negative rebase takes the balance below them, and pays once refilled", async function () {
+      const { split, config, hostile, keeper, receiver } = await hostileSplit(deployToggleReceiver);
+      await receiver.setRefusing(true);
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await receiver.setRefusing(false);
+      // ETH cannot be rebased; setting the balance stands in for a token's negative rebase.
+      await networkHelpers.setBalance(await split.getAddress(), 200n);
+
+      expect(await split.distributableBalance(ETH), "held below owed").to.equal(0n);
+      await expect(split.distribute(ETH, config, ZeroAddress))
+        .to.be.revertedWithCustomError(split, "SplitNothingToDistribute")
+        .withArgs(ETH);
+      await expect(split.withdraw(ETH, hostile))
+        .to.be.revertedWithCustomError(split, "InsufficientBalance")
+        .withArgs(200n, 500n);
+      await networkHelpers.setBalance(await split.getAddress(), 600n);
+      await expect(split.withdraw(ETH, hostile)).to.changeEtherBalances(ethers, [hostile], [500n]);
+      expect(await split.distributableBalance(ETH), "the surplus is shared next").to.equal(100n);
+    });
+  });
+
+  describe("gas", function () {
+    it("gives an ETH push at most PUSH_GAS_LIMIT gas: a recipient burning everything is deferred", async function () {
+      const { factory, split, config, hostile, alice, bob, keeper } = await hostileSplit(() =>
+        ethers.deployContract("GasHungryReceiver", [ethers.MaxUint256]),
+      );
+      await sendEther(split, 1_000n);
+      const tx = await split.connect(keeper).distribute(ETH, config, ZeroAddress, { gasLimit: 5_000_000n });
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500n);
+      await expect(tx).to.changeEtherBalances(ethers, [split, alice, bob], [-500n, 300n, 200n]);
+
+      // The same distribution with a recipient that refuses at once: the burner costs the push budget
+      // more, plus at most the 2,300 gas stipend every call carrying value grants.
+      const refuser = await ethers.deployContract("RevertingReceiver");
+      const refuserConfig = configOf(
+        [await refuser.getAddress(), alice.address, bob.address],
+        [500_000n, 300_000n, 200_000n],
+      );
+      const other = await createSplit(factory, refuserConfig, ZeroAddress, ethers.id("refuser"));
+      await sendEther(other, 1_000n);
+      const baseline = (await (await other.connect(keeper).distribute(ETH, refuserConfig, ZeroAddress)).wait())!;
+      const burnt = (await tx.wait())!.gasUsed - baseline.gasUsed;
+      expect(burnt, "gas the burner took beyond a refusal").to.be.within(PUSH_GAS_LIMIT, PUSH_GAS_LIMIT + 2_300n);
+    });
+
+    it("pushes to a contract needing 40,000 gas, defers one needing 150,000, which then withdraws", async function () {
+      const f = await loadFixture(splitFixture);
+      const modest = await ethers.deployContract("GasHungryReceiver", [40_000n]);
+      const thirsty = await ethers.deployContract("GasHungryReceiver", [150_000n]);
+      const config = configOf([await modest.getAddress(), await thirsty.getAddress()], [500_000n, 500_000n]);
+      const split = await createSplit(f.factory, config, ZeroAddress, ethers.id("thirsty"));
+      await sendEther(split, 1_000n);
+
+      const tx = split.connect(f.keeper).distribute(ETH, config, ZeroAddress);
+      await expect(tx).to.changeEtherBalances(ethers, [modest, thirsty], [500n, 0n]);
+      await expect(tx)
+        .to.emit(split, "PaymentDeferred")
+        .withArgs(ETH, await thirsty.getAddress(), 500n);
+      await expect(split.withdraw(ETH, thirsty)).to.changeEtherBalances(ethers, [thirsty], [500n]);
+    });
+
+    it("reverts with SplitOutOfGas, and never defers, when the distributor gives too little gas", async function () {
+      const f = await loadFixture(splitFixture);
+      const modest = await ethers.deployContract("GasHungryReceiver", [40_000n]);
+      const config = configOf([await modest.getAddress()], [1_000_000n]);
+      const split = await createSplit(f.factory, config, ZeroAddress, ethers.id("modest"));
+      await sendEther(split, 1_000n);
+
+      const send = (gasLimit: bigint) => split.connect(f.keeper).distribute(ETH, config, ZeroAddress, { gasLimit });
+      const { outcomes, firstOutOfGas } = await scanGasLimits(split, send, 60_000n, 130_000n, 1_000n);
+      expect(outcomes.deferred, "payments deferred for lack of gas").to.equal(0);
+      expect(outcomes.paid, "limits that paid the recipient").to.be.greaterThan(0);
+      expect(firstOutOfGas, "a limit that ended in SplitOutOfGas").to.be.a("bigint");
+      await expect(send(firstOutOfGas!))
+        .to.be.revertedWithCustomError(split, "SplitOutOfGas")
+        .withArgs((gasLeft: bigint) => gasLeft < firstOutOfGas! / 63n);
+    });
+
+    it("never defers a token transfer starved of gas: the distribution reverts instead", async function () {
+      const f = await loadFixture(splitFixture);
+      await f.token.connect(f.deployer).transfer(f.split, 1_000n);
+      const send = (gasLimit: bigint) =>
+        f.split.connect(f.keeper).distribute(f.token, f.config, ZeroAddress, { gasLimit });
+      const { outcomes } = await scanGasLimits(f.split, send, 60_000n, 260_000n, 2_000n);
+      // A starved token call leaves 1/64 of ~30,000 gas: too little even to reach the
+      // SplitOutOfGas check, so these end out of gas, which reverts all the same.
+      expect(outcomes.deferred, "transfers deferred for lack of gas").to.equal(0);
+      expect(outcomes.outOfGas + outcomes.otherRevert, "limits that reverted").to.be.greaterThan(0);
+      expect(outcomes.paid, "limits that paid everyone").to.be.greaterThan(0);
+    });
+  });
+
+  describe("re-entry", function () {
+    /** A split whose 50% recipient, and controller, is a ReentrantReceiver. */
+    async function armedSplit() {
+      return hostileSplit(
+        async () => (await ethers.deployContract("ReentrantReceiver")) as unknown as ReentrantReceiver,
+        0n,
+        true,
+      );
+    }
+
+    it("blocks a recipient re-entering distribute from its ETH receive", async function () {
+      const { split, config, receiver, hostile, alice, bob, keeper } = await armedSplit();
+      await sendEther(split, 1_000n);
+      await receiver.arm(split, split.interface.encodeFunctionData("distribute", [ETH, config, hostile]));
+
+      const tx = split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await expect(tx).to.changeEtherBalances(ethers, [split, hostile, alice, bob], [-1_000n, 500n, 300n, 200n]);
+      await expect(tx).to.not.emit(split, "PaymentDeferred");
+      expect(await receiver.attempted(), "re-entry attempted").to.equal(true);
+      expect(await receiver.reentered(), "re-entry succeeded").to.equal(false);
+    });
+
+    it("blocks a controller recipient re-entering updateSplit and withdraw from a hook token transfer", async function () {
+      const { split, config, receiver, hostile, alice, bob, keeper } = await armedSplit();
+      const token = await deployToken("HookToken");
+      const takeAll = configOf([hostile], [1_000_000n]);
+      for (const data of [
+        split.interface.encodeFunctionData("updateSplit", [takeAll]),
+        split.interface.encodeFunctionData("withdraw", [await token.getAddress(), hostile]),
+        split.interface.encodeFunctionData("distribute", [await token.getAddress(), config, hostile]),
+      ]) {
+        await token.mint(split, 1_000n);
+        await receiver.arm(split, data);
+        await expect(split.connect(keeper).distribute(token, config, ZeroAddress)).to.changeTokenBalances(
+          ethers,
+          token,
+          [hostile, alice, bob],
+          [500n, 300n, 200n],
+        );
+        expect(await receiver.attempted(), "re-entry attempted").to.equal(true);
+        expect(await receiver.reentered(), "re-entry succeeded").to.equal(false);
+      }
+      expect(await split.splitHash(), "configuration unchanged").to.equal(splitHashOf(config));
+    });
+
+    it("lets the controller recipient update the split outside a distribution", async function () {
+      const { split, receiver, hostile } = await armedSplit();
+      const takeAll = configOf([hostile], [1_000_000n]);
+      // Re-entry is blocked, not control: the same call made on its own goes through.
+      await receiver.arm(split, split.interface.encodeFunctionData("updateSplit", [takeAll]));
+      await sendEther(receiver, 1n);
+      expect(await receiver.reentered()).to.equal(true);
+      expect(await split.splitHash()).to.equal(splitHashOf(takeAll));
+    });
+  });
+});
+
+describe("RevenueSplit: hostile tokens", function () {
+  /** Deposits 1,000,000 of `name` into the fixture split (50/30/20, 1% fee) and distributes it. */
+  async function distributeToken(name: string) {
+    const f = await loadFixture(splitFixture);
+    const token = await deployToken(name);
+    await token.mint(f.split, 1_000_000n);
+    return { ...f, token, tx: f.split.connect(f.keeper).distribute(token, f.config, ZeroAddress) };
+  }
+
+  it("shares a fee-on-transfer token by what the split holds, each payment losing the token's fee", async function () {
+    const f = await loadFixture(splitFixture);
+    const token = await deployToken("FeeOnTransferToken");
+    await token.mint(f.deployer, 1_000_000n);
+    await token.connect(f.deployer).transfer(f.split, 1_000_000n);
+    expect(await f.split.distributableBalance(token), "1% burnt on the way in").to.equal(990_000n);
+
+    const tx = f.split.connect(f.keeper).distribute(token, f.config, ZeroAddress);
+    // Reward 9,900; 980,100 shared: 490,050 / 294,030 / 196,020; each payment then loses 1%.
+    await expect(tx).to.changeTokenBalances(
+      ethers,
+      token,
+      [f.split, f.alice, f.bob, f.carol, f.keeper],
+      [-990_000n, 490_050n - 4_900n, 294_030n - 2_940n, 196_020n - 1_960n, 9_900n - 99n],
+    );
+    await expect(tx)
+      .to.emit(f.split, "SplitDistributed")
+      .withArgs(await token.getAddress(), f.keeper.address, splitHashOf(f.config), 990_000n, 9_900n);
+    await expect(tx).to.not.emit(f.split, "PaymentDeferred");
+  });
+
+  for (const name of ["NoReturnToken", "ReturnsFalseToken", "MockToken"]) {
+    it(`pays exact shares of ${name}`, async function () {
+      const { split, token, tx, alice, bob, carol, keeper } = await distributeToken(name);
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        token,
+        [split, alice, bob, carol, keeper],
+        [-1_000_000n, 495_000n, 297_000n, 198_000n, 10_000n],
+      );
+      await expect(tx).to.not.emit(split, "PaymentDeferred");
+    });
+  }
+
+  it("never transfers a zero share of a token that reverts on zero transfers", async function () {
+    const f = await loadFixture(splitFixture);
+    const token = await deployToken("RevertOnZeroToken");
+    await token.mint(f.split, 3n);
+    // Reward 0 (1% of 3); 3 shared: 1 (1.5), 0 (0.9), 0 (0.6); 2 of dust.
+    const tx = f.split.connect(f.keeper).distribute(token, f.config, ZeroAddress);
+    await expect(tx).to.changeTokenBalances(ethers, token, [f.split, f.alice, f.bob, f.carol], [-1n, 1n, 0n, 0n]);
+    await expect(tx).to.not.emit(f.split, "PaymentDeferred");
+    expect(await f.split.distributableBalance(token), "dust").to.equal(2n);
+  });
+
+  it("shares a rebasing token's balance as it is at distribution time", async function () {
+    const f = await loadFixture(splitFixture);
+    const token = await deployToken<RebasingToken>("RebasingToken");
+    await token.mint(f.split, 1_000_000n);
+    await token.rebaseUp(f.split, 500_000n);
+    await token.rebaseDown(f.split, 100_000n);
+    await expect(f.split.connect(f.keeper).distribute(token, f.config, ZeroAddress)).to.changeTokenBalances(
+      ethers,
+      token,
+      [f.split, f.alice, f.bob, f.carol, f.keeper],
+      [-1_400_000n, 693_000n, 415_800n, 277_200n, 14_000n],
+    );
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The gas scenario of the BountyBoard behind snapshots/gas.json (`npm run gas`): each hot path
+ * called once with fixed data — create (ETH), top up, submit work, award one winner (paid and
+ * recorded in the ledger), and reclaim the leftover after the deadline — on a board behind its
+ * ERC1967Proxy, named funding module and recorder by the (impersonated) timelock.
+ */
+import { expect } from "chai";
+import { ZeroAddress, ZeroHash } from "ethers";
+
+import { MissionStatus, ethers, graphFixture, metadata, networkHelpers } from "../helpers/graph.ts";
+import { BountyBoard__factory } from "../../types/ethers-contracts/index.js";
+
+describe("gas scenario: bounty board", function () {
+  it("creates, funds, takes work, awards and refunds a bounty", async function () {
+    const f = await networkHelpers.loadFixture(graphFixture);
+    const { registry, ledger, timelock, guardian, alice, bob, carol, dave } = f;
+
+    const sovereign = metadata("sovereign north");
+    await registry.connect(alice).register("north", sovereign.uri, sovereign.hash);
+    const mission = metadata("mission: map the river");
+    await registry.connect(alice).createMission(1n, 0n, mission.uri, mission.hash);
+    await registry.connect(alice).transitionMission(1n, MissionStatus.Open);
+
+    const timelockAddress = await timelock.getAddress();
+    const implementation = await ethers.deployContract("BountyBoard");
+    const init = implementation.interface.encodeFunctionData("initialize", [
+      timelockAddress,
+      guardian.address,
+      await registry.getAddress(),
+      await ledger.getAddress(),
+    ]);
+    const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), init]);
+    const board = BountyBoard__factory.connect(await proxy.getAddress(), alice);
+    await networkHelpers.impersonateAccount(timelockAddress);
+    await networkHelpers.setBalance(timelockAddress, 10n ** 18n);
+    const governance = await ethers.getSigner(timelockAddress);
+    await registry.connect(governance).setFundingModule(await board.getAddress(), true);
+    await ledger.connect(governance).setRecorder(await board.getAddress(), true);
+
+    const reward = ethers.parseEther("1");
+    const deadline = BigInt(await networkHelpers.time.latest()) + 7n * 86_400n;
+    const terms = {
+      missionId: 1n,
+      token: ZeroAddress,
+      deadline,
+      credentialSchema: ZeroHash,
+      credentialTrustedBy: 0n,
+      metadataURI: "ipfs://bounty: river gauges",
+      metadataHash: ethers.id("bounty: river gauges"),
+    };
+    await board.connect(bob).createBounty(terms, reward, { value: reward });
+    await board.connect(carol).fund(1n, reward, { value: reward });
+    await board.connect(dave).submitWork(1n, "ipfs://work: gauges", ethers.id("work: gauges"), ZeroHash);
+    await board.connect(alice).award(1n, [dave.address], [reward]);
+    await networkHelpers.time.increaseTo(deadline);
+    await board.connect(carol).reclaim(1n, carol.address);
+
+    expect(await ledger.reputationOf(1n, dave.address)).to.equal(100n);
+    expect(await board.remainingOf(1n)).to.equal(reward / 2n);
+  });
+});

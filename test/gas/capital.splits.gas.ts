@@ -1,0 +1,66 @@
+/**
+ * The gas scenario of revenue splits behind snapshots/gas.json (`npm run gas`): splits of 2, 10
+ * and 50 recipients created and each given one ERC-20 distribution (recipients already holding
+ * the token), an ETH distribution, a deferred payment withdrawn, a configuration update and a
+ * hand-over of control. The snapshot keeps one median per function, so `distribute` there is the
+ * 10-recipient figure; `npx hardhat run scripts/bench/splits.ts` prints each size and the slope per recipient.
+ */
+import { expect } from "chai";
+import { ZeroAddress } from "ethers";
+
+import {
+  deployToggleReceiver,
+  ethers,
+  evenConfig,
+  networkHelpers,
+  sendEther,
+  splitFixture,
+  type SplitConfig,
+} from "../capital/splits/splits.ts";
+
+describe("gas scenario: revenue splits", function () {
+  it("creates splits of 2, 10 and 50 recipients, distributes, defers, withdraws, updates and hands over", async function () {
+    const { factory, token, deployer, owner, keeper, dave } = await networkHelpers.loadFixture(splitFixture);
+    await token.mint(keeper.address, 1n);
+
+    const created: { config: SplitConfig; address: string }[] = [];
+    for (const count of [2, 10, 50]) {
+      const config = evenConfig(count, 10_000n, `gas ${count}`);
+      for (const recipient of config.recipients as string[]) {
+        await token.mint(recipient, 1n);
+        await networkHelpers.setBalance(recipient, 1n);
+      }
+      const salt = ethers.id(`gas ${count}`);
+      const address = await factory.predictSplitAddress(config, owner.address, salt);
+      await factory.createSplit(config, owner.address, salt);
+      created.push({ config, address });
+    }
+    for (const { config, address } of created) {
+      const split = await ethers.getContractAt("RevenueSplit", address);
+      await token.connect(deployer).transfer(address, 10n ** 24n + 12_345n);
+      await split.connect(keeper).distribute(token, config, ZeroAddress);
+      expect(await split.distributableBalance(token), "dust only").to.be.lessThan(BigInt(config.recipients.length));
+    }
+
+    // ETH, with one recipient that refuses it: its share is deferred, then withdrawn.
+    const [, ten] = created;
+    const split = await ethers.getContractAt("RevenueSplit", ten.address);
+    await sendEther(split, 10n ** 18n);
+    await split.connect(keeper).distribute(ethers.ZeroAddress, ten.config, ZeroAddress);
+    const toggle = await deployToggleReceiver();
+    const withRefuser = evenConfig(3, 10_000n, "gas refuser");
+    withRefuser.recipients = [...(withRefuser.recipients as string[]).slice(0, 2), await toggle.getAddress()].sort(
+      (a, b) => (BigInt(a) < BigInt(b) ? -1 : 1),
+    );
+    await split.connect(owner).updateSplit(withRefuser);
+    await toggle.setRefusing(true);
+    await sendEther(split, 10n ** 18n);
+    await split.connect(keeper).distribute(ethers.ZeroAddress, withRefuser, ZeroAddress);
+    await toggle.setRefusing(false);
+    await split.connect(keeper).withdraw(ethers.ZeroAddress, toggle);
+    expect(await split.totalPendingWithdrawals(ethers.ZeroAddress)).to.equal(0n);
+
+    await split.connect(owner).transferControl(dave.address);
+    expect(await split.controller()).to.equal(dave.address);
+  });
+});
