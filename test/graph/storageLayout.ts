@@ -36,6 +36,8 @@ export const UPGRADEABLE_MODULES = [
   "contracts/graph/SovereignRegistry.sol:SovereignRegistry",
   "contracts/graph/ContributionLedger.sol:ContributionLedger",
   "contracts/capital/BountyBoard.sol:BountyBoard",
+  "contracts/capital/MilestoneEscrow.sol:MilestoneEscrow",
+  "contracts/interstate/Arbitration.sol:Arbitration",
 ] as const;
 
 /** One Hardhat 3 compilation job: solc input, its output, and the compiler version. */

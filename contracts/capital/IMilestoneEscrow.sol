@@ -1,0 +1,497 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IArbitrable} from "../interstate/IArbitrable.sol";
+
+/// @title IMilestoneEscrow
+/// @notice Milestone escrows ("outcome-linked unlocks"): a funder pays a contributor for a
+/// mission's work in milestones. A lump milestone is released when the funder approves it, when
+/// the named verifier attests it on EAS, or when the funder stays silent past the review window
+/// after the contributor submits it; a streaming milestone vests linearly between its start and
+/// end and the contributor claims it at any time. A missed deadline without submission gives the
+/// lump back to the funder; a submitted lump can be disputed, and the Arbitration module's final
+/// ruling splits it. Every payout to the contributor records a contribution in the ledger.
+/// @dev Assumptions:
+/// - Tokens: ETH (the zero address) or an ERC-20 that moves exactly the amounts it is asked to.
+///   Funding is checked by balance delta and a token that delivers less (fee-on-transfer) is
+///   rejected with {EscrowTokenShortfall}; rebasing tokens are not supported (a negative rebase
+///   would leave the escrow short, a positive one strands the surplus).
+/// - Payouts are pushed, and fall back to a credit the payee withdraws ({withdraw}) when the push
+///   fails (a reverting receiver, a blocklisted address); rulings are always credited. No payee
+///   can block another party's action.
+/// - The ledger record of a payout never blocks the payout: if the ledger refuses it (paused,
+///   sovereign suspended), {EscrowContributionNotRecorded} says so and the money still moves.
+///   Records carry the amount the contributor received and reputation points: a whole milestone
+///   is worth {MILESTONE_POINTS} whatever its amount (amounts in different tokens do not
+///   compare), a partial payout (a stream's claim, a ruling's share) its pro-rata part.
+/// - The registry, ledger, Arbitration and EAS addresses are fixed in the implementation (they
+///   are proxies or singletons); an upgrade names them again.
+/// - The milestone verification is an EAS attestation of schema
+///   `uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI` (no resolver,
+///   revocable) made by the escrow's verifier, unrevoked and unexpired.
+/// - A streaming milestone cannot be disputed, reclaimed or cancelled once funded: it is a
+///   commitment. Disputes and deadlines are for lump milestones.
+/// - The protocol fee (0 by default, at most 5%) is fixed for each escrow when it is created (a
+///   later change by governance applies to new escrows only), is taken from each payout to the
+///   contributor and accrues to the treasury (governance), which {collectFees} pays out; refunds
+///   to the funder bear no fee.
+interface IMilestoneEscrow is IArbitrable {
+    /* TYPES */
+
+    /// @notice Lump: paid at once when released. Streaming: vests linearly from start to end.
+    enum MilestoneKind {
+        Lump,
+        Streaming
+    }
+
+    /// @notice A milestone's lifecycle. Lump: Unfunded → Funded → (Submitted →) Released, or
+    /// Submitted → Disputed → Resolved, or Funded → Reclaimed after its deadline. Streaming:
+    /// Unfunded → Funded → Released once fully claimed.
+    enum MilestoneState {
+        Unfunded,
+        Funded,
+        Submitted,
+        Released,
+        Disputed,
+        Resolved,
+        Reclaimed
+    }
+
+    /// @notice How a lump milestone was released.
+    enum ReleaseReason {
+        Approved,
+        Attested,
+        Optimistic
+    }
+
+    /// @notice The terms of a new escrow.
+    /// @param missionId The mission funded (any Draft, Open or InProgress mission).
+    /// @param funder Who pays and approves; the caller, or any account when a mission manager
+    /// creates the escrow unfunded.
+    /// @param contributor Who is paid.
+    /// @param token The ERC-20 paid, or the zero address for ETH.
+    /// @param verifier Whose milestone-verification attestations release lump milestones (zero: none).
+    /// @param arbiter The arbiter of disputes, named now (zero: drawn when a dispute opens).
+    /// @param funderSovereign The funder's sovereign, for drawing arbiters (0: none).
+    /// @param contributorSovereign The contributor's sovereign, for drawing arbiters (0: none).
+    /// @param reviewWindow How long the funder has after a submission before the contributor may
+    /// release it, in seconds (1 hour to 90 days).
+    /// @param fund Whether the caller (the funder) funds every milestone now.
+    struct EscrowParams {
+        uint64 missionId;
+        address funder;
+        address contributor;
+        address token;
+        address verifier;
+        address arbiter;
+        uint64 funderSovereign;
+        uint64 contributorSovereign;
+        uint32 reviewWindow;
+        bool fund;
+    }
+
+    /// @notice One milestone of a new escrow. Lump: `deadline` (in the future) is the last moment
+    /// to submit, `start` and `end` are 0. Streaming: vests from `start` to `end` (after `start`
+    /// and in the future), `deadline` is 0. (Calldata only: one word, whatever the rule below thinks.)
+    // solhint-disable-next-line gas-struct-packing
+    struct MilestoneParams {
+        uint128 amount;
+        MilestoneKind kind;
+        uint40 deadline;
+        uint40 start;
+        uint40 end;
+    }
+
+    /// @notice An escrow as the getter returns it. `feeBps` is the protocol fee in force when it
+    /// was created, which applies to all its payouts.
+    struct Escrow {
+        uint64 missionId;
+        address funder;
+        address contributor;
+        address token;
+        address verifier;
+        address arbiter;
+        uint64 funderSovereign;
+        uint64 contributorSovereign;
+        uint32 reviewWindow;
+        uint16 feeBps;
+        uint8 milestoneCount;
+    }
+
+    /// @notice A milestone as the getter returns it. `released` is what the contributor was paid
+    /// (gross of fee) so far; `disputeId` the Arbitration dispute, if any, opened by the funder
+    /// when `disputedByFunder`. (Returned in memory, never stored: fields in reading order.)
+    // solhint-disable-next-line gas-struct-packing
+    struct Milestone {
+        uint128 amount;
+        MilestoneKind kind;
+        MilestoneState state;
+        uint40 deadline;
+        uint40 start;
+        uint40 end;
+        uint128 released;
+        uint40 submittedAt;
+        uint64 disputeId;
+        bool disputedByFunder;
+    }
+
+    /* EVENTS */
+
+    /// @notice `creator` created escrow `escrowId` for `missionId`: `funder` pays `contributor` in
+    /// `token` (zero: ETH) over `milestoneCount` milestones, less a protocol fee of `feeBps`.
+    event EscrowCreated(
+        uint256 indexed escrowId,
+        uint64 indexed missionId,
+        address indexed funder,
+        address contributor,
+        address token,
+        address verifier,
+        address arbiter,
+        uint64 funderSovereign,
+        uint64 contributorSovereign,
+        uint32 reviewWindow,
+        uint16 feeBps,
+        uint8 milestoneCount,
+        address creator
+    );
+    /// @notice Milestone `index` of `escrowId`: `amount` of kind `kind` with its times (see
+    /// {MilestoneParams}); `funded` when the creation funded it.
+    event MilestoneAdded(
+        uint256 indexed escrowId,
+        uint256 index,
+        MilestoneKind kind,
+        uint256 amount,
+        uint40 deadline,
+        uint40 start,
+        uint40 end,
+        bool funded
+    );
+    /// @notice `funder` funded milestone `index` of `escrowId` with `amount`.
+    event MilestoneFunded(uint256 indexed escrowId, uint256 indexed index, address indexed funder, uint256 amount);
+    /// @notice `contributor` submitted milestone `index` of `escrowId` with evidence at
+    /// `evidenceURI` (content hash `evidenceHash`); the funder reviews it until `reviewEndsAt`.
+    event MilestoneSubmitted(
+        uint256 indexed escrowId,
+        uint256 indexed index,
+        address indexed contributor,
+        string evidenceURI,
+        bytes32 evidenceHash,
+        uint256 reviewEndsAt
+    );
+    /// @notice `by` released lump milestone `index` of `escrowId` (`reason`; `attestationUID` when
+    /// attested): `contributor` got `amount` after a protocol fee of `fee`.
+    event MilestoneReleased(
+        uint256 indexed escrowId,
+        uint256 index,
+        address indexed by,
+        ReleaseReason reason,
+        bytes32 attestationUID,
+        address indexed contributor,
+        uint256 amount,
+        uint256 fee
+    );
+    /// @notice `contributor` claimed `amount` (after a fee of `fee`) from streaming milestone
+    /// `index` of `escrowId`; `claimedTotal` (gross) of it is paid out now.
+    event StreamClaimed(
+        uint256 indexed escrowId,
+        uint256 indexed index,
+        address indexed contributor,
+        uint256 amount,
+        uint256 fee,
+        uint256 claimedTotal
+    );
+    /// @notice `funder` took back `amount` of lump milestone `index` of `escrowId`, unsubmitted
+    /// past its deadline.
+    event MilestoneReclaimed(uint256 indexed escrowId, uint256 indexed index, address indexed funder, uint256 amount);
+    /// @notice `claimant` disputed milestone `index` of `escrowId`: Arbitration dispute `disputeId`.
+    event MilestoneDisputed(
+        uint256 indexed escrowId,
+        uint256 index,
+        uint256 indexed disputeId,
+        address indexed claimant
+    );
+    /// @notice The final ruling of `disputeId` (`shareToClaimant` millionths to the claimant)
+    /// split milestone `index` of `escrowId`: `toContributor` after a fee of `fee`, `toFunder` back.
+    event MilestoneResolved(
+        uint256 indexed escrowId,
+        uint256 indexed index,
+        uint256 indexed disputeId,
+        uint256 shareToClaimant,
+        uint256 toContributor,
+        uint256 fee,
+        uint256 toFunder
+    );
+    /// @notice `amount` of `token` was credited to `account`, to withdraw with {withdraw}.
+    // solhint-disable-next-line gas-indexed-events
+    event WithdrawalCredited(address indexed account, address indexed token, uint256 amount);
+    /// @notice `account` withdrew `amount` of `token` to `to`.
+    event Withdrawn(address indexed account, address indexed token, address indexed to, uint256 amount);
+    /// @notice `amount` of accrued protocol fees in `token` went to `treasury`.
+    // solhint-disable-next-line gas-indexed-events
+    event FeesCollected(address indexed token, address indexed treasury, uint256 amount);
+    /// @notice Governance changed the protocol fee from `previousBps` to `newBps` basis points.
+    // solhint-disable-next-line gas-indexed-events
+    event ProtocolFeeSet(uint256 previousBps, uint256 newBps);
+    /// @notice The ledger refused to record the payout of `amount` for milestone `index` of
+    /// `escrowId`; the payout happened anyway.
+    // solhint-disable-next-line gas-indexed-events
+    event EscrowContributionNotRecorded(uint256 indexed escrowId, uint256 indexed index, uint256 amount);
+
+    /* ERRORS */
+
+    /// @dev An escrow has 1 to `max` milestones; `count` were given.
+    error EscrowInvalidMilestoneCount(uint256 count, uint256 max);
+    /// @dev The funder or the contributor is the zero address.
+    error EscrowZeroParty();
+    /// @dev The funder and the contributor are the same account.
+    error EscrowFunderIsContributor(address account);
+    /// @dev The verifier is the contributor (who would approve its own work).
+    error EscrowVerifierIsContributor(address verifier);
+    /// @dev The named arbiter is one of the parties.
+    error EscrowArbiterIsParty(address arbiter);
+    /// @dev A review window is between `min` and `max` seconds; `window` was given.
+    error EscrowInvalidReviewWindow(uint256 window, uint256 min, uint256 max);
+    /// @dev `caller` is neither the funder nor a manager of `missionId`.
+    error EscrowNotCreator(uint64 missionId, address caller);
+    /// @dev Funding at creation comes from the funder: `caller` is not `funder`.
+    error EscrowFundingNotByFunder(address caller, address funder);
+    /// @dev Milestone `index` has a zero amount.
+    error EscrowZeroAmount(uint256 index);
+    /// @dev Lump milestone `index`'s deadline `deadline` is not in the future.
+    error EscrowDeadlineInPast(uint256 index, uint256 deadline);
+    /// @dev Streaming milestone `index` runs from `start` to `end`: `end` must be after `start` and
+    /// in the future.
+    error EscrowInvalidStream(uint256 index, uint256 start, uint256 end);
+    /// @dev Milestone `index` sets times its kind does not use (lump: start/end; streaming: deadline).
+    error EscrowTimesNotForKind(uint256 index, MilestoneKind kind);
+    /// @dev `sent` wei came with the call; `expected` were due (0 for ERC-20 escrows and unfunded creation).
+    error EscrowWrongValue(uint256 expected, uint256 sent);
+    /// @dev `token` delivered `received` of the `expected` amount (a fee-on-transfer token).
+    error EscrowTokenShortfall(address token, uint256 expected, uint256 received);
+    /// @dev `token` has no code: an ERC-20 escrow needs a token contract.
+    error EscrowTokenNotContract(address token);
+    /// @dev `escrowId` does not exist.
+    error EscrowUnknownEscrow(uint256 escrowId);
+    /// @dev `escrowId` has no milestone `index`.
+    error EscrowUnknownMilestone(uint256 escrowId, uint256 index);
+    /// @dev `caller` is not the funder of `escrowId`.
+    error EscrowOnlyFunder(uint256 escrowId, address caller);
+    /// @dev `caller` is not the contributor of `escrowId`.
+    error EscrowOnlyContributor(uint256 escrowId, address caller);
+    /// @dev `caller` is neither the funder nor the contributor of `escrowId`.
+    error EscrowOnlyParty(uint256 escrowId, address caller);
+    /// @dev `caller` is not the Arbitration module.
+    error EscrowOnlyArbitration(address caller);
+    /// @dev Milestone `index` of `escrowId` is of kind `kind`, which this action does not apply to.
+    error EscrowWrongKind(uint256 escrowId, uint256 index, MilestoneKind kind);
+    /// @dev Milestone `index` of `escrowId` is not funded yet.
+    error EscrowMilestoneNotFunded(uint256 escrowId, uint256 index);
+    /// @dev Milestone `index` of `escrowId` is already funded.
+    error EscrowMilestoneAlreadyFunded(uint256 escrowId, uint256 index);
+    /// @dev Milestone `index` of `escrowId` is already released (or fully claimed).
+    error EscrowMilestoneAlreadyReleased(uint256 escrowId, uint256 index);
+    /// @dev Milestone `index` of `escrowId` is already disputed (dispute `disputeId`).
+    error EscrowMilestoneAlreadyDisputed(uint256 escrowId, uint256 index, uint256 disputeId);
+    /// @dev Milestone `index` of `escrowId` is already submitted.
+    error EscrowMilestoneAlreadySubmitted(uint256 escrowId, uint256 index);
+    /// @dev Milestone `index` of `escrowId` is not submitted (it is `state`).
+    error EscrowMilestoneNotSubmitted(uint256 escrowId, uint256 index, MilestoneState state);
+    /// @dev Milestone `index` of `escrowId` is settled (`state`: Resolved or Reclaimed).
+    error EscrowMilestoneClosed(uint256 escrowId, uint256 index, MilestoneState state);
+    /// @dev The deadline `deadline` of milestone `index` of `escrowId` has passed.
+    error EscrowDeadlinePassed(uint256 escrowId, uint256 index, uint256 deadline);
+    /// @dev The deadline `deadline` of milestone `index` of `escrowId` has not passed yet.
+    error EscrowDeadlineNotPassed(uint256 escrowId, uint256 index, uint256 deadline);
+    /// @dev The review of milestone `index` of `escrowId` lasts until `endsAt`.
+    error EscrowReviewWindowOpen(uint256 escrowId, uint256 index, uint256 endsAt);
+    /// @dev The review of milestone `index` of `escrowId` ended at `endedAt`: too late to dispute.
+    error EscrowReviewWindowClosed(uint256 escrowId, uint256 index, uint256 endedAt);
+    /// @dev Streaming milestone `index` of `escrowId` starts at `start`.
+    error EscrowStreamNotStarted(uint256 escrowId, uint256 index, uint256 start);
+    /// @dev Streaming milestone `index` of `escrowId` has nothing vested and unclaimed.
+    error EscrowNothingToClaim(uint256 escrowId, uint256 index);
+    /// @dev `escrowId` names no verifier.
+    error EscrowNoVerifier(uint256 escrowId);
+    /// @dev `uid` is not a live (existing, unrevoked, unexpired) milestone-verification attestation.
+    error EscrowInvalidAttestation(bytes32 uid);
+    /// @dev Attestation `uid` was made by `attester`, not by the escrow's verifier `verifier`.
+    error EscrowAttesterNotVerifier(bytes32 uid, address attester, address verifier);
+    /// @dev Attestation `uid` is about milestone `attestedIndex` of escrow `attestedEscrowId`.
+    error EscrowAttestationMismatch(bytes32 uid, uint256 attestedEscrowId, uint256 attestedIndex);
+    /// @dev Attestation `uid` does not approve the milestone.
+    error EscrowAttestationNotApproving(bytes32 uid);
+    /// @dev `disputeId` is not a dispute of this escrow, or is already resolved.
+    error EscrowUnknownDispute(uint256 disputeId);
+    /// @dev A ruling's share is at most `max`; `share` was given.
+    error EscrowInvalidShare(uint256 share, uint256 max);
+    /// @dev `account` has no `token` to withdraw.
+    error EscrowNothingToWithdraw(address account, address token);
+    /// @dev Withdrawals go to a non-zero address.
+    error EscrowZeroRecipient();
+    /// @dev No protocol fees in `token` have accrued.
+    error EscrowNoFees(address token);
+    /// @dev A protocol fee is at most `cap` basis points; `bps` was given.
+    error EscrowFeeAboveCap(uint256 bps, uint256 cap);
+
+    /* ESCROWS */
+
+    /// @notice Creates an escrow for a mission and links it to the mission in the registry. The
+    /// funder, or a manager of the mission (unfunded only). With `params.fund`, pulls the sum of
+    /// the milestones from the funder (ERC-20: approved beforehand; ETH: sent with the call).
+    /// @param params The deal (see {EscrowParams}).
+    /// @param milestones Its milestones, 1 to 32, in order (see {MilestoneParams}).
+    /// @return escrowId The new escrow's id (ids start at 1).
+    function createEscrow(
+        EscrowParams calldata params,
+        MilestoneParams[] calldata milestones
+    ) external payable returns (uint256 escrowId);
+
+    /// @notice Funds one milestone with its amount (ERC-20 approved beforehand; ETH sent with the
+    /// call). Funder only; a lump milestone before its deadline.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    function fundMilestone(uint256 escrowId, uint256 index) external payable;
+
+    /// @notice Submits a funded lump milestone's work for review, by its deadline. Contributor only.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @param evidenceURI Where the evidence of the work lives.
+    /// @param evidenceHash keccak256 of that evidence.
+    function submitMilestone(
+        uint256 escrowId,
+        uint256 index,
+        string calldata evidenceURI,
+        bytes32 evidenceHash
+    ) external;
+
+    /// @notice Approves a funded lump milestone (submitted or not) and releases it to the
+    /// contributor. Funder only.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    function approveMilestone(uint256 escrowId, uint256 index) external;
+
+    /// @notice Releases a funded lump milestone on the verifier's approving milestone-verification
+    /// attestation `uid` (schema checked, attester the escrow's verifier, data naming this escrow
+    /// and milestone, unrevoked, unexpired). Anyone.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @param uid The EAS attestation.
+    function approveWithAttestation(uint256 escrowId, uint256 index, bytes32 uid) external;
+
+    /// @notice Releases a submitted lump milestone the funder neither approved nor disputed within
+    /// the review window. Contributor only.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    function releaseOptimistic(uint256 escrowId, uint256 index) external;
+
+    /// @notice Takes back a funded lump milestone that was not submitted by its deadline. Funder only.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    function reclaimMilestone(uint256 escrowId, uint256 index) external;
+
+    /// @notice Pays the contributor what a funded streaming milestone has vested and it has not
+    /// claimed yet. Contributor only.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @return amount What the contributor received (after the protocol fee).
+    function claim(uint256 escrowId, uint256 index) external returns (uint256 amount);
+
+    /// @notice Disputes a submitted lump milestone within its review window: opens an Arbitration
+    /// dispute over its amount, with the caller as claimant. Funder or contributor. The escrow
+    /// needs a named arbiter or both parties' sovereigns (Arbitration refuses the dispute with
+    /// {IArbitration-ArbitrationNoArbiterPool} otherwise). The milestone stays locked until the
+    /// final ruling is enforced ({onRuling}), which credits both sides.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @param evidenceURI Where the claimant's evidence lives.
+    /// @param evidenceHash keccak256 of that evidence.
+    /// @return disputeId The Arbitration dispute.
+    function dispute(
+        uint256 escrowId,
+        uint256 index,
+        string calldata evidenceURI,
+        bytes32 evidenceHash
+    ) external returns (uint256 disputeId);
+
+    /// @notice Withdraws the caller's credited `token` (zero: ETH) to `to`.
+    /// @param token The token.
+    /// @param to The recipient.
+    /// @return amount What was withdrawn.
+    function withdraw(address token, address to) external returns (uint256 amount);
+
+    /// @notice Pays the protocol fees accrued in `token` to the treasury (governance). Anyone.
+    /// @param token The token (zero: ETH).
+    /// @return amount What was paid.
+    function collectFees(address token) external returns (uint256 amount);
+
+    /// @notice Sets the protocol fee taken from payouts to contributors of escrows created from now
+    /// on, in basis points (at most 500). Governance only.
+    /// @param bps The fee.
+    function setProtocolFee(uint16 bps) external;
+
+    /* VIEWS */
+
+    /// @notice The reputation points a whole milestone earns its contributor.
+    /// @return points The points.
+    // solhint-disable-next-line func-name-mixedcase
+    function MILESTONE_POINTS() external view returns (uint256 points);
+
+    /// @notice An escrow. Reverts for an unknown id.
+    /// @param escrowId The escrow.
+    /// @return escrow Its terms.
+    function getEscrow(uint256 escrowId) external view returns (Escrow memory escrow);
+
+    /// @notice A milestone. Reverts for an unknown escrow or index.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @return milestone Its terms and progress.
+    function getMilestone(uint256 escrowId, uint256 index) external view returns (Milestone memory milestone);
+
+    /// @notice What the contributor could claim now from a streaming milestone, gross of fee (0 if
+    /// unfunded, not started, or not streaming).
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @return amount The claimable amount.
+    function claimable(uint256 escrowId, uint256 index) external view returns (uint256 amount);
+
+    /// @notice The escrow and milestone a dispute of this escrow is about.
+    /// @param disputeId The Arbitration dispute.
+    /// @return escrowId The escrow (0: not a dispute of this escrow).
+    /// @return index The milestone.
+    function disputedMilestone(uint256 disputeId) external view returns (uint256 escrowId, uint256 index);
+
+    /// @notice What `account` may withdraw in `token`.
+    /// @param account The account.
+    /// @param token The token (zero: ETH).
+    /// @return amount The credit.
+    function pendingWithdrawal(address account, address token) external view returns (uint256 amount);
+
+    /// @notice Protocol fees accrued in `token` and not collected yet.
+    /// @param token The token (zero: ETH).
+    /// @return amount The fees.
+    function accruedFees(address token) external view returns (uint256 amount);
+
+    /// @notice The protocol fee, in basis points.
+    /// @return bps The fee.
+    function protocolFee() external view returns (uint16 bps);
+
+    /// @notice Number of escrows created (the highest id).
+    /// @return count The count.
+    function escrowCount() external view returns (uint256 count);
+
+    /// @notice The registry missions are checked and linked in.
+    /// @return registryAddress The SovereignRegistry.
+    function registry() external view returns (address registryAddress);
+
+    /// @notice The ledger payouts are recorded in.
+    /// @return ledgerAddress The ContributionLedger.
+    function ledger() external view returns (address ledgerAddress);
+
+    /// @notice The Arbitration module disputes go to.
+    /// @return arbitrationAddress The Arbitration module.
+    function arbitration() external view returns (address arbitrationAddress);
+
+    /// @notice The EAS instance milestone verifications are read from.
+    /// @return easAddress The EAS contract.
+    function eas() external view returns (address easAddress);
+}

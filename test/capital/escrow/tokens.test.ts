@@ -1,0 +1,204 @@
+/**
+ * The escrow's money paths against hostile tokens and receivers (test/mocks/tokens): a
+ * fee-on-transfer token is refused by balance delta, tokens without return values and tokens
+ * that revert on zero transfers work, a receiver re-entering on a token hook or an ETH payment
+ * is stopped, and an ETH receiver that refuses payment is credited instead of blocking the payer.
+ */
+import { expect } from "chai";
+import { ZeroAddress, id, type BaseContract, type Signer } from "ethers";
+
+import {
+  DAY,
+  State,
+  WEST,
+  at,
+  createEscrow,
+  escrowFixture,
+  ethers,
+  lump,
+  networkHelpers,
+  now,
+  stream,
+  terms,
+  type EscrowFixture,
+} from "./fixture.ts";
+
+const { loadFixture } = networkHelpers;
+const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
+
+/** Deploys hostile token `name`, mints 10^24 to the funder and approves the escrow. */
+async function hostileToken(f: EscrowFixture, name: string): Promise<{ token: BaseContract; address: string }> {
+  const token = await ethers.deployContract(name);
+  await token.getFunction("mint")(f.funder.address, 10n ** 24n);
+  await token.connect(f.funder).getFunction("approve")(await f.escrow.getAddress(), ethers.MaxUint256);
+  return { token, address: await token.getAddress() };
+}
+
+/** A signer for a contract's address (a receiver contract acting as the contributor). */
+async function actAs(address: string): Promise<Signer> {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, ethers.parseEther("1"));
+  return ethers.getSigner(address);
+}
+
+describe("MilestoneEscrow with hostile tokens and receivers", function () {
+  it("refuses a fee-on-transfer token by balance delta, at creation and per milestone", async function () {
+    const f = await loadFixture(escrowFixture);
+    const { address } = await hostileToken(f, "FeeOnTransferToken");
+    const deadline = (await now()) + DAY;
+    await expect(f.escrow.connect(f.funder).createEscrow(terms(f, { token: address }), [lump(1_000n, deadline)]))
+      .to.be.revertedWithCustomError(f.escrow, "EscrowTokenShortfall")
+      .withArgs(address, 1_000n, 990n);
+    const { escrowId } = await createEscrow(f, terms(f, { token: address, fund: false }), [lump(1_000n, deadline)]);
+    await expect(f.escrow.connect(f.funder).fundMilestone(escrowId, 0n))
+      .to.be.revertedWithCustomError(f.escrow, "EscrowTokenShortfall")
+      .withArgs(address, 1_000n, 990n);
+  });
+
+  it("works with a token whose transfers return nothing", async function () {
+    const f = await loadFixture(escrowFixture);
+    const { token, address } = await hostileToken(f, "NoReturnToken");
+    const t = await now();
+    const { escrowId } = await createEscrow(f, terms(f, { token: address }), [
+      lump(1_000n, t + DAY),
+      stream(600n, t, t + 60n * DAY),
+      lump(50n, t + DAY),
+    ]);
+    await f.escrow.connect(f.funder).approveMilestone(escrowId, 0n);
+    await at(t + 30n * DAY);
+    await f.escrow.connect(f.contributor).claim(escrowId, 1n);
+    await f.escrow.connect(f.funder).reclaimMilestone(escrowId, 2n);
+    expect(await token.getFunction("balanceOf")(f.contributor.address)).to.equal(1_300n);
+    expect(await token.getFunction("balanceOf")(await f.escrow.getAddress())).to.equal(300n);
+  });
+
+  it("never sends zero, so a token that reverts on zero transfers works, rulings included", async function () {
+    const f = await loadFixture(escrowFixture);
+    const { token, address } = await hostileToken(f, "RevertOnZeroToken");
+    const { escrowId } = await createEscrow(f, terms(f, { token: address }), [lump(1_000n, (await now()) + DAY)]);
+    await f.escrow.connect(f.contributor).submitMilestone(escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
+    await f.escrow.connect(f.funder).dispute(escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
+    await f.arbitration.proposeArbiter(1n, f.arbiter.address, WEST);
+    await f.arbitration.connect(f.arbiter).rule(1n, 1_000_000n);
+    await networkHelpers.time.increase(4n * DAY);
+    await expect(f.arbitration.finalize(1n))
+      .to.emit(f.escrow, "MilestoneResolved")
+      .withArgs(escrowId, 0n, 1n, 1_000_000n, 0n, 0n, 1_000n);
+    await f.escrow.connect(f.funder).withdraw(address, f.funder.address);
+    expect(await token.getFunction("balanceOf")(await f.escrow.getAddress())).to.equal(0n);
+  });
+
+  it("refuses funding when a token returns false instead of moving funds", async function () {
+    const f = await loadFixture(escrowFixture);
+    const { token, address } = await hostileToken(f, "ReturnsFalseToken");
+    await token.connect(f.funder).getFunction("approve")(await f.escrow.getAddress(), 10n);
+    await expect(
+      f.escrow.connect(f.funder).createEscrow(terms(f, { token: address }), [lump(11n, (await now()) + DAY)]),
+    )
+      .to.be.revertedWithCustomError(f.escrow, "SafeERC20FailedOperation")
+      .withArgs(address);
+  });
+
+  it("stops a contributor re-entering from a token hook, and still pays it", async function () {
+    const f = await loadFixture(escrowFixture);
+    const { token, address } = await hostileToken(f, "HookToken");
+    const receiver = await ethers.deployContract("ReentrantReceiver");
+    const receiverAddress = await receiver.getAddress();
+    const t = await now();
+    const { escrowId } = await createEscrow(f, terms(f, { token: address, contributor: receiverAddress }), [
+      lump(1_000n, t + DAY),
+      stream(600n, t, t + 60n * DAY),
+    ]);
+    await receiver.getFunction("arm")(
+      await f.escrow.getAddress(),
+      f.escrow.interface.encodeFunctionData("claim", [escrowId, 1n]),
+    );
+    await f.escrow.connect(f.funder).approveMilestone(escrowId, 0n);
+    expect(await receiver.getFunction("attempted")()).to.equal(true);
+    expect(await receiver.getFunction("reentered")()).to.equal(false);
+    expect(await token.getFunction("balanceOf")(receiverAddress)).to.equal(1_000n);
+    expect((await f.escrow.getMilestone(escrowId, 1n)).released).to.equal(0n);
+  });
+
+  it("works in ETH: funds, releases, streams and reclaims", async function () {
+    const f = await loadFixture(escrowFixture);
+    const t = await now();
+    const { escrowId } = await createEscrow(
+      f,
+      terms(f, { token: ZeroAddress }),
+      [lump(1_000n, t + DAY), stream(600n, t, t + 60n * DAY), lump(50n, t + DAY)],
+      { value: 1_650n },
+    );
+    await expect(f.escrow.connect(f.funder).approveMilestone(escrowId, 0n)).to.changeEtherBalances(
+      ethers,
+      [f.escrow, f.contributor],
+      [-1_000n, 1_000n],
+    );
+    await at(t + 30n * DAY);
+    await expect(f.escrow.connect(f.contributor).claim(escrowId, 1n)).to.changeEtherBalances(
+      ethers,
+      [f.escrow, f.contributor],
+      [-300n, 300n],
+      { includeFee: false },
+    );
+    await expect(f.escrow.connect(f.funder).reclaimMilestone(escrowId, 2n)).to.changeEtherBalances(
+      ethers,
+      [f.escrow, f.funder],
+      [-50n, 50n],
+      { includeFee: false },
+    );
+    expect(await ethers.provider.getBalance(await f.escrow.getAddress())).to.equal(300n);
+  });
+
+  it("credits an ETH receiver that refuses payment instead of blocking the funder", async function () {
+    const f = await loadFixture(escrowFixture);
+    const receiver = await ethers.deployContract("RevertingReceiver");
+    const receiverAddress = await receiver.getAddress();
+    const { escrowId } = await createEscrow(
+      f,
+      terms(f, { token: ZeroAddress, contributor: receiverAddress }),
+      [lump(1_000n, (await now()) + DAY)],
+      { value: 1_000n },
+    );
+    await expect(f.escrow.connect(f.funder).approveMilestone(escrowId, 0n))
+      .to.emit(f.escrow, "WithdrawalCredited")
+      .withArgs(receiverAddress, ZeroAddress, 1_000n);
+    expect((await f.escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Released);
+    expect(await f.escrow.pendingWithdrawal(receiverAddress, ZeroAddress)).to.equal(1_000n);
+    const contributor = await actAs(receiverAddress);
+    // Withdrawing to itself bubbles up the receiver's refusal; to another address it works.
+    await expect(f.escrow.connect(contributor).withdraw(ZeroAddress, receiverAddress)).to.be.revertedWithCustomError(
+      receiver,
+      "Refused",
+    );
+    await expect(f.escrow.connect(contributor).withdraw(ZeroAddress, f.stranger.address)).to.changeEtherBalances(
+      ethers,
+      [f.escrow, f.stranger],
+      [-1_000n, 1_000n],
+    );
+  });
+
+  it("stops an ETH receiver re-entering on payment, and still pays it", async function () {
+    const f = await loadFixture(escrowFixture);
+    const receiver = await ethers.deployContract("ReentrantReceiver");
+    const receiverAddress = await receiver.getAddress();
+    const t = await now();
+    const { escrowId } = await createEscrow(
+      f,
+      terms(f, { token: ZeroAddress, contributor: receiverAddress }),
+      [lump(1_000n, t + DAY), stream(600n, t, t + 60n * DAY)],
+      { value: 1_600n },
+    );
+    await receiver.getFunction("arm")(
+      await f.escrow.getAddress(),
+      f.escrow.interface.encodeFunctionData("claim", [escrowId, 1n]),
+    );
+    await expect(f.escrow.connect(f.funder).approveMilestone(escrowId, 0n)).to.changeEtherBalances(
+      ethers,
+      [f.escrow, receiverAddress],
+      [-1_000n, 1_000n],
+    );
+    expect(await receiver.getFunction("attempted")()).to.equal(true);
+    expect(await receiver.getFunction("reentered")()).to.equal(false);
+  });
+});
