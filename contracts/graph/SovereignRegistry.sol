@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 
 import {AtlasModule} from "../governance/AtlasModule.sol";
@@ -30,6 +29,16 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         address agentOperator;
         // Incremented each time the account becomes an admin of the sovereign.
         uint32 adminTerm;
+    }
+
+    /// @dev What the credential check reads of an EAS attestation ({_credentialFields}).
+    struct CredentialFields {
+        bytes32 uid;
+        bytes32 schema;
+        uint64 expirationTime;
+        uint64 revocationTime;
+        address recipient;
+        address attester;
     }
 
     struct AdminOffer {
@@ -525,7 +534,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         bytes32 uid,
         uint64 trustedBy
     ) private view returns (CredentialStatus) {
-        Attestation memory attestation = _EAS.getAttestation(uid);
+        CredentialFields memory attestation = _credentialFields(uid);
         if (attestation.uid == bytes32(0)) return CredentialStatus.UnknownAttestation;
         if (attestation.schema != schema) return CredentialStatus.WrongSchema;
         if (attestation.recipient != account) return CredentialStatus.WrongRecipient;
@@ -545,6 +554,34 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         }
         if (!$.trustedIssuers[trustedBy][schema][attestation.attester]) return CredentialStatus.UntrustedIssuer;
         return CredentialStatus.Valid;
+    }
+
+    /// @dev The six fields of EAS `getAttestation(uid)` the check needs, copied straight from the
+    /// return data instead of ABI-decoding the whole `Attestation` (its `data` can be any length:
+    /// decoding it costs memory and copying the check never uses). The return data is the ABI
+    /// encoding of one dynamic tuple: a head offset, then the fields in declaration order, one word
+    /// each (uid, schema, time, expirationTime, revocationTime, refUID, recipient, attester, ...).
+    /// `_EAS` is fixed at construction and its encoding is the compiler's, so the offsets hold.
+    function _credentialFields(bytes32 uid) private view returns (CredentialFields memory fields) {
+        address eas_ = address(_EAS);
+        bytes4 selector = IEAS.getAttestation.selector;
+        assembly ("memory-safe") {
+            mstore(0x00, selector)
+            mstore(0x04, uid)
+            if iszero(staticcall(gas(), eas_, 0x00, 0x24, 0x00, 0x00)) {
+                returndatacopy(0x00, 0x00, returndatasize())
+                revert(0x00, returndatasize())
+            }
+            // Head offset of the tuple; the fields the check reads end 0x100 bytes after it.
+            returndatacopy(0x00, 0x00, 0x20)
+            let head := mload(0x00)
+            if gt(add(head, 0x100), returndatasize()) {
+                revert(0x00, 0x00)
+            }
+            returndatacopy(fields, head, 0x40) // uid, schema
+            returndatacopy(add(fields, 0x40), add(head, 0x60), 0x40) // expirationTime, revocationTime
+            returndatacopy(add(fields, 0x80), add(head, 0xc0), 0x40) // recipient, attester
+        }
     }
 
     /* VIEWS */
