@@ -10,7 +10,8 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 /// after the contributor submits it; a streaming milestone vests linearly between its start and
 /// end and the contributor claims it at any time. A missed deadline without submission gives the
 /// lump back to the funder; a submitted lump can be disputed, and the Arbitration module's final
-/// ruling splits it. Every payout to the contributor records a contribution in the ledger.
+/// ruling splits it. Every lump release and ruling records a contribution in the ledger, and so
+/// does each streaming milestone once, whole, when the claim that completes it is made.
 /// @dev Assumptions:
 /// - Tokens: ETH (the zero address) or an ERC-20 that moves exactly the amounts it is asked to.
 ///   Funding is checked by balance delta and a token that delivers less (fee-on-transfer) is
@@ -23,7 +24,11 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 ///   sovereign suspended), {EscrowContributionNotRecorded} says so and the money still moves.
 ///   Records carry the amount the contributor received and reputation points: a whole milestone
 ///   is worth {MILESTONE_POINTS} whatever its amount (amounts in different tokens do not
-///   compare), a partial payout (a stream's claim, a ruling's share) its pro-rata part.
+///   compare), a ruling's share its pro-rata part. A stream is recorded once, by the claim that
+///   completes it, with its whole amount net of fees and {MILESTONE_POINTS}: a ledger record
+///   (a call to its proxy, the registry's mission check, the outcome counter, the reputation
+///   slot, two events) costs more than a claim, and a stream is claimed many times. Until then
+///   its {StreamClaimed} events are the record of what was paid.
 /// - The registry, ledger, Arbitration and EAS addresses are fixed in the implementation (they
 ///   are proxies or singletons); an upgrade names them again.
 /// - The milestone verification is an EAS attestation of schema
@@ -390,7 +395,10 @@ interface IMilestoneEscrow is IArbitrable {
     function reclaimMilestone(uint256 escrowId, uint256 index) external;
 
     /// @notice Pays the contributor what a funded streaming milestone has vested and it has not
-    /// claimed yet. Contributor only.
+    /// claimed yet. Contributor only. The protocol fee of a claim is the fee of everything claimed
+    /// so far minus that of what was claimed before, so a stream's fees add up to the fee of its
+    /// whole amount however it is claimed. The claim that completes the stream records it in the
+    /// ledger (see the assumptions above).
     /// @param escrowId The escrow.
     /// @param index The milestone.
     /// @return amount What the contributor received (after the protocol fee).

@@ -247,24 +247,18 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             revert EscrowWrongKind(escrowId, index, MilestoneKind.Lump);
         }
         if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
-        uint256 start = milestone.start;
-        // solhint-disable-next-line gas-strict-inequalities
-        if (block.timestamp <= start) revert EscrowStreamNotStarted(escrowId, index, start);
-        uint256 total = milestone.amount;
-        uint256 released = milestone.released;
-        uint256 gross = StreamMath.claimable(total, start, milestone.end, block.timestamp, released);
-        if (gross == 0) revert EscrowNothingToClaim(escrowId, index);
-
-        // released + gross <= total < 2^128: claimable never exceeds what is left of the stream.
-        released += gross;
-        milestone.released = uint128(released);
-        if (released == total) milestone.state = MilestoneState.Released;
+        (uint256 releasedBefore, uint256 released) = _vest(milestone, escrowId, index);
         address token = escrow.token;
         uint256 fee;
-        (amount, fee) = _takeFee(escrow, token, gross);
+        (amount, fee) = _takeFee(escrow, token, releasedBefore, released);
         emit StreamClaimed(escrowId, index, contributor, amount, fee, released);
-        uint256 points = StreamMath.pointsFor(MILESTONE_POINTS, total, released - gross, released);
-        _recordContribution(escrow, escrowId, index, amount, points, bytes32(0));
+        // The stream is recorded once, whole, by the claim that completes it: a ledger record per
+        // claim would cost more than the claim itself (see IMilestoneEscrow).
+        if (milestone.state == MilestoneState.Released) {
+            uint256 total = milestone.amount;
+            uint256 netTotal = total - StreamMath.fee(total, escrow.feeBps);
+            _recordContribution(escrow, escrowId, index, netTotal, MILESTONE_POINTS, bytes32(0));
+        }
         _send(token, contributor, amount);
     }
 
@@ -606,6 +600,27 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         }
     }
 
+    /// @dev Moves a funded stream's claimed total up to what has vested now (marking the stream
+    /// Released when that is all of it) and returns the totals before and after. Reverts before
+    /// the start and when nothing new has vested.
+    function _vest(
+        MilestoneRecord storage milestone,
+        uint256 escrowId,
+        uint256 index
+    ) private returns (uint256 releasedBefore, uint256 released) {
+        uint256 start = milestone.start;
+        // solhint-disable-next-line gas-strict-inequalities
+        if (block.timestamp <= start) revert EscrowStreamNotStarted(escrowId, index, start);
+        uint256 total = milestone.amount;
+        releasedBefore = milestone.released;
+        uint256 gross = StreamMath.claimable(total, start, milestone.end, block.timestamp, releasedBefore);
+        if (gross == 0) revert EscrowNothingToClaim(escrowId, index);
+        // releasedBefore + gross <= total < 2^128: claimable never exceeds what is left of the stream.
+        released = releasedBefore + gross;
+        milestone.released = uint128(released);
+        if (released == total) milestone.state = MilestoneState.Released;
+    }
+
     /// @dev Reverts with the error that says why a milestone in its current state cannot take the
     /// action asked for.
     function _revertForState(uint256 escrowId, uint256 index, MilestoneRecord storage milestone) private view {
@@ -657,7 +672,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         milestone.state = MilestoneState.Released;
         address token = escrow.token;
         address contributor = escrow.contributor;
-        (uint256 amount, uint256 fee) = _takeFee(escrow, token, milestone.amount);
+        (uint256 amount, uint256 fee) = _takeFee(escrow, token, 0, milestone.amount);
         emit MilestoneReleased(escrowId, index, msg.sender, reason, attestationUID, contributor, amount, fee);
         _recordContribution(escrow, escrowId, index, amount, MILESTONE_POINTS, attestationUID);
         _send(token, contributor, amount);
@@ -682,7 +697,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         // toContributor <= amount < 2^128.
         milestone.released = uint128(toContributor);
         address token = escrow.token;
-        (uint256 net, uint256 fee) = _takeFee(escrow, token, toContributor);
+        (uint256 net, uint256 fee) = _takeFee(escrow, token, 0, toContributor);
         emit MilestoneResolved(escrowId, index, disputeId, shareToClaimant, net, fee, toFunder);
         if (net != 0) _credit(escrow.contributor, token, net);
         if (toFunder != 0) _credit(escrow.funder, token, toFunder);
@@ -692,17 +707,22 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         }
     }
 
-    /// @dev Splits `gross` into the contributor's part and the escrow's protocol fee, accruing the fee.
+    /// @dev The contributor's part and the protocol fee of a payout that takes what the contributor
+    /// was paid of a milestone from `paidBefore` to `paidAfter` (gross), accruing the fee. The fee
+    /// is that of the running total minus that of what was paid before, so the fees of a stream's
+    /// claims add up to exactly the fee of its whole amount, however it is claimed.
     function _takeFee(
         EscrowRecord storage escrow,
         address token,
-        uint256 gross
+        uint256 paidBefore,
+        uint256 paidAfter
     ) private returns (uint256 net, uint256 fee) {
-        fee = StreamMath.fee(gross, escrow.feeBps);
+        uint256 feeBps = escrow.feeBps;
+        fee = StreamMath.fee(paidAfter, feeBps) - StreamMath.fee(paidBefore, feeBps);
         if (fee != 0) _escrowStorage().fees[token] += fee;
-        // fee <= gross: the fee rate is at most 5%.
+        // fee <= ceil(gross * 5%) <= gross for a non-zero gross (the fee rate is at most 5%).
         unchecked {
-            net = gross - fee;
+            net = paidAfter - paidBefore - fee;
         }
     }
 

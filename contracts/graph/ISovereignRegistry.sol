@@ -254,8 +254,6 @@ interface ISovereignRegistry {
     error RegistryMissionClosed(uint64 missionId, MissionStatus status);
     /// @dev `caller` is not a funding module named by governance.
     error RegistryNotFundingModule(address caller);
-    /// @dev `module` already linked `fundingId` to `missionId`.
-    error RegistryFundingAlreadyLinked(uint64 missionId, address module, uint256 fundingId);
     /// @dev A schema UID cannot be zero.
     error RegistryZeroSchema();
     /// @dev `sovereignId` already trusts `issuer` for `schema`.
@@ -434,8 +432,12 @@ interface ISovereignRegistry {
     /// @param metadataHash keccak256 of the new document.
     function updateMissionMetadata(uint64 missionId, string calldata metadataURI, bytes32 metadataHash) external;
 
-    /// @notice Records that the calling funding module's bounty or escrow `fundingId` funds the
-    /// mission. Funding modules named by governance only; the mission must not be final.
+    /// @notice Announces that the calling funding module's bounty or escrow `fundingId` funds the
+    /// mission ({MissionFundingLinked}), after checking that the caller is a funding module named
+    /// by governance, the mission exists and is not final, and its sovereign is active. The
+    /// registry stores nothing: the link's record is the module's own (each bounty and escrow
+    /// names its mission, and a module links each of its ids once, when it creates it), and
+    /// indexers follow the event. So funding a mission costs no storage write here.
     /// @param missionId The mission.
     /// @param fundingId The module's own id of the bounty or escrow.
     function linkMissionFunding(uint64 missionId, uint256 fundingId) external;
@@ -616,13 +618,6 @@ interface ISovereignRegistry {
     /// @param account The account.
     /// @return manager Whether it may.
     function isMissionManager(uint64 missionId, address account) external view returns (bool manager);
-
-    /// @notice Whether `module` linked `fundingId` to `missionId`.
-    /// @param missionId The mission.
-    /// @param module The funding module.
-    /// @param fundingId Its bounty or escrow id.
-    /// @return linked Whether it did.
-    function isMissionFundedBy(uint64 missionId, address module, uint256 fundingId) external view returns (bool linked);
 
     /// @notice Whether governance named `module` a funding module.
     /// @param module The module.

@@ -60,7 +60,6 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         mapping(uint64 organizationId => Organization) organizations;
         mapping(uint64 organizationId => mapping(address account => uint8 flags)) organizationMembers;
         mapping(uint64 missionId => Mission) missions;
-        mapping(uint64 missionId => mapping(address module => mapping(uint256 fundingId => bool))) missionFunding;
         mapping(address module => bool) fundingModules;
         mapping(uint64 sovereignId => mapping(bytes32 schema => mapping(address issuer => bool))) trustedIssuers;
         // One slot per unordered pair (low id, high id): both directions, so a mutual check is one read.
@@ -442,9 +441,6 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         Mission storage mission = _existingMission(missionId);
         _activeSovereign(mission.sovereignId);
         _requireOpenMission(missionId, mission.status);
-        mapping(uint256 => bool) storage links = $.missionFunding[missionId][msg.sender];
-        if (links[fundingId]) revert RegistryFundingAlreadyLinked(missionId, msg.sender, fundingId);
-        links[fundingId] = true;
         emit MissionFundingLinked(missionId, msg.sender, fundingId);
     }
 
@@ -565,6 +561,7 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
     function _credentialFields(bytes32 uid) private view returns (CredentialFields memory fields) {
         address eas_ = address(_EAS);
         bytes4 selector = IEAS.getAttestation.selector;
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0x00, selector)
             mstore(0x04, uid)
@@ -695,11 +692,6 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
             (mission.owner == account && membership.roles & _MEMBER_BIT != 0) ||
             membership.isAdmin ||
             (mission.organizationId != 0 && _isOrganizationAdmin(mission.organizationId, mission.sovereignId, account));
-    }
-
-    /// @inheritdoc ISovereignRegistry
-    function isMissionFundedBy(uint64 missionId, address module, uint256 fundingId) external view returns (bool) {
-        return _registry().missionFunding[missionId][module][fundingId];
     }
 
     /// @inheritdoc ISovereignRegistry

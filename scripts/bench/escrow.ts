@@ -11,10 +11,11 @@
  * earlier escrow of the same funder and token, so the figures are a steady state rather than the
  * first use of an empty contract. Two figures per call: the receipt's gas, and the execution gas
  * (receipt minus the 21,000 base and the calldata), which is what Sablier's benchmark measures
- * (gas left before and after the call inside a test). The escrow links each escrow to its mission
- * in the registry and records each payout in the ledger, costs Sablier has no equivalent of; the
- * table shows them apart, measured with a second escrow whose ledger is a no-op
- * (test/capital/escrow/mocks/NullLedger.sol). It prints the figures and never fails on them.
+ * (gas left before and after the call inside a test). The escrow announces each escrow to the
+ * registry, which checks the mission (no storage), and records each lump payout and each
+ * completed stream in the ledger, costs Sablier has no equivalent of; a second escrow whose ledger
+ * is a no-op (test/capital/escrow/mocks/NullLedger.sol) shows that mid-stream claims do not touch
+ * the ledger. It prints the figures and never fails on them.
  */
 import hre from "hardhat";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
@@ -162,7 +163,8 @@ console.table(rows);
 console.log("Of the creation's execution gas, spent inside calls to other contracts (cold account access excluded):");
 console.table(createBreakdown);
 console.log(
-  "A first claim writes the milestone's claimed total from zero (20,000 gas more than a later claim).\n" +
-    "Every claim of the real escrow also records the payout in the ContributionLedger (a cold call to its\n" +
-    "proxy, the registry check of the sovereign and mission, the outcome counter and two events).",
+  "The first claim of a milestone writes its claimed total from zero (20,000 gas more than a later claim);\n" +
+    "the first row's contributor also receives the token for the first time (its balance slot written from\n" +
+    "zero: 17,100 more). Mid-stream claims do not call the ledger: the claim that completes a stream\n" +
+    "records it once, whole (IMilestoneEscrow).",
 );

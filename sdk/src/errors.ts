@@ -288,8 +288,6 @@ export const graphErrorMessages = /* @__PURE__ */ Object.assign(
       `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
     RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
     RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
-    RegistryFundingAlreadyLinked: ([id, module, fundingId]) =>
-      `${str(module)} already linked funding ${str(fundingId)} to mission ${str(id)}.`,
     RegistryZeroSchema: () => "The schema UID cannot be zero.",
     RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
       `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,

@@ -1239,29 +1239,19 @@ describe("SovereignRegistry", function () {
         await expect(f.registry.connect(f.fundingModule).linkMissionFunding(MISSION_ID, 7n))
           .to.emit(f.registry, "MissionFundingLinked")
           .withArgs(MISSION_ID, f.fundingModule.address, 7n);
-        expect(await f.registry.isMissionFundedBy(MISSION_ID, f.fundingModule.address, 7n)).to.equal(true);
-        expect(await f.registry.isMissionFundedBy(MISSION_ID, f.fundingModule.address, 8n)).to.equal(false);
       });
     }
 
-    it("keeps links apart per module and funding id", async function () {
+    it("announces each module's links apart, and stores nothing (the module's own record is the link)", async function () {
       const f = await fixture();
       await f.registry.connect(f.governance).setFundingModule(NEWCOMER, true);
       const otherModule = await walletFor("newcomer");
-      await f.registry.connect(f.fundingModule).linkMissionFunding(MISSION_ID, 7n);
-      await f.registry.connect(f.fundingModule).linkMissionFunding(MISSION_ID, 8n);
-      await f.registry.connect(otherModule).linkMissionFunding(MISSION_ID, 7n);
-      expect(await f.registry.isMissionFundedBy(MISSION_ID, f.fundingModule.address, 8n)).to.equal(true);
-      expect(await f.registry.isMissionFundedBy(MISSION_ID, NEWCOMER, 7n)).to.equal(true);
-      expect(await f.registry.isMissionFundedBy(MISSION_ID, NEWCOMER, 8n)).to.equal(false);
-    });
-
-    it("rejects linking the same funding twice", async function () {
-      const f = await fixture();
-      await f.registry.connect(f.fundingModule).linkMissionFunding(MISSION_ID, 7n);
       await expect(f.registry.connect(f.fundingModule).linkMissionFunding(MISSION_ID, 7n))
-        .to.be.revertedWithCustomError(f.registry, "RegistryFundingAlreadyLinked")
+        .to.emit(f.registry, "MissionFundingLinked")
         .withArgs(MISSION_ID, f.fundingModule.address, 7n);
+      await expect(f.registry.connect(otherModule).linkMissionFunding(MISSION_ID, 7n))
+        .to.emit(f.registry, "MissionFundingLinked")
+        .withArgs(MISSION_ID, NEWCOMER, 7n);
     });
 
     for (const status of [MissionStatus.Completed, MissionStatus.Cancelled]) {
@@ -1706,11 +1696,10 @@ describe("SovereignRegistry", function () {
       expect(await f.registry.isMissionManager(UNKNOWN_ID, f.admin.address)).to.equal(false);
     });
 
-    it("isMissionFundedBy and isFundingModule", async function () {
+    it("isFundingModule", async function () {
       const f = await fixture();
       expect(await f.registry.isFundingModule(f.fundingModule.address)).to.equal(true);
       expect(await f.registry.isFundingModule(f.stranger.address)).to.equal(false);
-      expect(await f.registry.isMissionFundedBy(MISSION_ID, f.fundingModule.address, 7n)).to.equal(false);
     });
 
     it("isTrustedIssuer, recognizes and isMutuallyRecognized", async function () {

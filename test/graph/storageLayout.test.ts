@@ -109,10 +109,9 @@ describe("storage layout", function () {
         "5:0 organizations t_mapping(t_uint64,t_struct(Organization)storage)",
         "6:0 organizationMembers t_mapping(t_uint64,t_mapping(t_address,t_uint8))",
         "7:0 missions t_mapping(t_uint64,t_struct(Mission)storage)",
-        "8:0 missionFunding t_mapping(t_uint64,t_mapping(t_address,t_mapping(t_uint256,t_bool)))",
-        "9:0 fundingModules t_mapping(t_address,t_bool)",
-        "10:0 trustedIssuers t_mapping(t_uint64,t_mapping(t_bytes32,t_mapping(t_address,t_bool)))",
-        "11:0 recognitions t_mapping(t_uint64,t_mapping(t_uint64,t_uint8))",
+        "8:0 fundingModules t_mapping(t_address,t_bool)",
+        "9:0 trustedIssuers t_mapping(t_uint64,t_mapping(t_bytes32,t_mapping(t_address,t_bool)))",
+        "10:0 recognitions t_mapping(t_uint64,t_mapping(t_uint64,t_uint8))",
       ]);
       expect(fields(snapshot[LEDGER], LEDGER_NS)).to.deep.equal([
         "0:0 registry t_contract(ISovereignRegistry)",

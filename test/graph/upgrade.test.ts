@@ -211,12 +211,7 @@ async function stateOf(f: Populated, registry: SovereignRegistry, ledger: Contri
         ]),
       ),
     ],
-    missions: await Promise.all(
-      [MISSION_A, MISSION_B].map(async (m) => [
-        await registry.getMission(m),
-        await registry.isMissionFundedBy(m, fundingModule.address, FUNDING_ID),
-      ]),
-    ),
+    missions: await Promise.all([MISSION_A, MISSION_B].map(async (m) => registry.getMission(m))),
     fundingModule: await registry.isFundingModule(fundingModule.address),
     trust: await Promise.all(
       sovereigns.map((s) => registry.isTrustedIssuer(s, schemas.skillCredential, issuer.address)),

@@ -206,24 +206,6 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
-        "name": "missionId",
-        "type": "uint64"
-      },
-      {
-        "name": "module",
-        "type": "address"
-      },
-      {
-        "name": "fundingId",
-        "type": "uint256"
-      }
-    ],
-    "name": "RegistryFundingAlreadyLinked",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
         "name": "handle",
         "type": "string"
       },
@@ -1954,31 +1936,6 @@ export const sovereignRegistryAbi = [
       }
     ],
     "name": "isMember",
-    "outputs": [
-      {
-        "name": "",
-        "type": "bool"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "name": "missionId",
-        "type": "uint64"
-      },
-      {
-        "name": "module",
-        "type": "address"
-      },
-      {
-        "name": "fundingId",
-        "type": "uint256"
-      }
-    ],
-    "name": "isMissionFundedBy",
     "outputs": [
       {
         "name": "",

@@ -669,21 +669,6 @@ export const graphErrorsAbi = [
   },
   {
     "type": "error",
-    "name": "RegistryFundingAlreadyLinked",
-    "inputs": [
-      {
-        "type": "uint64"
-      },
-      {
-        "type": "address"
-      },
-      {
-        "type": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
     "name": "RegistryHandleTaken",
     "inputs": [
       {

@@ -154,7 +154,6 @@ describe("BountyBoard", function () {
       expect(await f.board.statusOf(1n)).to.equal(BountyStatus.Open);
       expect(await f.board.remainingOf(1n)).to.equal(ONE);
       expect(await f.board.contributionOf(1n, f.funder.address)).to.deep.equal([ONE, false]);
-      expect(await f.registry.isMissionFundedBy(MISSION_ID, f.boardAddress, 1n)).to.equal(true);
     });
 
     it("creates an ERC-20 bounty with a credential requirement", async function () {
@@ -192,10 +191,10 @@ describe("BountyBoard", function () {
       const f = await loadFixture(bountyFixture);
       const missionId = await missionIn(f, MissionStatus.InProgress);
       await createBounty(f.board, f.funder, ETH, ONE);
-      const { bountyId } = await createBounty(f.board, f.coFunder, ETH, 2n, { missionId });
+      const { bountyId, tx } = await createBounty(f.board, f.coFunder, ETH, 2n, { missionId });
       expect(bountyId).to.equal(2n);
       expect((await f.board.getBounty(2n)).missionId).to.equal(missionId);
-      expect(await f.registry.isMissionFundedBy(missionId, f.boardAddress, 2n)).to.equal(true);
+      await expect(tx).to.emit(f.registry, "MissionFundingLinked").withArgs(missionId, f.boardAddress, 2n);
     });
 
     it("accepts a deadline exactly MAX_DURATION ahead", async function () {

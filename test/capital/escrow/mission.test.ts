@@ -46,7 +46,6 @@ describe("a mission funded by a milestone escrow", function () {
       lump(1_000n, t + 90n * DAY),
     ]);
     await expect(created).to.emit(registry, "MissionFundingLinked").withArgs(MISSION, escrowAddress, escrowId);
-    expect(await registry.isMissionFundedBy(MISSION, escrowAddress, escrowId)).to.equal(true);
     expect(await token.getFunction("balanceOf")(escrowAddress)).to.equal(9_000n);
 
     // Streaming milestone: claimed twice mid-stream (100 a day).
@@ -98,23 +97,31 @@ describe("a mission funded by a milestone escrow", function () {
       [300n],
     );
 
-    // Every payout is a contribution of the contributor to the mission, in north (the mission's
-    // sovereign): 1,200 and 3,300 streamed (20 and 55 points), 2,000 attested (100), 700 ruled (70).
+    // The stream's last claim, after its end, completes it and records it.
+    await at(start + 60n * DAY);
+    await expect(escrow.connect(f.contributor).claim(escrowId, 0n))
+      .to.emit(escrow, "StreamClaimed")
+      .withArgs(escrowId, 0n, f.contributor.address, 1_500n, 0n, 6_000n);
+
+    // Every milestone is a contribution of the contributor to the mission, in north (the
+    // mission's sovereign), in the order they were settled: 2,000 attested (100 points), 700
+    // ruled (70), and the stream's 6,000, recorded once, whole, by the claim that completed it
+    // (100); its two mid-stream claims recorded nothing (their StreamClaimed events say what
+    // was paid).
     const outcomes = await ledger.queryFilter(ledger.filters.OutcomeRecorded());
     const recorded = outcomes
       .filter((e) => e.args.recorder === escrowAddress)
       .map((e) => [e.args.sovereignId, e.args.missionId, e.args.kind, e.args.amount, e.args.points, e.args.evidence]);
     expect(recorded).to.deep.equal([
-      [NORTH, MISSION, MILESTONE_KIND, 1_200n, 20n, ZeroHash],
-      [NORTH, MISSION, MILESTONE_KIND, 3_300n, 55n, ZeroHash],
       [NORTH, MISSION, MILESTONE_KIND, 2_000n, 100n, uid],
       [NORTH, MISSION, MILESTONE_KIND, 700n, 70n, ZeroHash],
+      [NORTH, MISSION, MILESTONE_KIND, 6_000n, 100n, ZeroHash],
     ]);
-    expect(await ledger.reputationOf(NORTH, f.contributor.address)).to.equal(245n);
+    expect(await ledger.reputationOf(NORTH, f.contributor.address)).to.equal(270n);
 
-    // What is left in the escrow is exactly the stream's unvested part.
-    expect(await token.getFunction("balanceOf")(escrowAddress)).to.equal(1_500n);
-    expect((await escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Funded);
+    // Everything the escrow held has been paid out.
+    expect(await token.getFunction("balanceOf")(escrowAddress)).to.equal(0n);
+    expect((await escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Released);
     expect((await escrow.getMilestone(escrowId, 1n)).state).to.equal(State.Released);
     expect((await escrow.getMilestone(escrowId, 2n)).state).to.equal(State.Resolved);
   });
