@@ -1,6 +1,8 @@
 /**
  * Gas snapshot of the contracts' state-changing functions: the median gas of the calls made by the
- * gas scenarios in test/gas/ (Hardhat's `--gas-stats-json`), plus deployment gas, per contract.
+ * gas scenarios in test/gas/ (Hardhat's `--gas-stats-json`), plus deployment gas, per contract,
+ * plus the figures a scenario names because a median cannot tell its cases apart
+ * (`<function> (<case>)`, recorded with test/gas/named.ts).
  *
  *   node scripts/gas.ts --write   rewrites snapshots/gas.json (commit it with the change)
  *   node scripts/gas.ts --check   fails when anything costs more than the committed snapshot, or
@@ -9,9 +11,10 @@
  * Only the fixed scenarios are measured: fuzz and invariant runs would move medians from run to
  * run, and so would every new unit test. View functions are left out (they cost users nothing).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { NamedGas } from "../test/gas/named.ts";
 import { runHardhat } from "./lib/hardhat.ts";
 
 type Snapshot = Record<string, Record<string, number>>;
@@ -42,6 +45,8 @@ const SNAPSHOT = "snapshots/gas.json";
  */
 const MEASURED_SOURCES = ["contracts/", "@openzeppelin/", "test/bench/CredentialCheckProbe.sol"];
 const STATS = ".gas/stats.json";
+/** Named figures the scenarios record (test/gas/named.ts), one JSON object per line. */
+const NAMED = ".gas/named.jsonl";
 
 const mode = process.argv[2];
 if (mode !== "--write" && mode !== "--check") {
@@ -50,16 +55,18 @@ if (mode !== "--write" && mode !== "--check") {
 }
 
 mkdirSync(path.dirname(STATS), { recursive: true });
+rmSync(NAMED, { force: true });
 const scenarios = readdirSync("test/gas")
   .filter((file) => file.endsWith(".gas.ts"))
   .map((file) => path.join("test/gas", file));
+process.env.ATLAS_GAS_NAMED = path.resolve(NAMED);
 const run = await runHardhat(["test", "mocha", "--gas-stats-json", STATS, ...scenarios]);
 if (run.code !== 0) {
   console.error("gas: a gas scenario failed; no snapshot taken");
   process.exit(run.code);
 }
 
-const measured = toSnapshot(JSON.parse(readFileSync(STATS, "utf8")) as GasStats);
+const measured = withNamed(toSnapshot(JSON.parse(readFileSync(STATS, "utf8")) as GasStats));
 
 if (mode === "--write") {
   mkdirSync(path.dirname(SNAPSHOT), { recursive: true });
@@ -107,6 +114,27 @@ function toSnapshot(stats: GasStats): Snapshot {
       if (writes.has(fn.split("(")[0])) row[fn] = gas.median;
     }
     snapshot[contractName] = row;
+  }
+  return Object.fromEntries(Object.entries(snapshot).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Adds the scenarios' named figures; a name recorded twice must have one figure. */
+function withNamed(snapshot: Snapshot): Snapshot {
+  const lines = existsSync(NAMED)
+    ? readFileSync(NAMED, "utf8")
+        .split("\n")
+        .filter((line) => line !== "")
+    : [];
+  for (const line of lines) {
+    const { contract, name, gas } = JSON.parse(line) as NamedGas;
+    const row = (snapshot[contract] ??= {});
+    if (row[name] !== undefined && row[name] !== gas) {
+      throw new Error(`gas: ${contract} "${name}" recorded twice with different figures (${row[name]}, ${gas})`);
+    }
+    row[name] = gas;
+  }
+  for (const [contract, row] of Object.entries(snapshot)) {
+    snapshot[contract] = Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)));
   }
   return Object.fromEntries(Object.entries(snapshot).sort(([a], [b]) => a.localeCompare(b)));
 }

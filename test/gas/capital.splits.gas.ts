@@ -2,12 +2,14 @@
  * The gas scenario of revenue splits behind snapshots/gas.json (`npm run gas`): splits of 2, 10
  * and 50 recipients created and each given one ERC-20 distribution (recipients already holding
  * the token), an ETH distribution, a deferred payment withdrawn, a configuration update and a
- * hand-over of control. The snapshot keeps one median per function, so `distribute` there is the
- * 10-recipient figure; `npx hardhat run scripts/bench/splits.ts` prints each size and the slope per recipient.
+ * hand-over of control. Besides the per-function medians, each size's ERC-20 distribution is
+ * snapshotted by name (`distribute (N recipients, ERC-20)`, test/gas/named.ts);
+ * `npx hardhat run scripts/bench/splits.ts` prints each size and the slope per recipient.
  */
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
 
+import { recordGas } from "./named.ts";
 import {
   deployToggleReceiver,
   ethers,
@@ -38,7 +40,11 @@ describe("gas scenario: revenue splits", function () {
     for (const { config, address } of created) {
       const split = await ethers.getContractAt("RevenueSplit", address);
       await token.connect(deployer).transfer(address, 10n ** 24n + 12_345n);
-      await split.connect(keeper).distribute(token, config, ZeroAddress);
+      await recordGas(
+        "RevenueSplit",
+        `distribute (${config.recipients.length} recipients, ERC-20)`,
+        split.connect(keeper).distribute(token, config, ZeroAddress),
+      );
       expect(await split.distributableBalance(token), "dust only").to.be.lessThan(BigInt(config.recipients.length));
     }
 

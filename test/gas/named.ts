@@ -1,0 +1,34 @@
+/**
+ * Named gas figures for snapshots/gas.json, beside the per-function medians Hardhat's gas
+ * statistics give. A median cannot tell one input size from another (a split's `distribute` to 2,
+ * 10 or 50 recipients); a scenario names each such call with {recordGas} and `scripts/gas.ts`
+ * snapshots and checks the figure under `<contract>` → `<function> (<case>)`.
+ *
+ * Outside `scripts/gas.ts` (ATLAS_GAS_NAMED unset, e.g. in `npm test`) recording does nothing.
+ */
+import { appendFileSync } from "node:fs";
+
+import type { ContractTransactionResponse } from "ethers";
+
+/** One named figure, as `scripts/gas.ts` reads it (one JSON object per line). */
+export interface NamedGas {
+  readonly contract: string;
+  readonly name: string;
+  readonly gas: number;
+}
+
+/** Waits for `sent` and records its receipt's gas as `contract` → `name`; returns the gas used. */
+export async function recordGas(
+  contract: string,
+  name: string,
+  sent: Promise<ContractTransactionResponse> | ContractTransactionResponse,
+): Promise<bigint> {
+  const receipt = await (await sent).wait();
+  if (receipt === null) throw new Error(`no receipt for ${contract} ${name}`);
+  const file = process.env.ATLAS_GAS_NAMED;
+  if (file !== undefined && file !== "") {
+    const entry: NamedGas = { contract, name, gas: Number(receipt.gasUsed) };
+    appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  }
+  return receipt.gasUsed;
+}
