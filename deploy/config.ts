@@ -1,6 +1,7 @@
 /**
  * Which configuration a network is deployed with: on a local chain, the dev accounts
- * (`localGovernanceConfig`); elsewhere `deploy/config/<network>.json`, else `deploy/config/testnet.json`.
+ * (`localGovernanceConfig`, dev account 1 the guardian of every layer, the default arbitration
+ * periods); elsewhere `deploy/config/<network>.json`, else `deploy/config/testnet.json`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,12 +11,13 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import { isLocalChain } from "../sdk/src/chains.ts";
 import type { AtlasConfig } from "./atlas.ts";
+import { DEFAULT_ARBITRATION_PERIODS, defaultCapitalConfig, type CapitalConfig } from "./capital.ts";
 import { localGovernanceConfig, type GovernanceConfig } from "./governance.ts";
 import { canonicalEas, type GraphConfig } from "./graph.ts";
 
 const CONFIG_DIR = path.join(import.meta.dirname, "config");
 
-interface GovernanceFile {
+interface ConfigFile {
   tokenName: string;
   tokenSymbol: string;
   treasuryAllocation: string;
@@ -27,6 +29,9 @@ interface GovernanceFile {
   quorumPercent: string;
   voteExtension: string;
   proposalGuardian: string;
+  /** Optional: Arbitration's periods, `DEFAULT_ARBITRATION_PERIODS` when absent. */
+  arbitrationAppealWindow?: string;
+  arbitrationRulingPeriod?: string;
 }
 
 export async function atlasConfigFor(connection: NetworkConnection, chainId: number): Promise<AtlasConfig> {
@@ -39,12 +44,17 @@ export async function atlasConfigFor(connection: NetworkConnection, chainId: num
         guardian.address,
       ),
       graph: { eas: { kind: "deploy" }, guardian: guardian.address },
+      capital: defaultCapitalConfig(guardian.address),
     };
   }
   const named = path.join(CONFIG_DIR, `${connection.networkName}.json`);
   const file = existsSync(named) ? named : path.join(CONFIG_DIR, "testnet.json");
-  const governance = parseGovernanceFile(file, signers[0].address);
-  return { governance, graph: { eas: await easSourceFor(connection, chainId), guardian: governance.proposalGuardian } };
+  const { governance, capital } = parseConfigFile(file, signers[0].address);
+  return {
+    governance,
+    graph: { eas: await easSourceFor(connection, chainId), guardian: governance.proposalGuardian },
+    capital,
+  };
 }
 
 /**
@@ -60,8 +70,9 @@ async function easSourceFor(connection: NetworkConnection, chainId: number): Pro
   return { kind: "deploy" };
 }
 
-function parseGovernanceFile(file: string, deployer: string): GovernanceConfig {
-  const raw = JSON.parse(readFileSync(file, "utf8")) as GovernanceFile;
+/** A network's configuration file; the guardian of every layer is the proposal guardian. */
+function parseConfigFile(file: string, deployer: string): { governance: GovernanceConfig; capital: CapitalConfig } {
+  const raw = JSON.parse(readFileSync(file, "utf8")) as ConfigFile;
   const account = (value: string, field: string) => {
     const resolved = value === "deployer" ? deployer : value;
     if (!isAddress(resolved)) throw new Error(`${file}: ${field} is not an address or "deployer"`);
@@ -71,7 +82,7 @@ function parseGovernanceFile(file: string, deployer: string): GovernanceConfig {
     if (!/^\d+$/.test(value)) throw new Error(`${file}: ${field} must be a decimal integer string`);
     return BigInt(value);
   };
-  return {
+  const governance: GovernanceConfig = {
     tokenName: raw.tokenName,
     tokenSymbol: raw.tokenSymbol,
     treasuryAllocation: amount(raw.treasuryAllocation, "treasuryAllocation"),
@@ -87,4 +98,16 @@ function parseGovernanceFile(file: string, deployer: string): GovernanceConfig {
     voteExtension: amount(raw.voteExtension, "voteExtension"),
     proposalGuardian: account(raw.proposalGuardian, "proposalGuardian"),
   };
+  const capital: CapitalConfig = {
+    guardian: governance.proposalGuardian,
+    appealWindow:
+      raw.arbitrationAppealWindow === undefined
+        ? DEFAULT_ARBITRATION_PERIODS.appealWindow
+        : amount(raw.arbitrationAppealWindow, "arbitrationAppealWindow"),
+    rulingPeriod:
+      raw.arbitrationRulingPeriod === undefined
+        ? DEFAULT_ARBITRATION_PERIODS.rulingPeriod
+        : amount(raw.arbitrationRulingPeriod, "arbitrationRulingPeriod"),
+  };
+  return { governance, capital };
 }

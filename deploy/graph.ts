@@ -3,6 +3,7 @@
  * proxies (UUPS, upgradeable only by the timelock), on EAS — deployed from its npm package on a
  * local chain, the canonical instance on public networks. EAS schemas are registered by
  * `registerSchemas` (idempotent: on a public network someone may have registered them already).
+ * A layer module, composed into `atlasModule`, which hands the timelock over at the end.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -12,7 +13,7 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import { ATLAS_SCHEMAS, ATLAS_SCHEMA_NAMES, atlasSchemaUids } from "../sdk/src/graph/schemas.ts";
-import { governanceModule, type GovernanceConfig } from "./governance.ts";
+import { governanceContractsModule, type GovernanceConfig } from "./governance.ts";
 
 /** Where EAS comes from: deployed with the stack, or an existing instance. */
 export type EasSource =
@@ -49,7 +50,7 @@ export function canonicalEas(chainId: number): { eas: string; schemaRegistry: st
 
 export function graphModule(governance: GovernanceConfig, config: GraphConfig) {
   return buildModule("AtlasGraph", (m) => {
-    const { timelock } = m.useModule(governanceModule(governance));
+    const { timelock } = m.useModule(governanceContractsModule(governance));
 
     const schemaRegistry =
       config.eas.kind === "deploy"

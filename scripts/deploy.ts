@@ -40,10 +40,19 @@ if (isLocalChain(chainId) && existsSync(path.join(journalDir, "deployed_addresse
 }
 
 const config = await atlasConfigFor(connection, chainId);
-const { token, timelock, governor, eas, schemaRegistry, registry, ledger } = await connection.ignition.deploy(
-  atlasModule(config),
-  { deploymentId, displayUi: true },
-);
+const {
+  token,
+  timelock,
+  governor,
+  eas,
+  schemaRegistry,
+  registry,
+  ledger,
+  bountyBoard,
+  escrow,
+  arbitration,
+  splitFactory,
+} = await connection.ignition.deploy(atlasModule(config), { deploymentId, displayUi: true });
 const schemas = await registerSchemas(connection, await schemaRegistry.getAddress());
 const registryLocation = await located(registry);
 // An existing EAS (canonical on public networks) matters to Atlas OS from the registry's block on.
@@ -63,6 +72,10 @@ const book: AddressBook = {
     schemaRegistry: existingEas
       ? { address: (await schemaRegistry.getAddress()) as `0x${string}`, blockNumber: registryLocation.blockNumber }
       : await located(schemaRegistry),
+    bountyBoard: await located(bountyBoard),
+    escrow: await located(escrow),
+    arbitration: await located(arbitration),
+    splitFactory: await located(splitFactory),
   },
   schemas,
 };

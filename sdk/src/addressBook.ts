@@ -25,6 +25,14 @@ export interface AddressBook {
     readonly eas: ContractDeployment;
     /** EAS's SchemaRegistry. */
     readonly schemaRegistry: ContractDeployment;
+    /** BountyBoard (its ERC-1967 proxy). */
+    readonly bountyBoard: ContractDeployment;
+    /** MilestoneEscrow (its ERC-1967 proxy). */
+    readonly escrow: ContractDeployment;
+    /** Arbitration, the interstate dispute module the escrow settles disputes through (its ERC-1967 proxy). */
+    readonly arbitration: ContractDeployment;
+    /** RevenueSplitFactory, which creates revenue splits. */
+    readonly splitFactory: ContractDeployment;
   };
   /** EAS schema UIDs by schema name (filled by the layers that register schemas). */
   readonly schemas: Readonly<Record<string, Hex>>;
@@ -42,6 +50,10 @@ export const ADDRESS_BOOK_CONTRACTS = [
   "ledger",
   "eas",
   "schemaRegistry",
+  "bountyBoard",
+  "escrow",
+  "arbitration",
+  "splitFactory",
 ] as const satisfies readonly (keyof AddressBook["contracts"])[];
 
 /** The addresses of an address book. */
@@ -54,6 +66,10 @@ export function addressesOf(book: AddressBook): AtlasAddresses {
     ledger: book.contracts.ledger.address,
     eas: book.contracts.eas.address,
     schemaRegistry: book.contracts.schemaRegistry.address,
+    bountyBoard: book.contracts.bountyBoard.address,
+    escrow: book.contracts.escrow.address,
+    arbitration: book.contracts.arbitration.address,
+    splitFactory: book.contracts.splitFactory.address,
   };
 }
 

@@ -1,21 +1,65 @@
 /**
  * End to end on a real local chain over HTTP: `npm run deploy -- --network localhost` (the same
  * command as for Sepolia, only the network name differs) deploys the stack and writes the address
- * book; a second run sends no transaction; then the SDK, given nothing but that address book,
- * reads and writes governance on the node.
+ * book; a second run sends no transaction; the capital layer is wired by governance and the
+ * timelock handed over; then the SDK, given nothing but that address book, reads and writes
+ * governance on the node.
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { expect } from "chai";
+import { JsonRpcProvider } from "ethers";
 import { createPublicClient, createWalletClient, getAddress, http, parseEther } from "viem";
 import { hardhat } from "viem/chains";
 
-import { addressesOf, createAtlasClient } from "../../sdk/src/index.ts";
+import { DAY } from "../../deploy/governance.ts";
+import { DEFAULT_ARBITRATION_PERIODS } from "../../deploy/capital.ts";
+import { ADDRESS_BOOK_CONTRACTS, addressesOf, createAtlasClient, type AddressBook } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { freePort, runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
+import {
+  expectCapitalDeployed,
+  expectCapitalWired,
+  expectHandedOver,
+  type StackAddresses,
+  type StackExpectations,
+} from "./stack.behavior.ts";
+
+/** The capital contracts the deployment adds to the address book. */
+const CAPITAL_CONTRACTS = ["bountyBoard", "escrow", "arbitration", "splitFactory"] as const;
+
+/** What the checks of stack.behavior.ts read, from an address book. */
+function stackOf(book: AddressBook): StackAddresses {
+  const a = addressesOf(book);
+  return {
+    timelock: a.timelock,
+    governor: a.governor,
+    registry: a.registry,
+    ledger: a.ledger,
+    bountyBoard: a.bountyBoard,
+    escrow: a.escrow,
+    arbitration: a.arbitration,
+    splitFactory: a.splitFactory,
+  };
+}
+
+/** Runs `check` with an ethers provider on `url`, destroyed afterwards (it must not keep the process alive). */
+async function withProvider(url: string, chainId: number, check: (provider: JsonRpcProvider) => Promise<void>) {
+  const provider = new JsonRpcProvider(url, chainId, { staticNetwork: true });
+  try {
+    await check(provider);
+  } finally {
+    provider.destroy();
+  }
+}
+
+/** The dev accounts of the node at `url`. */
+async function devAccounts(url: string) {
+  return createWalletClient({ transport: http(url) }).getAddresses();
+}
 
 describe("deploy to a Hardhat node over HTTP", function () {
   this.timeout(240_000);
@@ -29,14 +73,20 @@ describe("deploy to a Hardhat node over HTTP", function () {
       ATLAS_DEPLOYMENTS_DIR: booksDir,
       ATLAS_DEPLOYMENT_ID: deploymentId,
     });
-  const rpc = async (method: string) => {
+  const rpcWith = async (method: string, params: unknown[]) => {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
     });
     return ((await response.json()) as { result: string }).result;
   };
+  const rpc = (method: string) => rpcWith(method, []);
+  /** The addresses Ignition's journal recorded, by future id. */
+  const journalAddresses = () =>
+    JSON.parse(
+      readFileSync(path.join("ignition", "deployments", deploymentId, "deployed_addresses.json"), "utf8"),
+    ) as Record<string, string>;
 
   before(async function () {
     const port = await freePort();
@@ -55,15 +105,59 @@ describe("deploy to a Hardhat node over HTTP", function () {
     const first = await deploy();
     expect(first.code, first.output).to.equal(0);
     const book = await readAddressBook(31337, booksDir);
+    const bookBytes = readFileSync(path.join(booksDir, "31337.json"));
     expect(book.contracts.timelock.blockNumber).to.be.greaterThan(0);
     expect(book.contracts.token.blockNumber).to.be.greaterThanOrEqual(book.contracts.timelock.blockNumber);
     expect(book.contracts.governor.blockNumber).to.be.greaterThanOrEqual(book.contracts.token.blockNumber);
+
+    // The capital contracts, each at its proxy (or the factory) as Ignition recorded it, from its own block.
+    expect(Object.keys(book.contracts)).to.have.members([...ADDRESS_BOOK_CONTRACTS]);
+    const recorded = journalAddresses();
+    const recordedAs = {
+      bountyBoard: "AtlasCapital#BountyBoardProxy",
+      escrow: "AtlasCapital#MilestoneEscrowProxy",
+      arbitration: "AtlasCapital#ArbitrationProxy",
+      splitFactory: "AtlasCapital#RevenueSplitFactory",
+    } as const;
+    const head = Number(await rpc("eth_blockNumber"));
+    for (const name of CAPITAL_CONTRACTS) {
+      const { address, blockNumber } = book.contracts[name];
+      expect(address, `${name} address`).to.equal(getAddress(recorded[recordedAs[name]]));
+      expect(blockNumber, `${name} block`).to.be.greaterThan(0);
+      expect(blockNumber, `${name} block`).to.be.lessThanOrEqual(head);
+      const codeAt = (block: number) => rpcWith("eth_getCode", [address, `0x${block.toString(16)}`]);
+      expect(await codeAt(blockNumber - 1), `${name} code before its block`).to.equal("0x");
+      expect(await codeAt(blockNumber), `${name} code in its block`).to.not.equal("0x");
+    }
 
     const blockAfterFirst = await rpc("eth_blockNumber");
     const second = await deploy();
     expect(second.code, second.output).to.equal(0);
     expect(await rpc("eth_blockNumber"), "blocks after a second run").to.equal(blockAfterFirst);
+    expect(readFileSync(path.join(booksDir, "31337.json")).equals(bookBytes), "address book bytes").to.equal(true);
     expect(await readAddressBook(31337, booksDir)).to.deep.equal(book);
+  });
+
+  it("deploys the capital layer behind its recorded implementations, wired by governance, and hands the timelock over", async function () {
+    const book = await readAddressBook(31337, booksDir);
+    const [deployer, guardian] = await devAccounts(url);
+    const recorded = journalAddresses();
+    const expected: StackExpectations = {
+      deployer,
+      guardian,
+      timelockDelay: 2n * DAY,
+      ...DEFAULT_ARBITRATION_PERIODS,
+      implementations: {
+        bountyBoard: recorded["AtlasCapital#BountyBoardImplementation"],
+        escrow: recorded["AtlasCapital#MilestoneEscrowImplementation"],
+        arbitration: recorded["AtlasCapital#ArbitrationImplementation"],
+      },
+    };
+    await withProvider(url, 31337, async (provider) => {
+      await expectCapitalDeployed(provider, stackOf(book), expected);
+      await expectCapitalWired(provider, stackOf(book));
+      await expectHandedOver(provider, stackOf(book), expected);
+    });
   });
 
   it("drives governance through the SDK using only the address book", async function () {
@@ -139,5 +233,24 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
     expect(settings.proposalGuardian).to.equal(undefined);
     const [deployer] = await createWalletClient({ transport: http(nodeUrl) }).getAddresses();
     expect(await atlas.governance.getVotes({ account: deployer })).to.equal(0n); // holds tokens, not yet delegated
+  });
+
+  it("deploys the capital layer with testnet.json's periods, wired by governance, and hands the timelock over", async function () {
+    expect(result.code, result.output).to.equal(0);
+    const book = await readAddressBook(11_155_111, booksDir);
+    const [deployer] = await devAccounts(nodeUrl);
+    // testnet.json: a one-hour timelock, no guardian, a one-hour appeal window, a one-day ruling period.
+    const expected: StackExpectations = {
+      deployer,
+      guardian: "0x0000000000000000000000000000000000000000",
+      timelockDelay: 3_600n,
+      appealWindow: 3_600n,
+      rulingPeriod: 86_400n,
+    };
+    await withProvider(nodeUrl, 11_155_111, async (provider) => {
+      await expectCapitalDeployed(provider, stackOf(book), expected);
+      await expectCapitalWired(provider, stackOf(book));
+      await expectHandedOver(provider, stackOf(book), expected);
+    });
   });
 });

@@ -139,6 +139,8 @@ describe("permission matrix", function () {
 
   it("the governor, and only it, schedules and cancels timelock operations", async function () {
     const f = await loadFixture(governanceFixture);
+    // Deployed with delay 0 for the hand-over, which ends by setting the configured delay.
+    expect(await f.timelock.getMinDelay()).to.equal(f.config.timelockDelay);
     const governorAddress = await f.governor.getAddress();
     expect(await f.timelock.hasRole(TIMELOCK_ROLES.proposer, governorAddress)).to.equal(true);
     expect(await f.timelock.hasRole(TIMELOCK_ROLES.canceller, governorAddress)).to.equal(true);

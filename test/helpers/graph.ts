@@ -1,7 +1,7 @@
 /**
- * Shared fixture for Sovereign Graph tests: the whole stack (governance, EAS, registry, ledger)
- * deployed by the routine the deploy command uses, on the one in-process chain of the test
- * process, plus small helpers for EAS attestations.
+ * Shared fixture for Sovereign Graph tests: the whole stack (governance, EAS, registry, ledger,
+ * the capital layer) deployed by the routine the deploy command uses, on the one in-process chain
+ * of the test process, plus small helpers for EAS attestations.
  */
 import { ZeroHash, type Signer } from "ethers";
 

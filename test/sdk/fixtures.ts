@@ -95,6 +95,10 @@ export async function testbed(deployment: AtlasDeployment): Promise<Testbed> {
     ledger: await address(deployment.ledger),
     eas: await address(deployment.eas),
     schemaRegistry: await address(deployment.schemaRegistry),
+    bountyBoard: await address(deployment.bountyBoard),
+    escrow: await address(deployment.escrow),
+    arbitration: await address(deployment.arbitration),
+    splitFactory: await address(deployment.splitFactory),
   };
   const names: AccountName[] = ["deployer", "guardian", "alice", "bob", "carol", "dave", "eve", "frank", "grace"];
   const accounts = Object.fromEntries(names.map((name) => [name, getAddress(deployment[name].address)])) as Record<
