@@ -17,8 +17,11 @@ pragma solidity ^0.8.24;
 ///   even if that account becomes an admin again later.
 /// - Sovereign admins act for their sovereign alone; governance (the timelock) only suspends and
 ///   reactivates sovereigns, names funding modules, pauses and upgrades.
-/// - A suspended sovereign cannot change anything, and neither its own trust list nor its
-///   recognitions count in credential checks until governance reactivates it.
+/// - A suspended sovereign cannot change anything, and its trust list counts for no other
+///   sovereign until governance reactivates it. Its own credential checks still answer by its
+///   (frozen) trust list: the check does not read the asking sovereign's status, which keeps
+///   the common check (own issuer) within one storage read of EAS `getAttestation`; a module
+///   that must stop work in a suspended sovereign asks {isActive}.
 interface ISovereignRegistry {
     /* TYPES */
 
@@ -286,8 +289,8 @@ interface ISovereignRegistry {
     /// @param metadataHash keccak256 of the new document.
     function updateSovereignMetadata(uint64 sovereignId, string calldata metadataURI, bytes32 metadataHash) external;
 
-    /// @notice Suspends a sovereign: its admins can change nothing, and its trust list and
-    /// recognitions stop counting in credential checks. Governance only.
+    /// @notice Suspends a sovereign: its admins can change nothing, and its trust list counts in no
+    /// other sovereign's credential checks. Governance only.
     /// @param sovereignId The sovereign.
     function suspendSovereign(uint64 sovereignId) external;
 
@@ -479,7 +482,8 @@ interface ISovereignRegistry {
     /// @notice Whether `account` holds a credential `sovereignId` honours: EAS attestation `uid`
     /// exists, has schema `schema` and recipient `account`, is neither revoked nor expired, and
     /// was made by an issuer trusted for `schema` by `trustedBy`, which is `sovereignId` itself
-    /// or a sovereign mutually recognizing it; both sovereigns must be active. Constant cost.
+    /// or an active (not suspended) sovereign mutually recognizing it. The asking sovereign's own
+    /// status is not read (see the assumptions above). Constant cost.
     /// @param sovereignId The sovereign asking.
     /// @param account The holder.
     /// @param schema The credential's EAS schema UID.

@@ -521,8 +521,8 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         return _checkCredential(sovereignId, account, schema, uid, trustedBy);
     }
 
-    /// @dev Constant cost: one EAS read, the two sovereigns' status slots, one recognition slot
-    /// (when the trust comes from another sovereign) and one trust slot. No loops.
+    /// @dev Constant cost: one EAS read and one trust slot; when the trust comes from another
+    /// sovereign, also that sovereign's status slot and the pair's recognition slot. No loops.
     function _checkCredential(
         uint64 sovereignId,
         address account,
@@ -540,7 +540,8 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
             return CredentialStatus.Expired;
         }
         RegistryStorage storage $ = _registry();
-        if (!_isActive($, sovereignId)) return CredentialStatus.SovereignInactive;
+        // The asking sovereign's own status is not read (see ISovereignRegistry): a suspended
+        // sovereign's trust list is frozen, and it still answers for itself by it.
         if (trustedBy != sovereignId) {
             if (!_isActive($, trustedBy)) return CredentialStatus.SovereignInactive;
             (uint64 low, uint64 high, , ) = _pair(sovereignId, trustedBy);

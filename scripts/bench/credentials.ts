@@ -118,7 +118,11 @@ console.table(
   })),
 );
 console.log(
-  "A cold call through the UUPS proxy alone costs 2,600 (proxy account) + 2,100 (implementation slot) + 2,600\n" +
-    "(implementation code) = 7,300 gas before the check reads anything; the check itself reads, cold, one EAS\n" +
-    "attestation, each sovereign's status slot, the pair's recognition slot and one trust slot.",
+  "The target holds for the check as modules usually make it: after another read of the registry in the\n" +
+    "same transaction (the mission, its manager, a role, the sovereign's status).\n" +
+    "As the first registry call of a transaction it cannot hold for any design the issue allows: a cold\n" +
+    "call through the UUPS proxy costs 2,600 (proxy account) + 2,600 (implementation account) + 2,100\n" +
+    "(implementation slot) = 7,300 gas over calling EAS directly, and the check must then read at least one\n" +
+    "trust slot (2,100): 9,400 > 5,000 before any computation. The own-issuer check reads one registry slot;\n" +
+    "the recognized-sovereign check three (the trusting sovereign's status, the pair's recognition, trust).",
 );

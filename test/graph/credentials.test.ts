@@ -149,10 +149,10 @@ describe("SovereignRegistry credentials", function () {
       await expectCredential(registry, [99n, holder.address, skill, uid, 99n], CredentialStatus.Revoked);
     });
 
-    it("an unknown sovereign, or the id 0, is SovereignInactive", async function () {
+    it("an unknown sovereign, or the id 0, trusts no issuer; as the trusting sovereign it is SovereignInactive", async function () {
       const { registry, holder, skill, uid } = await trustedByA();
-      await expectCredential(registry, [99n, holder.address, skill, uid, 99n], CredentialStatus.SovereignInactive);
-      await expectCredential(registry, [0n, holder.address, skill, uid, 0n], CredentialStatus.SovereignInactive);
+      await expectCredential(registry, [99n, holder.address, skill, uid, 99n], CredentialStatus.UntrustedIssuer);
+      await expectCredential(registry, [0n, holder.address, skill, uid, 0n], CredentialStatus.UntrustedIssuer);
       await expectCredential(registry, [A, holder.address, skill, uid, 99n], CredentialStatus.SovereignInactive);
     });
   });
@@ -247,11 +247,16 @@ describe("SovereignRegistry credentials", function () {
       return f;
     }
 
-    it("a suspended asking sovereign is SovereignInactive, with its own trust or another's", async function () {
-      const { registry, governance, holder, skill, uid } = await bothTrust();
+    it("a suspended asking sovereign still answers by its frozen trust list and its recognitions", async function () {
+      const { registry, governance, alice, holder, skill, uid, issuer } = await bothTrust();
       await registry.connect(governance).suspendSovereign(A);
-      await expectCredential(registry, [A, holder.address, skill, uid, A], CredentialStatus.SovereignInactive);
-      await expectCredential(registry, [A, holder.address, skill, uid, B], CredentialStatus.SovereignInactive);
+      await expectCredential(registry, [A, holder.address, skill, uid, A], CredentialStatus.Valid);
+      await expectCredential(registry, [A, holder.address, skill, uid, B], CredentialStatus.Valid);
+      // Its trust list is frozen: its admin cannot change it while it is suspended.
+      await expect(registry.connect(alice).untrustIssuer(A, skill, issuer.address))
+        .to.be.revertedWithCustomError(registry, "RegistrySovereignSuspended")
+        .withArgs(A);
+      expect(await registry.isActive(A)).to.equal(false);
     });
 
     it("a suspended trusting sovereign is SovereignInactive; the asking sovereign's own trust still counts", async function () {

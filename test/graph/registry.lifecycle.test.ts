@@ -1523,10 +1523,11 @@ describe("SovereignRegistry", function () {
       expect(await check(f, f.uid)).to.equal(BigInt(CredentialStatus.Revoked));
     });
 
-    it("fails every credential while the asking sovereign is suspended", async function () {
+    it("answers by its frozen trust list while the asking sovereign is suspended (isActive says it is not)", async function () {
       const f = await loadFixture(credentialFixture);
       await f.registry.connect(f.governance).suspendSovereign(ATLAS_ID);
-      expect(await check(f, f.uid)).to.equal(BigInt(CredentialStatus.SovereignInactive));
+      expect(await check(f, f.uid)).to.equal(BigInt(CredentialStatus.Valid));
+      expect(await f.registry.isActive(ATLAS_ID)).to.equal(false);
     });
   });
 

@@ -713,7 +713,7 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
         ["lemuria through avalon (revoked)", `/sovereigns/2/credentials/${solidity}?trustedBy=3`, "notRecognized"],
         ["atlantis' own list lacks carol", `/sovereigns/atlantis/credentials/${solidity}`, "untrustedIssuer"],
         ["atlantis through suspended thule", `/sovereigns/1/credentials/${solidity}?trustedBy=4`, "sovereignInactive"],
-        ["suspended thule itself", `/sovereigns/4/credentials/${solidity}`, "sovereignInactive"],
+        ["suspended thule, for itself: its frozen list", `/sovereigns/4/credentials/${solidity}`, "valid"],
         ["someone else's credential", `/sovereigns/2/credentials/${solidity}?account=${eve}`, "wrongRecipient"],
         ["expired", `/sovereigns/1/credentials/${expiring}`, "expired"],
         ["undecodable data counts all the same", `/sovereigns/2/credentials/${garbled}`, "valid"],

@@ -29,8 +29,8 @@ export interface CredentialCheck {
   readonly sovereignId: bigint;
   /** The sovereign whose trust list counts (`sovereignId` for its own). */
   readonly trustedById: bigint;
-  /** Whether each exists and is not suspended (`isActive`). */
-  readonly sovereignActive: boolean;
+  /** Whether the trusting sovereign exists and is not suspended (`isActive`); read only when it
+   * is not the asking sovereign, as the contract does. */
   readonly trustedByActive: boolean;
   /** Whether the two recognize each other (both directions). */
   readonly mutuallyRecognized: boolean;
@@ -47,7 +47,6 @@ export function credentialStatus(check: CredentialCheck): CredentialStatus {
   if (!same(credential.recipient, check.account)) return "wrongRecipient";
   if (credential.revoked) return "revoked";
   if (credential.expirationTime !== 0n && credential.expirationTime <= check.now) return "expired";
-  if (!check.sovereignActive) return "sovereignInactive";
   if (check.trustedById !== check.sovereignId) {
     if (!check.trustedByActive) return "sovereignInactive";
     if (!check.mutuallyRecognized) return "notRecognized";

@@ -145,7 +145,6 @@ graph.get("/sovereigns/:idOrHandle/credentials/:uid", async (c) => {
     now: head.timestamp,
     sovereignId: asking.id,
     trustedById,
-    sovereignActive: !asking.suspended,
     trustedByActive: !trusting.suspended,
     mutuallyRecognized: pair !== undefined && pair.lowRecognizesHigh && pair.highRecognizesLow,
     issuerTrusted: trust?.active === true,

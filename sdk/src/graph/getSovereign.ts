@@ -19,7 +19,7 @@ export interface GetSovereignReturnType {
   readonly metadataHash: Hex;
   /** Number of admins (at least one). */
   readonly adminCount: number;
-  /** Whether governance suspended it: it can change nothing, and its trust does not count. */
+  /** Whether governance suspended it: it can change nothing, and its trust counts for no other sovereign. */
   readonly suspended: boolean;
 }
 
