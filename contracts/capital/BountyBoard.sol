@@ -168,8 +168,9 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         bytes32[] memory evidence = _markWinners($, bountyId, token, winners, amounts, remaining);
 
         // The ledger (trusted, named by governance) records every award before any untrusted
-        // receiver runs.
-        _recordAwards($.ledger, bounty, winners, amounts, evidence);
+        // receiver runs, and before any transfer: a caller who starves a record of gas is left
+        // with too little (1/64 of it) to make the payouts, so the award cannot complete unrecorded.
+        _recordAwards($.ledger, bountyId, bounty, winners, amounts, evidence);
         for (uint256 i; i < count; ++i) _push($, bountyId, token, winners[i], amounts[i]);
     }
 
@@ -213,7 +214,8 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBountyBoard
-    function withdraw(address token, address to) external whenNotPaused nonReentrant returns (uint256 amount) {
+    /// @dev Not paused with the rest: a credit is a fixed sum already owed to its owner.
+    function withdraw(address token, address to) external nonReentrant returns (uint256 amount) {
         if (to == address(0)) revert BountyZeroRecipient();
         BountyBoardStorage storage $ = _board();
         amount = $.withdrawable[msg.sender][token];
@@ -380,9 +382,12 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     }
 
     /// @dev One ledger outcome per winner: kind "bounty", the amount, {AWARD_POINTS}, and the
-    /// winner's submission content hash as evidence.
+    /// winner's submission content hash as evidence. A refusal (ledger paused, sovereign
+    /// suspended, board not a recorder) is reported with {BountyContributionNotRecorded} and never
+    /// blocks the payout (the escrow's policy).
     function _recordAwards(
         IContributionLedger ledger_,
+        uint256 bountyId,
         Bounty storage bounty,
         address[] calldata winners,
         uint256[] calldata amounts,
@@ -404,7 +409,12 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
             outcome.amount = amounts[i];
             outcome.evidence = evidence[i];
             accounts[0] = winners[i];
-            ledger_.recordContribution(outcome, accounts, weights);
+            try ledger_.recordContribution(outcome, accounts, weights) returns (uint256) {
+                // Recorded: the ledger's events carry the outcome.
+                continue;
+            } catch {
+                emit BountyContributionNotRecorded(bountyId, winners[i], amounts[i]);
+            }
         }
     }
 

@@ -30,8 +30,11 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 ///   others.
 /// - Each award records one ledger outcome of kind {BOUNTY_KIND} for its winner, worth
 ///   {AWARD_POINTS} points whatever the amount (amounts in different tokens do not compare), with
-///   the winner's submission content hash as evidence. If the ledger refuses (paused, the
-///   board not a recorder, the sovereign suspended), the award reverts.
+///   the winner's submission content hash as evidence. The record never blocks the payout (as in
+///   the milestone escrow): if the ledger refuses it (paused, the board not a recorder, the
+///   sovereign suspended), {BountyContributionNotRecorded} says so and the winner is paid anyway.
+///   Every record is made before any payout, so a caller cannot starve a record of gas and still
+///   complete the award (what a failed call leaves, 1/64 of its gas, cannot pay a winner).
 /// - Payouts are pushed; a winner that cannot receive (ETH call or token transfer fails) gets a
 ///   withdrawable balance instead, so one winner never blocks the others. ETH pushes forward all
 ///   the gas left (smart wallets may need it) and ignore return data: a receiver that burns all
@@ -41,13 +44,21 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 ///   is completed or cancelled later (its manager may cancel it while nothing was submitted).
 /// - Anyone may create a bounty on an Open or InProgress mission (it comes funded, and only the
 ///   mission's manager decides who is paid); the registry records the link.
+/// - Pause (guardian; only governance unpauses) stops every action but {withdraw}: creation,
+///   top-ups, submissions, awards, cancellation and refunds. A credit waiting in {withdraw} is a
+///   fixed sum already owed to its owner, so paying it out cannot make a bug worse, and a winner
+///   whose payout was deferred is never held by a pause. Deadlines keep running while paused: a
+///   pause that spans a bounty's deadline turns what was not yet awarded into refunds.
 ///
 /// Assumptions:
 /// - Tokens: any ERC-20, with or without return values (SafeERC20). Deposits are credited by the
 ///   board's balance change, so fee-on-transfer tokens credit what arrived; payouts and refunds
-///   send their nominal amount (a fee is the receiver's loss). Rebasing tokens are not supported:
-///   the board's balance must change only through its own transfers. Tokens with transfer hooks
-///   cannot re-enter (every money path is `nonReentrant`).
+///   send their nominal amount (a fee is taken out of it: the receiver's loss). Not supported:
+///   rebasing tokens (the board's balance must change only through its own transfers) and tokens
+///   that take more than the amount from the sender. Tokens with transfer hooks cannot re-enter
+///   (every money path is `nonReentrant`).
+/// - Trust: the mission's manager decides alone who wins and how much (it may award itself if it
+///   submitted work); funders trust it as they trust the mission.
 /// - ETH is the zero token address, sent as `msg.value` equal to the stated amount; the board
 ///   refuses ETH sent any other way.
 /// - The registry answers mission, manager and credential questions truthfully, names the board
@@ -173,6 +184,11 @@ interface IBountyBoard {
         uint256 withdrawable
     );
 
+    /// @notice The ledger refused to record the award of `amount` from `bountyId` to `winner`;
+    /// the award was paid (or deferred) all the same.
+    // solhint-disable-next-line gas-indexed-events
+    event BountyContributionNotRecorded(uint256 indexed bountyId, address indexed winner, uint256 amount);
+
     /// @notice Mission manager `by` cancelled `bountyId`; its funders may reclaim their contributions.
     event BountyCancelled(uint256 indexed bountyId, address indexed by);
 
@@ -289,7 +305,8 @@ interface IBountyBoard {
     ) external;
 
     /// @notice Awards winners of an Open bounty and pays them at once (a winner that cannot
-    /// receive gets a withdrawable balance), recording each award in the ledger. Mission manager
+    /// receive gets a withdrawable balance), recording each award in the ledger (a refusal is
+    /// reported by {BountyContributionNotRecorded}, never blocks the payout). Mission manager
     /// only. May be called again while the bounty is Open; each submission wins at most once.
     /// @param bountyId The bounty.
     /// @param winners Accounts that submitted work, 1 to {MAX_WINNERS}, each awarded once.
@@ -310,6 +327,7 @@ interface IBountyBoard {
     function reclaim(uint256 bountyId, address to) external returns (uint256 amount);
 
     /// @notice Withdraws the caller's deferred payouts of `token` (zero: ETH), across bounties.
+    /// Works while the board is paused.
     /// @param token The token.
     /// @param to Where to send them.
     /// @return amount The amount withdrawn.

@@ -36,6 +36,9 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 ///   revocable) made by the escrow's verifier, unrevoked and unexpired.
 /// - A streaming milestone cannot be disputed, reclaimed or cancelled once funded: it is a
 ///   commitment. Disputes and deadlines are for lump milestones.
+/// - Pause (guardian; only governance unpauses) stops every action but {withdraw}: a credit is a
+///   fixed sum already owed, so a payee whose payout was deferred is never held by a pause.
+///   Deadlines, review windows and streams keep running while paused.
 /// - The protocol fee (0 by default, at most 5%) is fixed for each escrow when it is created (a
 ///   later change by governance applies to new escrows only), is taken from each payout to the
 ///   contributor and accrues to the treasury (governance), which {collectFees} pays out; refunds
@@ -421,7 +424,7 @@ interface IMilestoneEscrow is IArbitrable {
         bytes32 evidenceHash
     ) external returns (uint256 disputeId);
 
-    /// @notice Withdraws the caller's credited `token` (zero: ETH) to `to`.
+    /// @notice Withdraws the caller's credited `token` (zero: ETH) to `to`. Works while the escrow is paused.
     /// @param token The token.
     /// @param to The recipient.
     /// @return amount What was withdrawn.

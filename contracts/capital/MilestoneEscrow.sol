@@ -319,7 +319,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IMilestoneEscrow
-    function withdraw(address token, address to) external whenNotPaused nonReentrant returns (uint256 amount) {
+    function withdraw(address token, address to) external nonReentrant returns (uint256 amount) {
         if (to == address(0)) revert EscrowZeroRecipient();
         mapping(address => uint256) storage credits = _escrowStorage().pending[msg.sender];
         amount = credits[token];

@@ -10,8 +10,11 @@ import {IArbitration} from "./IArbitration.sol";
 /// @notice Disputes between the parties of deals held by arbitrable modules, ruled by arbiters
 /// named at deal creation or drawn from sovereigns both parties' sovereigns recognize, with one
 /// appeal; behind a UUPS proxy that only governance upgrades.
+/// @dev A pause holds only {finalize}, the one call with an effect outside this module: the
+/// rights that run on a clock (drawing, ruling, appealing, evidence) stay open so that a pause
+/// never costs a party a window (see IArbitration).
 contract Arbitration is IArbitration, AtlasModule {
-    /// @notice The scale of a ruling's share: 1e6 gives the claimant the whole disputed amount.
+    /// @inheritdoc IArbitration
     uint256 public constant SHARE_SCALE = 1e6;
     uint32 private constant _MIN_PERIOD = 1 hours;
     uint32 private constant _MAX_PERIOD = 90 days;
@@ -56,7 +59,7 @@ contract Arbitration is IArbitration, AtlasModule {
     /* DISPUTES */
 
     /// @inheritdoc IArbitration
-    function openDispute(DisputeParams calldata params) external whenNotPaused returns (uint256 disputeId) {
+    function openDispute(DisputeParams calldata params) external returns (uint256 disputeId) {
         ArbitrationStorage storage $ = _arbitration();
         if (!$.arbitrables[msg.sender]) revert ArbitrationNotArbitrable(msg.sender);
         address claimant = params.claimant;
@@ -64,6 +67,8 @@ contract Arbitration is IArbitration, AtlasModule {
         if (claimant == address(0) || respondent == address(0) || claimant == respondent) {
             revert ArbitrationInvalidParties(claimant, respondent);
         }
+        if (params.amount == 0) revert ArbitrationZeroAmount();
+        _requireEvidence(params.evidenceURI, params.evidenceHash);
         address named = params.namedArbiter;
         if (named == claimant || named == respondent) revert ArbitrationArbiterIsParty(named);
         if (named == address(0) && (params.claimantSovereign == 0 || params.respondentSovereign == 0)) {
@@ -82,7 +87,9 @@ contract Arbitration is IArbitration, AtlasModule {
             respondent: respondent,
             respondentSovereign: params.respondentSovereign,
             token: params.token,
-            amount: params.amount
+            amount: params.amount,
+            appellant: address(0),
+            drawnByMover: false
         });
         emit DisputeOpened(
             disputeId,
@@ -104,17 +111,22 @@ contract Arbitration is IArbitration, AtlasModule {
     }
 
     /// @inheritdoc IArbitration
-    function proposeArbiter(uint256 disputeId, address arbiter, uint64 sovereignId) external whenNotPaused {
+    function proposeArbiter(uint256 disputeId, address arbiter, uint64 sovereignId) external {
         ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
         uint8 round = dispute.round;
         if (round == 2) _requireAppealLive(disputeId, dispute);
         Round storage current = $.rounds[disputeId][round - 1];
         if (current.ruled) revert ArbitrationAlreadyRuled(disputeId, round);
+        bool byMover = msg.sender == (round == 1 ? dispute.claimant : dispute.appellant);
         address incumbent = current.arbiter;
         if (incumbent != address(0)) {
-            // The incumbent keeps the round while its ruling period runs and it holds the role.
+            // The mover replaces at once an arbiter someone else drew (the party that wins an
+            // unruled round cannot draw a silent arbiter and wait out the clock). Otherwise the
+            // incumbent keeps the round while its ruling period runs and it holds the role.
+            bool vetoed = byMover && !dispute.drawnByMover && current.sovereignId != 0;
             if (
+                !vetoed &&
                 // solhint-disable-next-line gas-strict-inequalities
                 block.timestamp <= uint256(current.assignedAt) + $.rulingPeriod &&
                 _holdsArbiterRole(current.sovereignId, incumbent)
@@ -129,11 +141,12 @@ contract Arbitration is IArbitration, AtlasModule {
         current.arbiter = arbiter;
         current.sovereignId = sovereignId;
         current.assignedAt = uint40(block.timestamp);
+        if (dispute.drawnByMover != byMover) dispute.drawnByMover = byMover;
         emit ArbiterAssigned(disputeId, round, arbiter, sovereignId, msg.sender);
     }
 
     /// @inheritdoc IArbitration
-    function rule(uint256 disputeId, uint256 shareToClaimant) external whenNotPaused {
+    function rule(uint256 disputeId, uint256 shareToClaimant) external {
         ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
         uint8 round = dispute.round;
@@ -155,7 +168,7 @@ contract Arbitration is IArbitration, AtlasModule {
     }
 
     /// @inheritdoc IArbitration
-    function appeal(uint256 disputeId) external whenNotPaused {
+    function appeal(uint256 disputeId) external {
         ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
         if (msg.sender != dispute.claimant && msg.sender != dispute.respondent) {
@@ -166,10 +179,18 @@ contract Arbitration is IArbitration, AtlasModule {
         if (!first.ruled) revert ArbitrationNotRuled(disputeId);
         uint256 closesAt = uint256(first.ruledAt) + $.appealWindow;
         if (block.timestamp > closesAt) revert ArbitrationAppealWindowClosed(disputeId, closesAt);
+        // A second arbiter is always drawn: without both parties' sovereigns, nobody could hear
+        // the appeal, which would only delay the enforcement of the first ruling.
+        if (dispute.claimantSovereign == 0 || dispute.respondentSovereign == 0) {
+            revert ArbitrationNoArbiterPool(dispute.claimantSovereign, dispute.respondentSovereign);
+        }
 
         dispute.status = DisputeStatus.Appealed;
         dispute.round = 2;
         dispute.appealedAt = uint40(block.timestamp);
+        dispute.appellant = msg.sender;
+        // Round 2 starts without an arbiter.
+        dispute.drawnByMover = false;
         emit DisputeAppealed(disputeId, msg.sender, block.timestamp + $.rulingPeriod);
     }
 
@@ -206,15 +227,19 @@ contract Arbitration is IArbitration, AtlasModule {
 
         dispute.status = DisputeStatus.Finalized;
         emit DisputeFinalized(disputeId, share, decidingRound);
+        // Not caught: if the arbitrable refuses the ruling (paused, say), finalize reverts whole,
+        // the dispute stays final but unenforced, and anyone retries later. Marking it finalized
+        // without enforcement would strand the disputed funds in the arbitrable.
         IArbitrable(dispute.arbitrable).onRuling(disputeId, share);
     }
 
     /// @inheritdoc IArbitration
-    function submitEvidence(uint256 disputeId, string calldata uri, bytes32 hash) external whenNotPaused {
+    function submitEvidence(uint256 disputeId, string calldata uri, bytes32 hash) external {
         Dispute storage dispute = _liveDispute(disputeId);
         if (msg.sender != dispute.claimant && msg.sender != dispute.respondent) {
             revert ArbitrationNotParty(disputeId, msg.sender);
         }
+        _requireEvidence(uri, hash);
         emit EvidenceSubmitted(disputeId, msg.sender, uri, hash);
     }
 
@@ -301,6 +326,11 @@ contract Arbitration is IArbitration, AtlasModule {
     /// drawn one while it holds the Arbiter role in its sovereign.
     function _holdsArbiterRole(uint64 sovereignId, address arbiter) private view returns (bool) {
         return sovereignId == 0 || _REGISTRY.hasRole(sovereignId, arbiter, ISovereignRegistry.Role.Arbiter);
+    }
+
+    /// @dev Reverts unless evidence names where it lives and its content hash.
+    function _requireEvidence(string calldata uri, bytes32 hash) private pure {
+        if (bytes(uri).length == 0 || hash == bytes32(0)) revert ArbitrationMissingEvidence();
     }
 
     /// @dev Reverts once an appeal has gone unruled for the ruling period.

@@ -8,26 +8,40 @@ pragma solidity ^0.8.24;
 /// the deal's module back ({IArbitrable-onRuling}).
 /// @dev Assumptions and choices:
 /// - Only modules named by governance ("arbitrables") open disputes; each one moves its own money
-///   and trusts this module's final ruling.
+///   and trusts this module's final ruling. This module holds no funds.
 /// - Round 1's arbiter is the one named at deal creation, if any. Otherwise, and for every
 ///   appeal, the arbiter is *drawn*: anyone (a party, the arbitrable, a keeper) proposes an
 ///   account and its sovereign, and the proposal is accepted only if that sovereign is active,
 ///   is neither party's sovereign, is mutually recognized by BOTH parties' sovereigns, and the
-///   account holds its Arbiter role and is not a party. The first valid proposal wins: every
-///   candidate comes from a neutral sovereign both parties' sovereigns trust, so no on-chain
-///   randomness is needed. A party's own sovereign never supplies a drawn arbiter (neutrality);
-///   parties who trust one side's arbiter name it at deal creation.
-/// - An assigned arbiter who has not ruled within the ruling period, or whose sovereign revoked
-///   its Arbiter role, may be replaced by a new proposal (never by the same account).
+///   account holds its Arbiter role and is not a party. No on-chain randomness is involved (the
+///   registry does not enumerate role holders): the proposer chooses within that pool.
+/// - Trust assumption: every Arbiter of every sovereign that both parties' sovereigns mutually
+///   recognize is acceptable to both parties; that is what the recognition means here. Neither
+///   party can widen the pool alone (its sovereign's recognition is one of two needed, and a
+///   party's own sovereign never supplies a drawn arbiter), but within the pool a party may pick
+///   the arbiter it likes best, and an arbiter who rules at once cannot be replaced. Parties who
+///   do not accept that name an arbiter at deal creation.
+/// - The "mover" of a round is the party that loses if the round goes unruled: the claimant in
+///   round 1 (an unruled claim is dismissed), the appellant in round 2 (an unruled appeal leaves
+///   the first ruling standing). The mover may replace at once a drawn arbiter that it did not
+///   draw itself (a veto): otherwise the other party could draw a silent arbiter — a dormant
+///   account holding the role is enough — and win by the clock. An arbiter the mover drew, or one
+///   named at deal creation, keeps the round until its ruling period passes or its sovereign
+///   revokes its Arbiter role; then anyone may replace it (never by the same account).
 /// - Every dispute ends: a first round with no ruling within the ruling period after the opening
 ///   (no arbiter drawn) or after its arbiter's assignment (arbiter silent, not replaced) can be
-///   finalized as dismissed, which gives the respondent everything. The claimant, who wants a
-///   ruling, is the one who must get an arbiter drawn in time.
-/// - After a first-round ruling, either party may appeal once within the appeal window; a
-///   different arbiter then rules, and that ruling is final. An appeal that gets no ruling within
-///   the ruling period after it lapses, and the first ruling stands.
+///   finalized as dismissed, which gives the respondent everything. After a first-round ruling,
+///   either party may appeal once within the appeal window, if both parties have a sovereign to
+///   draw from; a different arbiter then rules, and that ruling is final. An appeal that gets no
+///   ruling within the ruling period after it lapses, and the first ruling stands. So once more than
+///   `max(rulingPeriod, appealWindow)` passed since its last change, a dispute can be finalized.
 /// - Rulings are shares of the disputed amount in millionths to the claimant; the rest goes to the
-///   respondent. Anyone finalizes a ruling once it is final, which calls the arbitrable back.
+///   respondent. Anyone finalizes a ruling once it is final, which calls the arbitrable back. If
+///   the callback reverts, finalize reverts whole: nothing is lost, anyone retries later.
+/// - Pause (guardian; only governance unpauses) holds {finalize} only: enforcement waits while
+///   opening, drawing, ruling, appealing and evidence go on, so a pause never eats a party's
+///   window (an appeal window or a ruling period that ran out during a pause would otherwise
+///   decide the dispute). Governance fixes what the pause was for before enforcement resumes.
 interface IArbitration {
     /* TYPES */
 
@@ -54,7 +68,9 @@ interface IArbitration {
     }
 
     /// @notice A dispute as stored. `token` and `amount` describe what is disputed (zero token:
-    /// ETH); the arbitrable holds it. `round` is 1, or 2 once appealed.
+    /// ETH); the arbitrable holds it. `round` is 1, or 2 once appealed by `appellant` (zero
+    /// before), the mover of round 2. `drawnByMover`: the current round's arbiter was drawn by
+    /// that round's mover (if not, the mover may replace it at once).
     struct Dispute {
         address arbitrable;
         DisputeStatus status;
@@ -67,6 +83,8 @@ interface IArbitration {
         uint64 respondentSovereign;
         address token;
         uint256 amount;
+        address appellant;
+        bool drawnByMover;
     }
 
     /// @notice One round of a dispute: its arbiter (zero: none yet), the arbiter's sovereign (0 for
@@ -138,7 +156,12 @@ interface IArbitration {
     error ArbitrationZeroArbitrable();
     /// @dev The parties are the zero address or the same account.
     error ArbitrationInvalidParties(address claimant, address respondent);
-    /// @dev Without a named arbiter, both parties need a sovereign to draw an arbiter from.
+    /// @dev A dispute over a zero amount.
+    error ArbitrationZeroAmount();
+    /// @dev Evidence without a URI or without a content hash.
+    error ArbitrationMissingEvidence();
+    /// @dev Without a named arbiter, and for any appeal, both parties need a sovereign to draw an
+    /// arbiter from.
     error ArbitrationNoArbiterPool(uint64 claimantSovereign, uint64 respondentSovereign);
     /// @dev `disputeId` does not exist.
     error ArbitrationUnknownDispute(uint256 disputeId);
@@ -146,7 +169,8 @@ interface IArbitration {
     error ArbitrationUnknownRound(uint256 disputeId, uint8 round);
     /// @dev `disputeId` is finalized: nothing more happens in it.
     error ArbitrationDisputeClosed(uint256 disputeId);
-    /// @dev The current round of `disputeId` already has `arbiter`, who may still rule.
+    /// @dev The current round of `disputeId` already has `arbiter`, who may still rule and whom
+    /// the caller may not replace.
     error ArbitrationArbiterAlreadyAssigned(uint256 disputeId, address arbiter);
     /// @dev `arbiter` is a party of the dispute.
     error ArbitrationArbiterIsParty(address arbiter);
@@ -183,18 +207,27 @@ interface IArbitration {
 
     /* DISPUTES */
 
+    /// @notice The scale of a ruling's share: 1e6 gives the claimant the whole disputed amount.
+    /// @return scale 1e6.
+    // solhint-disable-next-line func-name-mixedcase
+    function SHARE_SCALE() external view returns (uint256 scale);
+
     /// @notice Opens a dispute over a deal the calling arbitrable holds. Round 1 starts with the
     /// named arbiter if there is one; otherwise an arbiter is drawn with {proposeArbiter}.
     /// Arbitrables only.
-    /// @param params The parties, what is disputed, the parties' sovereigns (0: none), the arbiter
-    /// named at deal creation (zero: none) and the claimant's opening evidence.
+    /// @param params The parties, what is disputed (a non-zero amount), the parties' sovereigns
+    /// (0: none), the arbiter named at deal creation (zero: none) and the claimant's opening
+    /// evidence (a URI and a content hash, both required).
     /// @return disputeId The new dispute's id (ids start at 1).
     function openDispute(DisputeParams calldata params) external returns (uint256 disputeId);
 
     /// @notice Draws the arbiter of the current round: `arbiter`, holding the Arbiter role in
     /// `sovereignId`, an active sovereign other than the parties' that both parties' sovereigns
     /// mutually recognize. Allowed while the round has no arbiter, or its arbiter let the ruling
-    /// period pass or lost the role. Anyone.
+    /// period pass or lost the role: anyone. Also allowed to the round's mover (the claimant in
+    /// round 1, the appellant in round 2) at any time before the ruling when the arbiter was
+    /// drawn by someone else (not named at deal creation). A new assignment restarts the ruling
+    /// period of round 1; an appeal lapses at the same time whoever is drawn.
     /// @param disputeId The dispute.
     /// @param arbiter The proposed arbiter (not a party, not the round's or round 1's arbiter).
     /// @param sovereignId The arbiter's sovereign.
@@ -202,24 +235,28 @@ interface IArbitration {
 
     /// @notice Rules the current round: `shareToClaimant` millionths of the disputed amount to the
     /// claimant, the rest to the respondent. The current round's arbiter only, once per round; a
-    /// drawn arbiter must still hold its Arbiter role.
+    /// drawn arbiter must still hold its Arbiter role. Round 1 may be ruled late, until it is
+    /// finalized as dismissed or its arbiter replaced; round 2 only before the appeal lapses.
     /// @param disputeId The dispute.
     /// @param shareToClaimant The claimant's share, 0 to 1e6.
     function rule(uint256 disputeId, uint256 shareToClaimant) external;
 
     /// @notice Appeals the first ruling: a new arbiter (drawn, different from the first) rules
-    /// again, and that ruling is final. Either party, once, within the appeal window.
+    /// again, and that ruling is final. Either party, once, within the appeal window, when both
+    /// parties have a sovereign ({ArbitrationNoArbiterPool} otherwise).
     /// @param disputeId The dispute.
     function appeal(uint256 disputeId) external;
 
     /// @notice Enforces the final ruling on the arbitrable ({IArbitrable-onRuling}): the first
     /// ruling once the appeal window closed without appeal, the second once given, or the first
     /// again if the appeal lapsed; or a dismissal (share 0) when round 1 got no ruling within the
-    /// ruling period after the opening or after its arbiter's assignment. Anyone.
+    /// ruling period after the opening or after its arbiter's assignment. Anyone; held while
+    /// paused. Reverts whole if the arbitrable's callback reverts (retry later).
     /// @param disputeId The dispute.
     function finalize(uint256 disputeId) external;
 
     /// @notice Records evidence for the arbiter in an event. Either party, until finalized.
+    /// Both a URI and a content hash ({ArbitrationMissingEvidence} otherwise).
     /// @param disputeId The dispute.
     /// @param uri Where the evidence lives.
     /// @param hash keccak256 of the evidence document.

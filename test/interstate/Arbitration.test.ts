@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ZeroAddress, id, type BaseContract, type ContractTransactionResponse } from "ethers";
+import { ZeroAddress, ZeroHash, id, type BaseContract, type ContractTransactionResponse } from "ethers";
 
 import type { IArbitration } from "../../types/ethers-contracts/index.js";
 import { Role } from "../helpers/graph.ts";
@@ -27,6 +27,9 @@ interface MockArbitrable extends BaseContract {
   open(params: IArbitration.DisputeParamsStruct): Promise<ContractTransactionResponse>;
   rulings(disputeId: bigint): Promise<bigint>;
   rulingCalls(disputeId: bigint): Promise<bigint>;
+  setRefusing(refusing: boolean): Promise<ContractTransactionResponse>;
+  setReentering(reentering: boolean): Promise<ContractTransactionResponse>;
+  reentryError(): Promise<string>;
 }
 
 /** The escrow fixture plus a MockArbitrable named by governance. */
@@ -135,6 +138,23 @@ describe("Arbitration", function () {
         .to.be.revertedWithCustomError(f.arbitration, "ArbitrationNoArbiterPool")
         .withArgs(NORTH, 0n);
     });
+
+    it("rejects a zero amount and missing evidence", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await expect(f.arbitrable.open(params(f, { amount: 0n }))).to.be.revertedWithCustomError(
+        f.arbitration,
+        "ArbitrationZeroAmount",
+      );
+      await expect(f.arbitrable.open(params(f, { evidenceURI: "" }))).to.be.revertedWithCustomError(
+        f.arbitration,
+        "ArbitrationMissingEvidence",
+      );
+      await expect(f.arbitrable.open(params(f, { evidenceHash: ZeroHash }))).to.be.revertedWithCustomError(
+        f.arbitration,
+        "ArbitrationMissingEvidence",
+      );
+      expect(await f.arbitration.disputeCount()).to.equal(0n);
+    });
   });
 
   describe("proposeArbiter", function () {
@@ -146,6 +166,7 @@ describe("Arbitration", function () {
         .withArgs(1n, 1n, f.arbiter.address, WEST, f.stranger.address);
       const round = await f.arbitration.getRound(1n, 1);
       expect([round.arbiter, round.sovereignId, round.ruled]).to.deep.equal([f.arbiter.address, WEST, false]);
+      expect((await f.arbitration.getDispute(1n)).drawnByMover).to.equal(false);
     });
 
     it("rejects an arbiter from a sovereign one party's sovereign does not recognize", async function () {
@@ -215,6 +236,82 @@ describe("Arbitration", function () {
         .withArgs(1n, 1n, f.arbiter2.address, WEST, f.deployer.address);
     });
 
+    it("lets the claimant replace at once an arbiter someone else drew, restarting the ruling period", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await f.arbitrable.open(params(f));
+      await f.arbitration.connect(f.contributor).proposeArbiter(1n, f.arbiter.address, WEST);
+      await at((await now()) + DAY);
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter2.address, WEST))
+        .to.emit(f.arbitration, "ArbiterAssigned")
+        .withArgs(1n, 1n, f.arbiter2.address, WEST, f.funder.address);
+      const vetoedAt = await now();
+      const round = await f.arbitration.getRound(1n, 1);
+      expect([round.arbiter, round.assignedAt]).to.deep.equal([f.arbiter2.address, vetoedAt]);
+      expect((await f.arbitration.getDispute(1n)).drawnByMover).to.equal(true);
+      await expect(f.arbitration.connect(f.arbiter).rule(1n, 0n))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationNotArbiter")
+        .withArgs(1n, f.arbiter.address);
+      // The respondent cannot replace the claimant's arbiter, nor can the claimant replace its own.
+      await expect(f.arbitration.connect(f.contributor).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyAssigned")
+        .withArgs(1n, f.arbiter2.address);
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyAssigned")
+        .withArgs(1n, f.arbiter2.address);
+      // The dismissal clock runs from the replacement.
+      await at(vetoedAt + RULING_PERIOD);
+      await expect(f.arbitration.finalize(1n))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationNotFinalizable")
+        .withArgs(1n);
+      await expect(f.arbitration.connect(f.arbiter2).rule(1n, 800_000n))
+        .to.emit(f.arbitration, "DisputeRuled")
+        .withArgs(1n, 1n, f.arbiter2.address, 800_000n, vetoedAt + RULING_PERIOD + APPEAL_WINDOW);
+    });
+
+    it("defeats a respondent's silent arbiter: without the veto the clock would dismiss the claim", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await f.arbitrable.open(params(f));
+      // The respondent draws an Arbiter who will never rule (a dormant account holding the role).
+      await f.arbitration.connect(f.contributor).proposeArbiter(1n, f.arbiter.address, WEST);
+      const silentAt = await now();
+      // What the respondent plays for: at the first second a replacement is allowed to anyone, the
+      // dismissal is too, and the respondent calls it first.
+      const snapshot = await networkHelpers.takeSnapshot();
+      await at(silentAt + RULING_PERIOD + 1n);
+      await expect(f.arbitration.connect(f.contributor).finalize(1n))
+        .to.emit(f.arbitration, "DisputeFinalized")
+        .withArgs(1n, 0n, 0n);
+      await snapshot.restore();
+      // The claimant does not wait for the clock.
+      await f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter2.address, WEST);
+      await f.arbitration.connect(f.arbiter2).rule(1n, 1_000_000n);
+      await at((await now()) + APPEAL_WINDOW + 1n);
+      await expect(f.arbitration.finalize(1n)).to.emit(f.arbitrable, "RulingReceived").withArgs(1n, 1_000_000n);
+    });
+
+    it("never lets the claimant replace an arbiter named at deal creation before its period ends", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await f.arbitrable.open(params(f, { namedArbiter: f.stranger.address }));
+      const round = await f.arbitration.getRound(1n, 1);
+      expect(round.arbiter).to.equal(f.stranger.address);
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyAssigned")
+        .withArgs(1n, f.stranger.address);
+      await at(round.assignedAt + RULING_PERIOD + 1n);
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.emit(f.arbitration, "ArbiterAssigned")
+        .withArgs(1n, 1n, f.arbiter.address, WEST, f.funder.address);
+    });
+
+    it("rejects a veto that names the same arbiter again", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await f.arbitrable.open(params(f));
+      await f.arbitration.connect(f.stranger).proposeArbiter(1n, f.arbiter.address, WEST);
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyServed")
+        .withArgs(1n, f.arbiter.address);
+    });
+
     it("rejects proposals for unknown, ruled or finalized disputes", async function () {
       const f = await ruled();
       await expect(f.arbitration.proposeArbiter(9n, f.arbiter2.address, WEST))
@@ -278,7 +375,12 @@ describe("Arbitration", function () {
         .to.emit(f.arbitration, "DisputeAppealed")
         .withArgs(1n, f.contributor.address, t + RULING_PERIOD);
       const dispute = await f.arbitration.getDispute(1n);
-      expect([dispute.status, dispute.round, dispute.appealedAt]).to.deep.equal([DisputeStatus.Appealed, 2n, t]);
+      expect([dispute.status, dispute.round, dispute.appealedAt, dispute.appellant]).to.deep.equal([
+        DisputeStatus.Appealed,
+        2n,
+        t,
+        f.contributor.address,
+      ]);
 
       await expect(f.arbitration.proposeArbiter(1n, f.arbiter.address, WEST))
         .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyServed")
@@ -312,6 +414,44 @@ describe("Arbitration", function () {
       await expect(f.arbitration.connect(f.funder).appeal(1n))
         .to.be.revertedWithCustomError(f.arbitration, "ArbitrationAppealWindowClosed")
         .withArgs(1n, ruledAt + APPEAL_WINDOW);
+    });
+
+    it("lets the appellant replace at once an arbiter the other party drew, within the same lapse time", async function () {
+      const f = await ruled();
+      await f.arbitration.connect(f.contributor).appeal(1n);
+      const lapsesAt = (await f.arbitration.getDispute(1n)).appealedAt + RULING_PERIOD;
+      // The first ruling's winner (the funder, 70%) draws for round 2, hoping for silence.
+      await f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter2.address, WEST);
+      expect((await f.arbitration.getDispute(1n)).drawnByMover).to.equal(false);
+      await expect(f.arbitration.connect(f.contributor).proposeArbiter(1n, f.arbiter.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyServed")
+        .withArgs(1n, f.arbiter.address);
+      await f.registry.connect(f.carol).invite(WEST, f.stranger.address);
+      await f.registry.connect(f.stranger).acceptInvitation(WEST);
+      await f.registry.connect(f.carol).grantRole(WEST, f.stranger.address, Role.Arbiter);
+      await expect(f.arbitration.connect(f.contributor).proposeArbiter(1n, f.stranger.address, WEST))
+        .to.emit(f.arbitration, "ArbiterAssigned")
+        .withArgs(1n, 2n, f.stranger.address, WEST, f.contributor.address);
+      expect((await f.arbitration.getDispute(1n)).drawnByMover).to.equal(true);
+      // The funder cannot take it back, and the appeal lapses when it always would have.
+      await expect(f.arbitration.connect(f.funder).proposeArbiter(1n, f.arbiter2.address, WEST))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationArbiterAlreadyAssigned")
+        .withArgs(1n, f.stranger.address);
+      await at(lapsesAt);
+      await expect(f.arbitration.connect(f.stranger).rule(1n, 100_000n))
+        .to.emit(f.arbitration, "DisputeRuled")
+        .withArgs(1n, 2n, f.stranger.address, 100_000n, 0n);
+      await expect(f.arbitration.finalize(1n)).to.emit(f.arbitration, "DisputeFinalized").withArgs(1n, 100_000n, 2n);
+    });
+
+    it("rejects an appeal nobody could hear: without both parties' sovereigns", async function () {
+      const f = await loadFixture(arbitrationFixture);
+      await f.arbitrable.open(params(f, { namedArbiter: f.stranger.address, respondentSovereign: 0n }));
+      await f.arbitration.connect(f.stranger).rule(1n, 600_000n);
+      await expect(f.arbitration.connect(f.contributor).appeal(1n))
+        .to.be.revertedWithCustomError(f.arbitration, "ArbitrationNoArbiterPool")
+        .withArgs(NORTH, 0n);
+      expect((await f.arbitration.getDispute(1n)).status).to.equal(DisputeStatus.Open);
     });
 
     it("lapses without a second ruling within the ruling period: the first ruling stands", async function () {
@@ -388,6 +528,13 @@ describe("Arbitration", function () {
       await expect(f.arbitration.connect(f.arbiter).submitEvidence(1n, "ipfs://x", id("x")))
         .to.be.revertedWithCustomError(f.arbitration, "ArbitrationNotParty")
         .withArgs(1n, f.arbiter.address);
+      await expect(f.arbitration.connect(f.funder).submitEvidence(1n, "", id("x"))).to.be.revertedWithCustomError(
+        f.arbitration,
+        "ArbitrationMissingEvidence",
+      );
+      await expect(
+        f.arbitration.connect(f.funder).submitEvidence(1n, "ipfs://x", ZeroHash),
+      ).to.be.revertedWithCustomError(f.arbitration, "ArbitrationMissingEvidence");
       await at(f.ruledAt + APPEAL_WINDOW + 1n);
       await f.arbitration.finalize(1n);
       await expect(f.arbitration.connect(f.funder).submitEvidence(1n, "ipfs://late", id("late")))
@@ -425,14 +572,58 @@ describe("Arbitration", function () {
         .withArgs(f.funder.address);
     });
 
-    it("pauses every dispute action", async function () {
+    it("holds only enforcement while paused: every window stays usable", async function () {
       const f = await withArbiter();
       await f.arbitration.connect(f.guardian).pause();
-      await expect(f.arbitration.connect(f.arbiter).rule(1n, 1n)).to.be.revertedWithCustomError(
+      // Opening, drawing, ruling, evidence and appeals go on.
+      await expect(f.arbitrable.open(params(f))).to.emit(f.arbitration, "DisputeOpened");
+      await expect(f.arbitration.proposeArbiter(2n, f.arbiter2.address, WEST)).to.emit(
         f.arbitration,
-        "EnforcedPause",
+        "ArbiterAssigned",
       );
-      await expect(f.arbitrable.open(params(f))).to.be.revertedWithCustomError(f.arbitration, "EnforcedPause");
+      await expect(f.arbitration.connect(f.arbiter).rule(1n, 700_000n)).to.emit(f.arbitration, "DisputeRuled");
+      const ruledAt = await now();
+      await expect(f.arbitration.connect(f.funder).submitEvidence(1n, EVIDENCE.uri, EVIDENCE.hash)).to.emit(
+        f.arbitration,
+        "EvidenceSubmitted",
+      );
+      // The appeal window would close during the pause: the party appeals all the same.
+      await at(ruledAt + APPEAL_WINDOW);
+      await expect(f.arbitration.connect(f.contributor).appeal(1n)).to.emit(f.arbitration, "DisputeAppealed");
+      await f.arbitration.connect(f.contributor).proposeArbiter(1n, f.arbiter2.address, WEST);
+      await expect(f.arbitration.connect(f.arbiter2).rule(1n, 0n)).to.emit(f.arbitration, "DisputeRuled");
+      // Enforcement waits.
+      await expect(f.arbitration.finalize(1n)).to.be.revertedWithCustomError(f.arbitration, "EnforcedPause");
+      await f.arbitration.connect(f.governance).unpause();
+      await expect(f.arbitration.finalize(1n)).to.emit(f.arbitrable, "RulingReceived").withArgs(1n, 0n);
+    });
+  });
+
+  describe("finalize: the arbitrable's callback", function () {
+    it("reverts whole when the arbitrable refuses the ruling, and succeeds on a retry", async function () {
+      const f = await ruled();
+      await at(f.ruledAt + APPEAL_WINDOW + 1n);
+      await f.arbitrable.setRefusing(true);
+      await expect(f.arbitration.finalize(1n))
+        .to.be.revertedWithCustomError(f.arbitrable, "RulingRefused")
+        .withArgs(1n);
+      expect((await f.arbitration.getDispute(1n)).status).to.equal(DisputeStatus.Open);
+      // Nothing lapsed meanwhile: the same ruling is enforced later.
+      await at(f.ruledAt + APPEAL_WINDOW + 30n * DAY);
+      await f.arbitrable.setRefusing(false);
+      await expect(f.arbitration.finalize(1n)).to.emit(f.arbitrable, "RulingReceived").withArgs(1n, 700_000n);
+      expect((await f.arbitration.getDispute(1n)).status).to.equal(DisputeStatus.Finalized);
+    });
+
+    it("cannot be re-entered from the callback: the ruling is delivered once", async function () {
+      const f = await ruled();
+      await at(f.ruledAt + APPEAL_WINDOW + 1n);
+      await f.arbitrable.setReentering(true);
+      await expect(f.arbitration.finalize(1n)).to.emit(f.arbitration, "DisputeFinalized").withArgs(1n, 700_000n, 1n);
+      expect(await f.arbitrable.rulingCalls(1n)).to.equal(1n);
+      expect(await f.arbitrable.reentryError()).to.equal(
+        f.arbitration.interface.encodeErrorResult("ArbitrationDisputeClosed", [1n]),
+      );
     });
   });
 
@@ -441,6 +632,7 @@ describe("Arbitration", function () {
       const f = await withArbiter();
       expect(await f.arbitration.registry()).to.equal(await f.registry.getAddress());
       expect(await f.arbitration.SHARE_SCALE()).to.equal(1_000_000n);
+      expect((await f.arbitration.getDispute(1n)).appellant).to.equal(ZeroAddress);
       await expect(f.arbitration.getDispute(2n))
         .to.be.revertedWithCustomError(f.arbitration, "ArbitrationUnknownDispute")
         .withArgs(2n);

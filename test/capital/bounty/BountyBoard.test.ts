@@ -676,13 +676,97 @@ describe("BountyBoard", function () {
         .to.be.revertedWithCustomError(f.board, "BountyAwardExceedsRemaining")
         .withArgs(f.bountyId, ethers.MaxUint256, ONE);
     });
+  });
 
-    it("reverts when the ledger does not accept the board as a recorder", async function () {
+  describe("award: ledger refusals", function () {
+    const refusals = {
+      "the ledger is paused": (f: BountyWorld) => f.ledger.connect(f.guardian).pause(),
+      "the board is no longer a recorder": (f: BountyWorld) =>
+        f.ledger.connect(f.governance).setRecorder(f.boardAddress, false),
+      "the mission's sovereign is suspended": (f: BountyWorld) =>
+        f.registry.connect(f.governance).suspendSovereign(ATLAS_ID),
+    };
+
+    for (const [refusal, refuse] of Object.entries(refusals)) {
+      it(`pays every winner and reports each unrecorded award when ${refusal}`, async function () {
+        const f = await loadFixture(submittedFixture);
+        await refuse(f);
+        const [toContributor, toMember] = [ONE / 4n, ONE / 2n];
+        const tx = f.board
+          .connect(f.missionOwner)
+          .award(f.bountyId, [f.contributor.address, f.member.address], [toContributor, toMember]);
+        await expect(tx).to.changeEtherBalances(
+          ethers,
+          [f.contributor, f.member, f.board],
+          [toContributor, toMember, -(toContributor + toMember)],
+        );
+        expect(await eventsOf(await tx, f.board, "BountyContributionNotRecorded")).to.deep.equal([
+          [f.bountyId, f.contributor.address, toContributor],
+          [f.bountyId, f.member.address, toMember],
+        ]);
+        await expect(tx).not.to.emit(f.ledger, "OutcomeRecorded");
+        expect(await f.ledger.outcomeCount()).to.equal(0n);
+        expect(await f.ledger.reputationOf(ATLAS_ID, f.contributor.address)).to.equal(0n);
+        expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE - toContributor - toMember);
+        expect(await f.board.submissionOf(f.bountyId, f.member.address)).to.deep.equal([work("member").hash, toMember]);
+      });
+    }
+
+    it("still defers the payout of a winner that refuses ETH, unrecorded", async function () {
       const f = await loadFixture(submittedFixture);
-      await f.ledger.connect(f.governance).setRecorder(f.boardAddress, false);
-      await expect(f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]))
-        .to.be.revertedWithCustomError(f.ledger, "LedgerNotRecorder")
-        .withArgs(f.boardAddress);
+      const refuser = await (await ethers.deployContract("RevertingReceiver")).getAddress();
+      await submit(f.board, await contractSigner(refuser), f.bountyId, "refuser");
+      await f.ledger.connect(f.guardian).pause();
+      const tx = f.board.connect(f.missionOwner).award(f.bountyId, [refuser], [ONE]);
+      await expect(tx).to.emit(f.board, "BountyContributionNotRecorded").withArgs(f.bountyId, refuser, ONE);
+      await expect(tx).to.emit(f.board, "PayoutDeferred").withArgs(f.bountyId, refuser, ETH, ONE, ONE);
+      expect(await f.board.withdrawableOf(refuser, ETH)).to.equal(ONE);
+      expect(await f.board.remainingOf(f.bountyId)).to.equal(0n);
+    });
+
+    it("records again once the ledger accepts: only the refused awards are missing", async function () {
+      const f = await loadFixture(submittedFixture);
+      await f.ledger.connect(f.guardian).pause();
+      await f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]);
+      await f.ledger.connect(f.governance).unpause();
+      const tx = f.board.connect(f.missionOwner).award(f.bountyId, [f.member.address], [2n]);
+      await expect(tx).not.to.emit(f.board, "BountyContributionNotRecorded");
+      await expect(tx).to.emit(f.ledger, "OutcomeRecorded");
+      expect(await f.ledger.outcomeCount()).to.equal(1n);
+      expect(await f.ledger.reputationOf(ATLAS_ID, f.member.address)).to.equal(AWARD_POINTS);
+      expect(await f.ledger.reputationOf(ATLAS_ID, f.contributor.address)).to.equal(0n);
+    });
+
+    it("cannot be starved of gas: no gas limit completes an award without its record", async function () {
+      const f = await loadFixture(submittedFixture);
+      const call = () => f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [ONE]);
+      const needed = await f.board
+        .connect(f.missionOwner)
+        .award.estimateGas(f.bountyId, [f.contributor.address], [ONE]);
+      // Every limit from well below the ledger's share of the gas up to what the award needs.
+      let [completed, failed] = [0, 0];
+      for (let limit = needed - 150_000n; limit <= needed + 5_000n; limit += 1_000n) {
+        const snapshot = await networkHelpers.takeSnapshot();
+        try {
+          const tx = await f.board
+            .connect(f.missionOwner)
+            .award(f.bountyId, [f.contributor.address], [ONE], { gasLimit: limit });
+          const receipt = await tx.wait();
+          expect(receipt!.status).to.equal(1);
+          expect(await eventsOf(tx, f.board, "BountyContributionNotRecorded")).to.deep.equal([]);
+          expect(await f.ledger.outcomeCount()).to.equal(1n);
+          ++completed;
+        } catch {
+          // Out of gas: nothing happened, neither the payout nor the record.
+          expect((await f.board.getBounty(f.bountyId)).awarded).to.equal(0n);
+          expect(await f.ledger.outcomeCount()).to.equal(0n);
+          ++failed;
+        }
+        await snapshot.restore();
+      }
+      // Both sides of the line were tried.
+      expect([completed > 0, failed > 0]).to.deep.equal([true, true]);
+      await expect(call()).to.emit(f.ledger, "OutcomeRecorded");
     });
   });
 
@@ -953,7 +1037,6 @@ describe("BountyBoard", function () {
         () => f.board.connect(f.missionOwner).award(f.bountyId, [f.contributor.address], [1n]),
         () => f.board.connect(f.missionOwner).cancel(f.bountyId),
         () => f.board.connect(f.funder).reclaim(f.bountyId, f.funder.address),
-        () => f.board.connect(f.funder).withdraw(ETH, f.funder.address),
       ];
       for (const call of calls) await expect(call()).to.be.revertedWithCustomError(f.board, "EnforcedPause");
       await f.board.connect(f.governance).unpause();
@@ -961,6 +1044,38 @@ describe("BountyBoard", function () {
         f.board,
         "BountyAwarded",
       );
+    });
+
+    it("stops refunds of an expired bounty until governance unpauses", async function () {
+      const f = await loadFixture(submittedFixture);
+      await passDeadline(f.board, f.bountyId);
+      await f.board.connect(f.guardian).pause();
+      await expect(f.board.connect(f.funder).reclaim(f.bountyId, f.funder.address)).to.be.revertedWithCustomError(
+        f.board,
+        "EnforcedPause",
+      );
+      await f.board.connect(f.governance).unpause();
+      await expect(f.board.connect(f.funder).reclaim(f.bountyId, f.funder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(f.bountyId, f.funder.address, ETH, f.funder.address, ONE);
+    });
+
+    it("keeps withdrawals of deferred payouts open", async function () {
+      const f = await loadFixture(submittedFixture);
+      const refuser = await (await ethers.deployContract("RevertingReceiver")).getAddress();
+      const refuserSigner = await contractSigner(refuser);
+      await submit(f.board, refuserSigner, f.bountyId, "refuser");
+      await f.board.connect(f.missionOwner).award(f.bountyId, [refuser], [ONE / 2n]);
+      await f.board.connect(f.guardian).pause();
+      const tx = f.board.connect(refuserSigner).withdraw(ETH, f.stranger.address);
+      await expect(tx)
+        .to.emit(f.board, "Withdrawn")
+        .withArgs(refuser, ETH, f.stranger.address, ONE / 2n);
+      await expect(tx).to.changeEtherBalances(ethers, [f.stranger, f.board], [ONE / 2n, -ONE / 2n]);
+      expect(await f.board.paused()).to.equal(true);
+      await expect(f.board.connect(refuserSigner).withdraw(ETH, f.stranger.address))
+        .to.be.revertedWithCustomError(f.board, "BountyNothingToWithdraw")
+        .withArgs(refuser, ETH);
     });
   });
 

@@ -93,12 +93,13 @@ describe("BountyBoard credential-gated bounties", function () {
       .withArgs(f.ownBounty, f.contributor.address, expiring, CredentialStatus.Expired);
   });
 
-  it("rejects every credential while the mission's sovereign is suspended", async function () {
+  it("rejects every credential trusted by a suspended sovereign", async function () {
     const f = await loadFixture(credentialFixture);
-    await f.registry.connect(f.governance).suspendSovereign(ATLAS_ID);
-    await expect(submit(f.board, f.contributor, f.ownBounty, "contributor", f.uid))
+    await f.registry.connect(f.admin).recognize(ATLAS_ID, BOREALIS_ID);
+    await f.registry.connect(f.governance).suspendSovereign(BOREALIS_ID);
+    await expect(submit(f.board, f.contributor, f.foreignBounty, "contributor", f.foreignUid))
       .to.be.revertedWithCustomError(f.board, "BountyCredentialInvalid")
-      .withArgs(f.ownBounty, f.contributor.address, f.uid, CredentialStatus.SovereignInactive);
+      .withArgs(f.foreignBounty, f.contributor.address, f.foreignUid, CredentialStatus.SovereignInactive);
   });
 
   it("honours a foreign issuer only once the two sovereigns recognize each other", async function () {

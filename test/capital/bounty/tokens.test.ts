@@ -1,7 +1,8 @@
 /**
  * The BountyBoard's money paths against the hostile tokens and receivers of test/mocks: what a
  * fee-on-transfer token credits, tokens without return values or returning false, a token that
- * reverts on zero transfers, and re-entry through token hooks and ETH receivers.
+ * refuses a blocklisted winner, a token that reverts on zero transfers, and re-entry through
+ * token hooks and ETH receivers.
  */
 import { expect } from "chai";
 import { MaxUint256, type ContractTransactionResponse } from "ethers";
@@ -141,6 +142,56 @@ describe("BountyBoard with hostile tokens", function () {
       await f.board.connect(f.funder).reclaim(bountyId, f.stranger.address);
       expect(await token.balanceOf(f.stranger.address)).to.equal(300n);
     });
+  });
+
+  describe("token refusing a winner (blocklist)", function () {
+    /** The splits' hostile BlocklistToken: refuses transfers to blocklisted accounts. */
+    const BLOCKLIST_TOKEN = "test/capital/splits/mocks/SplitMocks.sol:BlocklistToken";
+
+    for (const returnsFalse of [false, true]) {
+      const how = returnsFalse ? "returns false for" : "reverts for";
+      it(`defers a winner the token ${how}, and pays the others`, async function () {
+        const f = await loadFixture(bountyFixture);
+        const token = await ethers.deployContract(BLOCKLIST_TOKEN, [returnsFalse]);
+        const address = await token.getAddress();
+        await token.getFunction("mint")(f.funder.address, 1_000n);
+        await token.connect(f.funder).getFunction("approve")(f.boardAddress, MaxUint256);
+        const { bountyId } = await createBounty(f.board, f.funder, address, 1_000n);
+        await submit(f.board, f.contributor, bountyId, "contributor");
+        await submit(f.board, f.member, bountyId, "member");
+        await token.getFunction("setBlocked")(f.contributor.address, true);
+
+        const tx = f.board
+          .connect(f.missionOwner)
+          .award(bountyId, [f.contributor.address, f.member.address], [600n, 400n]);
+        await expect(tx)
+          .to.emit(f.board, "PayoutDeferred")
+          .withArgs(bountyId, f.contributor.address, address, 600n, 600n);
+        await expect(tx).to.changeTokenBalances(
+          ethers,
+          token,
+          [f.member.address, f.contributor.address, f.boardAddress],
+          [400n, 0n, -400n],
+        );
+        expect(await f.board.withdrawableOf(f.contributor.address, address)).to.equal(600n);
+
+        // The winner's own address stays refused and keeps the credit; an address it names is paid.
+        const own = f.board.connect(f.contributor).withdraw(address, f.contributor.address);
+        if (returnsFalse) {
+          await expect(own).to.be.revertedWithCustomError(f.board, "SafeERC20FailedOperation").withArgs(address);
+        } else {
+          await expect(own).to.be.revertedWithCustomError(token, "Blocked").withArgs(f.contributor.address);
+        }
+        expect(await f.board.withdrawableOf(f.contributor.address, address)).to.equal(600n);
+        await expect(f.board.connect(f.contributor).withdraw(address, f.stranger.address))
+          .to.emit(f.board, "Withdrawn")
+          .withArgs(f.contributor.address, address, f.stranger.address, 600n);
+        await expect(f.board.connect(f.contributor).withdraw(address, f.stranger.address))
+          .to.be.revertedWithCustomError(f.board, "BountyNothingToWithdraw")
+          .withArgs(f.contributor.address, address);
+        expect(await token.getFunction("balanceOf")(f.boardAddress)).to.equal(0n);
+      });
+    }
   });
 
   describe("token reverting on zero transfers", function () {

@@ -860,6 +860,24 @@ describe("MilestoneEscrow", function () {
         [250n],
       );
     });
+
+    it("works while the escrow is paused: a credit is a sum already owed", async function () {
+      const f = await withEscrow();
+      await f.escrow.connect(f.contributor).submitMilestone(f.escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
+      await f.escrow.connect(f.funder).dispute(f.escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
+      await f.arbitration.proposeArbiter(1n, f.arbiter.address, 3n);
+      await f.arbitration.connect(f.arbiter).rule(1n, 250_000n);
+      await networkHelpers.time.increase(4n * DAY);
+      await f.arbitration.finalize(1n);
+      await f.escrow.connect(f.guardian).pause();
+      await expect(
+        f.escrow.connect(f.contributor).withdraw(f.tokenAddress, f.contributor.address),
+      ).to.changeTokenBalances(ethers, f.token, [f.contributor], [750n]);
+      await expect(f.escrow.connect(f.contributor).claim(f.escrowId, 1n)).to.be.revertedWithCustomError(
+        f.escrow,
+        "EnforcedPause",
+      );
+    });
   });
 
   describe("protocol fee", function () {
