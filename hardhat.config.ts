@@ -48,6 +48,9 @@ export default defineConfig({
       // EAS, deployed from its npm package on local chains (public testnets have the canonical one).
       "@ethereum-attestation-service/eas-contracts/contracts/EAS.sol",
       "@ethereum-attestation-service/eas-contracts/contracts/SchemaRegistry.sol",
+      // ERC-6093's ERC-20 errors, which the capital contracts let through from the tokens they
+      // move (SafeERC20 bubbles them): the SDK decodes a missing approval by name.
+      "@openzeppelin/contracts/interfaces/draft-IERC6093.sol",
     ],
   },
   paths: {

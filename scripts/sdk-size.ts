@@ -15,22 +15,28 @@ import { build } from "esbuild";
  * stays a small fraction of that.
  */
 const LAYER_BUDGET = 12_000;
-const LAYERS = ["governance", "graph"] as const;
+const LAYERS = ["governance", "graph", "capital", "interstate"] as const;
 const ACTION_BUDGET = 8_000;
 const BUDGETS = {
   "whole main entry": LAYER_BUDGET * LAYERS.length,
   "governance module": LAYER_BUDGET,
   "graph module": LAYER_BUDGET,
+  "capital module": LAYER_BUDGET,
+  "interstate module": LAYER_BUDGET,
   "one action (castVote)": ACTION_BUDGET,
   "one action (registerSovereign)": ACTION_BUDGET,
+  "one action (createEscrow)": ACTION_BUDGET,
 } as const;
 
 const entries: Record<keyof typeof BUDGETS, string> = {
   "whole main entry": `export * from "@atlas-os/sdk";`,
   "governance module": `export { governanceActions } from "@atlas-os/sdk";`,
   "graph module": `export { graphActions } from "@atlas-os/sdk";`,
+  "capital module": `export { capitalActions } from "@atlas-os/sdk";`,
+  "interstate module": `export { interstateActions } from "@atlas-os/sdk";`,
   "one action (castVote)": `export { castVote } from "@atlas-os/sdk";`,
   "one action (registerSovereign)": `export { registerSovereign } from "@atlas-os/sdk";`,
+  "one action (createEscrow)": `export { createEscrow } from "@atlas-os/sdk";`,
 };
 
 let over = false;

@@ -2,9 +2,11 @@ import type { Account, Chain, PublicClient, Transport, WalletClient } from "viem
 
 import { addressesOf, type AtlasAddresses } from "./addressBook.ts";
 import { deployments } from "./deployments.ts";
+import { capitalActions, type CapitalActions } from "./capital/actions.ts";
 import { AtlasAddressBookError } from "./errors.ts";
 import { governanceActions, type GovernanceActions } from "./governance/actions.ts";
 import { graphActions, type GraphActions } from "./graph/actions.ts";
+import { interstateActions, type InterstateActions } from "./interstate/actions.ts";
 
 /** What every action reads: the clients and the contract addresses, fixed at creation. */
 export interface AtlasContext {
@@ -31,6 +33,10 @@ export interface AtlasClient extends AtlasContext {
   readonly governance: GovernanceActions;
   /** The Sovereign Graph: sovereigns, members, missions, trust, credentials (EAS) and reputation. */
   readonly graph: GraphActions;
+  /** Programmable capital: bounties, milestone escrows, revenue splits. */
+  readonly capital: CapitalActions;
+  /** Between sovereigns: the disputes of Arbitration (an escrow milestone's, say). */
+  readonly interstate: InterstateActions;
 }
 
 /**
@@ -59,5 +65,11 @@ export function createAtlasClient(parameters: CreateAtlasClientParameters): Atla
     addresses,
     chainId,
   };
-  return { ...context, governance: governanceActions(context), graph: graphActions(context) };
+  return {
+    ...context,
+    governance: governanceActions(context),
+    graph: graphActions(context),
+    capital: capitalActions(context),
+    interstate: interstateActions(context),
+  };
 }

@@ -16,10 +16,12 @@ import type { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
 import type { atlasTokenAbi } from "./abi/AtlasToken.ts";
 import type { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
 import type { easAbi } from "./abi/EAS.ts";
+import type { erc20ErrorsAbi } from "./abi/IERC20Errors.ts";
 import type { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
 import type { timelockControllerAbi } from "./abi/TimelockController.ts";
-import { governanceErrorsAbi, graphErrorsAbi } from "./abi/errors.ts";
-import { MISSION_STATUSES, ROLES } from "./graph/enums.ts";
+import { capitalErrorsAbi, governanceErrorsAbi, graphErrorsAbi, interstateErrorsAbi } from "./abi/errors.ts";
+import { BOUNTY_STATUSES, MILESTONE_KINDS, MILESTONE_STATES } from "./capital/enums.ts";
+import { CREDENTIAL_STATUSES, MISSION_STATUSES, ROLES } from "./graph/enums.ts";
 
 /** Base of every error the SDK throws. `shortMessage` is a sentence a person can read. */
 export class AtlasError extends BaseError {
@@ -79,6 +81,20 @@ export class AtlasNetworkError extends AtlasError {
   }
 }
 
+/**
+ * An action's parameter is not valid (not an address, a split's allocations not summing to
+ * 1,000,000…): found by the SDK before anything is signed or sent.
+ */
+export class AtlasInputError extends AtlasError {
+  override name = "AtlasInputError";
+  /** The parameter at fault, as the action names it (e.g. `recipients[2]`). */
+  readonly parameter: string;
+  constructor(parameter: string, shortMessage: string) {
+    super(shortMessage);
+    this.parameter = parameter;
+  }
+}
+
 /** A metadata document does not match its JSON Schema, or is not JSON. */
 export class AtlasMetadataError extends AtlasError {
   override name = "AtlasMetadataError";
@@ -102,18 +118,37 @@ export type GraphErrorName =
   | ContractErrorName<typeof contributionLedgerAbi>
   | ContractErrorName<typeof easAbi>;
 
-/** Name of a custom error of any Atlas OS contract. */
-export type AtlasContractErrorName = GovernanceErrorName | GraphErrorName;
+/**
+ * Name of a custom error a capital layer's action can revert with: those of `BountyBoard`,
+ * `MilestoneEscrow`, `RevenueSplitFactory` and `RevenueSplit`, and those their calls let
+ * through: the ERC-20 errors of ERC-6093, and a few of `SovereignRegistry` (checking and linking
+ * a mission) and of `Arbitration` (opening a dispute).
+ */
+export type CapitalErrorName = ContractErrorName<typeof capitalErrorsAbi>;
 
-export { governanceErrorsAbi, graphErrorsAbi };
+/**
+ * Name of a custom error an interstate layer's action can revert with: those of `Arbitration`,
+ * and those of `MilestoneEscrow` that enforcing a ruling lets through.
+ */
+export type InterstateErrorName = ContractErrorName<typeof interstateErrorsAbi>;
+
+/** Name of a custom error of any Atlas OS contract. */
+export type AtlasContractErrorName = GovernanceErrorName | GraphErrorName | CapitalErrorName | InterstateErrorName;
+
+export { capitalErrorsAbi, governanceErrorsAbi, graphErrorsAbi, interstateErrorsAbi };
 
 /**
  * Every custom error of the Atlas OS contracts, deduplicated: the union of
- * {@link governanceErrorsAbi} and {@link graphErrorsAbi}, built at run time so that a bundle
- * using one layer carries that layer's errors only.
+ * {@link governanceErrorsAbi}, {@link graphErrorsAbi}, {@link capitalErrorsAbi} and
+ * {@link interstateErrorsAbi}, built at run time so that a bundle using one layer carries that
+ * layer's errors only.
  */
-export const atlasErrorsAbi: readonly ((typeof governanceErrorsAbi)[number] | (typeof graphErrorsAbi)[number])[] =
-  /* @__PURE__ */ mergeAbis(governanceErrorsAbi, graphErrorsAbi);
+export const atlasErrorsAbi: readonly (
+  | (typeof governanceErrorsAbi)[number]
+  | (typeof graphErrorsAbi)[number]
+  | (typeof capitalErrorsAbi)[number]
+  | (typeof interstateErrorsAbi)[number]
+)[] = /* @__PURE__ */ mergeAbis(governanceErrorsAbi, graphErrorsAbi, capitalErrorsAbi, interstateErrorsAbi);
 
 /** `abis` concatenated, without repeating an item (the generator writes equal items equally). */
 function mergeAbis<const TAbis extends readonly Abi[]>(...abis: TAbis): readonly TAbis[number][number][] {
@@ -132,6 +167,17 @@ const proposalState = (value: unknown): string => STATES[Number(value)] ?? str(v
 const role = (value: unknown): string => ROLES[Number(value)] ?? `#${str(value)}`;
 const missionStatus = (value: unknown): string =>
   (MISSION_STATUSES[Number(value)] ?? `#${str(value)}`).replace("inProgress", "in progress");
+const credentialStatus = (value: unknown): string => CREDENTIAL_STATUSES[Number(value)] ?? `#${str(value)}`;
+const bountyStatus = (value: unknown): string => BOUNTY_STATUSES[Number(value)] ?? `#${str(value)}`;
+const milestoneKind = (value: unknown): string => MILESTONE_KINDS[Number(value)] ?? `#${str(value)}`;
+const milestoneState = (value: unknown): string => MILESTONE_STATES[Number(value)] ?? `#${str(value)}`;
+/** The zero address is ETH in the capital contracts. */
+const asset = (token: unknown): string => (BigInt(token as string) === 0n ? "ETH" : `token ${str(token)}`);
+/** A unix time (seconds) in UTC, ISO 8601. */
+const time = (seconds: unknown): string => {
+  const date = new Date(Number(seconds) * 1000);
+  return Number.isNaN(date.getTime()) ? `unix time ${str(seconds)}` : date.toISOString().replace(".000Z", "Z");
+};
 
 /** Renders a custom error's decoded arguments as a sentence a person can read. */
 export type ContractErrorFormatter = (args: readonly unknown[]) => string;
@@ -140,7 +186,7 @@ type Formatter = ContractErrorFormatter;
 /**
  * What decoding a layer's errors needs: the ABI of the custom errors its contracts can revert
  * with, and a readable sentence for each of them ({@link governanceErrors}, {@link graphErrors},
- * or {@link atlasErrors} for all).
+ * {@link capitalErrors}, or {@link atlasErrors} for all).
  */
 export interface AtlasErrorCatalog {
   /** The custom errors, as an ABI. */
@@ -149,19 +195,185 @@ export interface AtlasErrorCatalog {
   readonly messages: Readonly<Partial<Record<AtlasContractErrorName, ContractErrorFormatter>>>;
 }
 
-/** Sentences of the OpenZeppelin errors that contracts of both layers have. */
-const sharedErrorMessages = {
+/** Sentences of the OpenZeppelin errors that contracts of every layer have. */
+const callErrorMessages = {
   FailedCall: () => "A call made by the contract failed.",
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
+/** Sentences of the EIP-712 errors of the governance and graph contracts. */
+const eip712ErrorMessages = {
   InvalidShortString: () => "A short string is malformed.",
   StringTooLong: ([value]) => `The string ${str(value)} is too long.`,
-} as const satisfies Record<GovernanceErrorName & GraphErrorName, Formatter>;
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
+/**
+ * Sentences of the ERC-20 errors of ERC-6093: AtlasToken's, and those of the tokens the capital
+ * contracts move (SafeERC20 lets them through). Amounts are in the token's smallest unit: the
+ * error does not say which token it is, nor its decimals.
+ */
+const erc20ErrorMessages = {
+  ERC20InsufficientBalance: ([sender, balance, needed]) =>
+    `${str(sender)} holds ${str(balance)} of the token (in its smallest unit); the transfer needs ${str(needed)}.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
+    `${str(spender)} may spend ${str(allowance)} of the token (in its smallest unit); the transfer needs ${str(needed)}: approve it first.`,
+  ERC20InvalidApprover: ([approver]) => `${str(approver)} cannot approve.`,
+  ERC20InvalidReceiver: ([receiver]) => `${str(receiver)} cannot receive tokens.`,
+  ERC20InvalidSender: ([sender]) => `${str(sender)} cannot send tokens.`,
+  ERC20InvalidSpender: ([spender]) => `${str(spender)} cannot be approved as a spender.`,
+} as const satisfies Record<ContractErrorName<typeof erc20ErrorsAbi>, Formatter>;
+
+/** Sentence of EAS's and OpenZeppelin's `InsufficientBalance` (same signature, same meaning). */
+const balanceErrorMessages = {
+  InsufficientBalance: ([balance, needed]) => `The contract holds ${str(balance)} wei; ${str(needed)} are needed.`,
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
+/**
+ * Sentences of the SovereignRegistry's errors that checking and linking a mission raises: the
+ * graph layer's, and the capital layer's too (the bounty board and the escrow let them through).
+ */
+const missionFundingErrorMessages = {
+  RegistrySovereignSuspended: ([id]) => `Sovereign ${str(id)} is suspended by governance.`,
+  RegistryUnknownMission: ([id]) => `No mission ${str(id)} exists.`,
+  RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
+  RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
+} as const satisfies Partial<Record<GraphErrorName, Formatter>>;
+
+/** Sentences of the SovereignRegistry's other errors. */
+const registryErrorMessages = {
+  RegistryInvalidHandle: ([handle]) =>
+    `"${str(handle)}" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either end.`,
+  RegistryHandleTaken: ([handle, id]) => `The handle "${str(handle)}" is taken by sovereign ${str(id)}.`,
+  RegistryMissingMetadata: () => "Metadata needs a URI and a non-zero hash.",
+  RegistryUnknownSovereign: ([id]) => `No sovereign ${str(id)} exists.`,
+  RegistrySovereignNotSuspended: ([id]) => `Sovereign ${str(id)} is not suspended.`,
+  RegistryNotSovereignAdmin: ([id, account]) => `${str(account)} is not an admin of sovereign ${str(id)}.`,
+  RegistryAlreadyAdmin: ([id, account]) => `${str(account)} is already an admin of sovereign ${str(id)}.`,
+  RegistryNoAdminOffer: ([id, account]) => `${str(account)} holds no valid adminship offer of sovereign ${str(id)}.`,
+  RegistryLastAdmin: ([id, account]) =>
+    `${str(account)} is the last admin of sovereign ${str(id)}: hand adminship over instead.`,
+  RegistryZeroAccount: () => "The zero address cannot be a member, admin, operator or issuer.",
+  RegistryAlreadyMember: ([id, account]) => `${str(account)} is already a member of sovereign ${str(id)}.`,
+  RegistryNotMember: ([id, account]) => `${str(account)} is not a member of sovereign ${str(id)}.`,
+  RegistryAlreadyInvited: ([id, account]) => `${str(account)} is already invited to sovereign ${str(id)}.`,
+  RegistryNoInvitation: ([id, account]) =>
+    `${str(account)} has no pending invitation to sovereign ${str(id)} (or its inviter is no longer an admin).`,
+  RegistryAlreadyApplied: ([id, account]) => `${str(account)} has already applied to sovereign ${str(id)}.`,
+  RegistryNoApplication: ([id, account]) => `${str(account)} has no pending application to sovereign ${str(id)}.`,
+  RegistryRoleNotGrantable: ([value]) =>
+    `The ${role(value)} role is not granted or revoked directly: members join, agents are registered.`,
+  RegistryRoleAlreadyGranted: ([id, account, value]) =>
+    `${str(account)} already holds the ${role(value)} role in sovereign ${str(id)}.`,
+  RegistryRoleNotHeld: ([id, account, value]) =>
+    `${str(account)} does not hold the ${role(value)} role in sovereign ${str(id)}.`,
+  RegistryAgentIsOwnOperator: ([id, agent]) =>
+    `${str(agent)} cannot operate itself as an agent of sovereign ${str(id)}: another member must answer for it.`,
+  RegistryAgentOperatorNotMember: ([id, operator]) =>
+    `An agent's operator must be a member; ${str(operator)} is not one of sovereign ${str(id)}.`,
+  RegistryUnknownOrganization: ([id]) => `No organization ${str(id)} exists.`,
+  RegistryNotOrganizationAdmin: ([id, account]) =>
+    `${str(account)} is neither an admin of organization ${str(id)} nor of its sovereign.`,
+  RegistryOrganizationUnchanged: ([id, account]) =>
+    `${str(account)} already is (or is not) what this asks in organization ${str(id)}.`,
+  RegistryOrganizationNotInSovereign: ([organizationId, id]) =>
+    `Organization ${str(organizationId)} is not in sovereign ${str(id)}.`,
+  RegistryCannotCreateMission: ([id, organizationId, account]) =>
+    `${str(account)} cannot create missions in sovereign ${str(id)}${organizationId ? ` (organization ${str(organizationId)})` : ""}: that needs an admin or the operator role.`,
+  RegistryNotMissionManager: ([id, account]) =>
+    `${str(account)} is neither the owner of mission ${str(id)} nor an admin of its sovereign or organization.`,
+  RegistryInvalidMissionTransition: ([id, from, to]) =>
+    `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
+  RegistryZeroSchema: () => "The schema UID cannot be zero.",
+  RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
+    `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,
+  RegistryIssuerNotTrusted: ([id, schema, issuer]) =>
+    `Sovereign ${str(id)} does not trust ${str(issuer)} for schema ${str(schema)}.`,
+  RegistrySelfRecognition: ([id]) => `Sovereign ${str(id)} cannot recognize itself.`,
+  RegistryAlreadyRecognized: ([id, otherId]) => `Sovereign ${str(id)} already recognizes sovereign ${str(otherId)}.`,
+  RegistryNotRecognized: ([id, otherId]) =>
+    `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
+} as const satisfies Partial<Record<GraphErrorName, Formatter>>;
+
+/** Sentences of AtlasModule's errors and of the OpenZeppelin upgradeable base it builds on. */
+const moduleErrorMessages = {
+  ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
+  ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
+  ModuleZeroGovernance: () => "Governance cannot be the zero address.",
+  EnforcedPause: () => "The contract is paused.",
+  ExpectedPause: () => "The contract is not paused.",
+  InvalidInitialization: () => "The contract is already initialized.",
+  NotInitializing: () => "The contract is not being initialized.",
+  AddressEmptyCode: ([target]) => `${str(target)} has no code.`,
+  ERC1967InvalidImplementation: ([implementation]) => `${str(implementation)} is not a valid implementation.`,
+  ERC1967NonPayable: () => "This upgrade does not accept ETH.",
+  UUPSUnauthorizedCallContext: () => "Upgrades go through the proxy.",
+  UUPSUnsupportedProxiableUUID: ([slot]) => `The new implementation's proxiable UUID ${str(slot)} is not supported.`,
+} as const satisfies Partial<Record<GraphErrorName, Formatter>>;
+
+/** Sentences of the ContributionLedger's errors. */
+const ledgerErrorMessages = {
+  LedgerNotRecorder: ([caller]) => `${str(caller)} is not a recorder named by governance.`,
+  LedgerInvalidAccountCount: ([count, max]) => `An outcome needs 1 to ${str(max)} accounts, not ${str(count)}.`,
+  LedgerLengthMismatch: ([accounts, weights]) => `${str(accounts)} accounts were given with ${str(weights)} weights.`,
+  LedgerZeroAccount: ([index]) => `Account ${str(index)} is the zero address.`,
+  LedgerZeroWeight: ([index]) => `Weight ${str(index)} is zero.`,
+  LedgerEmptyOutcome: () => "An outcome must carry an amount or points.",
+  LedgerInactiveSovereign: ([id]) => `Sovereign ${str(id)} does not exist or is suspended.`,
+  LedgerMissionNotInSovereign: ([missionId, id]) => `Mission ${str(missionId)} is not in sovereign ${str(id)}.`,
+  LedgerInvalidAttestation: ([uid, schema]) =>
+    `${str(uid)} is not a live attestation of schema ${str(schema)} (missing, other schema, revoked or expired).`,
+  LedgerActorNotAttester: ([actor, attester]) =>
+    `The record's actor ${str(actor)} did not attest it (${str(attester)} did).`,
+  LedgerActorNotMember: ([id, actor]) => `The actor ${str(actor)} is not a member of sovereign ${str(id)}.`,
+  LedgerVerificationMismatch: ([verificationUID, executionUID]) =>
+    `Verification ${str(verificationUID)} does not refer to execution record ${str(executionUID)}.`,
+  LedgerNotVerifier: ([id, verifier]) =>
+    `${str(verifier)} is not a verifier of sovereign ${str(id)}, or verified its own record.`,
+  LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
+  LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
+  LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
+} as const satisfies Partial<Record<GraphErrorName, Formatter>>;
 
 // Each layer's table is assembled by a pure call (not an object spread), so that a bundler drops
 // the table of a layer a bundle does not use. Its `satisfies` makes a missing entry a compile
 // error, and a test checks it against the ABIs at run time.
 
+/** The intersection of the members of a union. */
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/**
+ * `tables` merged into one, typed as all of them (`Object.assign` types at most three sources,
+ * and anything beyond as `any`, which would void the `satisfies` checks below).
+ */
+function merged<const T extends readonly object[]>(...tables: T): Intersection<T[number]> {
+  return Object.assign({}, ...tables) as Intersection<T[number]>;
+}
+
+/**
+ * Sentences of Arbitration's errors that opening a dispute raises: the interstate layer's, and
+ * the capital layer's too (the escrow's `dispute` lets them through).
+ */
+const disputeOpeningErrorMessages = {
+  ArbitrationNotArbitrable: ([caller]) => `${str(caller)} may not open disputes.`,
+  ArbitrationInvalidParties: ([claimant, respondent]) =>
+    `The parties ${str(claimant)} and ${str(respondent)} are zero or the same.`,
+  ArbitrationNoArbiterPool: ([claimantSovereign, respondentSovereign]) =>
+    `No named arbiter, and a party has no sovereign to draw one from (${str(claimantSovereign)}, ${str(respondentSovereign)}).`,
+  ArbitrationArbiterIsParty: ([arbiter]) => `${str(arbiter)} is a party.`,
+  ArbitrationZeroAmount: () => "A dispute must be over a non-zero amount.",
+  ArbitrationMissingEvidence: () => "Evidence needs a URI and a content hash.",
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
+/**
+ * Sentences of the escrow's errors that enforcing a ruling raises: the capital layer's, and the
+ * interstate layer's too (Arbitration's `finalize` lets them through).
+ */
+const rulingErrorMessages = {
+  EscrowUnknownDispute: ([disputeId]) => `Dispute ${str(disputeId)} is not an open dispute of the escrow.`,
+  EscrowInvalidShare: ([share, max]) => `A share is at most ${str(max)}, not ${str(share)}.`,
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
 /** A readable sentence for every custom error of the governance layer's contracts. */
-export const governanceErrorMessages = /* @__PURE__ */ Object.assign(
+export const governanceErrorMessages = /* @__PURE__ */ merged(
   {
     // AtlasGovernor
     AtlasGovernorZeroVotingPower: ([proposalId, voter, timepoint]) =>
@@ -198,14 +410,6 @@ export const governanceErrorMessages = /* @__PURE__ */ Object.assign(
       `The genesis allocation has ${str(recipients)} recipients but ${str(amounts)} amounts.`,
     AtlasTokenGenesisZeroAmount: ([index, recipient]) =>
       `The genesis allocation gives ${str(recipient)} (position ${str(index)}) nothing.`,
-    ERC20InsufficientBalance: ([sender, balance, needed]) =>
-      `${str(sender)} holds ${tokens(balance)}; the transfer needs ${tokens(needed)}.`,
-    ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-      `${str(spender)} may spend ${tokens(allowance)}; the transfer needs ${tokens(needed)}.`,
-    ERC20InvalidApprover: ([approver]) => `${str(approver)} cannot approve.`,
-    ERC20InvalidReceiver: ([receiver]) => `${str(receiver)} cannot receive tokens.`,
-    ERC20InvalidSender: ([sender]) => `${str(sender)} cannot send tokens.`,
-    ERC20InvalidSpender: ([spender]) => `${str(spender)} cannot be approved as a spender.`,
     ERC20ExceededSafeSupply: ([increasedSupply, cap]) =>
       `A supply of ${str(increasedSupply)} would exceed the voting-safe cap of ${str(cap)}.`,
     ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired at ${str(deadline)}.`,
@@ -235,109 +439,20 @@ export const governanceErrorMessages = /* @__PURE__ */ Object.assign(
     AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
     AccessControlUnauthorizedAccount: ([account, role]) => `${str(account)} lacks the role ${str(role)}.`,
   } as const satisfies Partial<Record<GovernanceErrorName, Formatter>>,
-  sharedErrorMessages,
+  erc20ErrorMessages,
+  eip712ErrorMessages,
+  callErrorMessages,
 ) satisfies Record<GovernanceErrorName, Formatter>;
 
 /** A readable sentence for every custom error of the graph layer's contracts. */
-export const graphErrorMessages = /* @__PURE__ */ Object.assign(
+export const graphErrorMessages = /* @__PURE__ */ merged(
   {
-    // SovereignRegistry
-    RegistryInvalidHandle: ([handle]) =>
-      `"${str(handle)}" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either end.`,
-    RegistryHandleTaken: ([handle, id]) => `The handle "${str(handle)}" is taken by sovereign ${str(id)}.`,
-    RegistryMissingMetadata: () => "Metadata needs a URI and a non-zero hash.",
-    RegistryUnknownSovereign: ([id]) => `No sovereign ${str(id)} exists.`,
-    RegistrySovereignSuspended: ([id]) => `Sovereign ${str(id)} is suspended by governance.`,
-    RegistrySovereignNotSuspended: ([id]) => `Sovereign ${str(id)} is not suspended.`,
-    RegistryNotSovereignAdmin: ([id, account]) => `${str(account)} is not an admin of sovereign ${str(id)}.`,
-    RegistryAlreadyAdmin: ([id, account]) => `${str(account)} is already an admin of sovereign ${str(id)}.`,
-    RegistryNoAdminOffer: ([id, account]) => `${str(account)} holds no valid adminship offer of sovereign ${str(id)}.`,
-    RegistryLastAdmin: ([id, account]) =>
-      `${str(account)} is the last admin of sovereign ${str(id)}: hand adminship over instead.`,
-    RegistryZeroAccount: () => "The zero address cannot be a member, admin, operator or issuer.",
-    RegistryAlreadyMember: ([id, account]) => `${str(account)} is already a member of sovereign ${str(id)}.`,
-    RegistryNotMember: ([id, account]) => `${str(account)} is not a member of sovereign ${str(id)}.`,
-    RegistryAlreadyInvited: ([id, account]) => `${str(account)} is already invited to sovereign ${str(id)}.`,
-    RegistryNoInvitation: ([id, account]) =>
-      `${str(account)} has no pending invitation to sovereign ${str(id)} (or its inviter is no longer an admin).`,
-    RegistryAlreadyApplied: ([id, account]) => `${str(account)} has already applied to sovereign ${str(id)}.`,
-    RegistryNoApplication: ([id, account]) => `${str(account)} has no pending application to sovereign ${str(id)}.`,
-    RegistryRoleNotGrantable: ([value]) =>
-      `The ${role(value)} role is not granted or revoked directly: members join, agents are registered.`,
-    RegistryRoleAlreadyGranted: ([id, account, value]) =>
-      `${str(account)} already holds the ${role(value)} role in sovereign ${str(id)}.`,
-    RegistryRoleNotHeld: ([id, account, value]) =>
-      `${str(account)} does not hold the ${role(value)} role in sovereign ${str(id)}.`,
-    RegistryAgentIsOwnOperator: ([id, agent]) =>
-      `${str(agent)} cannot operate itself as an agent of sovereign ${str(id)}: another member must answer for it.`,
-    RegistryAgentOperatorNotMember: ([id, operator]) =>
-      `An agent's operator must be a member; ${str(operator)} is not one of sovereign ${str(id)}.`,
-    RegistryUnknownOrganization: ([id]) => `No organization ${str(id)} exists.`,
-    RegistryNotOrganizationAdmin: ([id, account]) =>
-      `${str(account)} is neither an admin of organization ${str(id)} nor of its sovereign.`,
-    RegistryOrganizationUnchanged: ([id, account]) =>
-      `${str(account)} already is (or is not) what this asks in organization ${str(id)}.`,
-    RegistryOrganizationNotInSovereign: ([organizationId, id]) =>
-      `Organization ${str(organizationId)} is not in sovereign ${str(id)}.`,
-    RegistryUnknownMission: ([id]) => `No mission ${str(id)} exists.`,
-    RegistryCannotCreateMission: ([id, organizationId, account]) =>
-      `${str(account)} cannot create missions in sovereign ${str(id)}${organizationId ? ` (organization ${str(organizationId)})` : ""}: that needs an admin or the operator role.`,
-    RegistryNotMissionManager: ([id, account]) =>
-      `${str(account)} is neither the owner of mission ${str(id)} nor an admin of its sovereign or organization.`,
-    RegistryInvalidMissionTransition: ([id, from, to]) =>
-      `Mission ${str(id)} cannot move from ${missionStatus(from)} to ${missionStatus(to)}.`,
-    RegistryMissionClosed: ([id, status]) => `Mission ${str(id)} is ${missionStatus(status)}: it is frozen.`,
-    RegistryNotFundingModule: ([caller]) => `${str(caller)} is not a funding module named by governance.`,
-    RegistryZeroSchema: () => "The schema UID cannot be zero.",
-    RegistryIssuerAlreadyTrusted: ([id, schema, issuer]) =>
-      `Sovereign ${str(id)} already trusts ${str(issuer)} for schema ${str(schema)}.`,
-    RegistryIssuerNotTrusted: ([id, schema, issuer]) =>
-      `Sovereign ${str(id)} does not trust ${str(issuer)} for schema ${str(schema)}.`,
-    RegistrySelfRecognition: ([id]) => `Sovereign ${str(id)} cannot recognize itself.`,
-    RegistryAlreadyRecognized: ([id, otherId]) => `Sovereign ${str(id)} already recognizes sovereign ${str(otherId)}.`,
-    RegistryNotRecognized: ([id, otherId]) =>
-      `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
-    // AtlasModule, and the OpenZeppelin upgradeable base it builds on
-    ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
-    ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
-    ModuleZeroGovernance: () => "Governance cannot be the zero address.",
-    EnforcedPause: () => "The contract is paused.",
-    ExpectedPause: () => "The contract is not paused.",
-    InvalidInitialization: () => "The contract is already initialized.",
-    NotInitializing: () => "The contract is not being initialized.",
-    AddressEmptyCode: ([target]) => `${str(target)} has no code.`,
-    ERC1967InvalidImplementation: ([implementation]) => `${str(implementation)} is not a valid implementation.`,
-    ERC1967NonPayable: () => "This upgrade does not accept ETH.",
-    UUPSUnauthorizedCallContext: () => "Upgrades go through the proxy.",
-    UUPSUnsupportedProxiableUUID: ([slot]) => `The new implementation's proxiable UUID ${str(slot)} is not supported.`,
-    // ContributionLedger
-    LedgerNotRecorder: ([caller]) => `${str(caller)} is not a recorder named by governance.`,
-    LedgerInvalidAccountCount: ([count, max]) => `An outcome needs 1 to ${str(max)} accounts, not ${str(count)}.`,
-    LedgerLengthMismatch: ([accounts, weights]) => `${str(accounts)} accounts were given with ${str(weights)} weights.`,
-    LedgerZeroAccount: ([index]) => `Account ${str(index)} is the zero address.`,
-    LedgerZeroWeight: ([index]) => `Weight ${str(index)} is zero.`,
-    LedgerEmptyOutcome: () => "An outcome must carry an amount or points.",
-    LedgerInactiveSovereign: ([id]) => `Sovereign ${str(id)} does not exist or is suspended.`,
-    LedgerMissionNotInSovereign: ([missionId, id]) => `Mission ${str(missionId)} is not in sovereign ${str(id)}.`,
-    LedgerInvalidAttestation: ([uid, schema]) =>
-      `${str(uid)} is not a live attestation of schema ${str(schema)} (missing, other schema, revoked or expired).`,
-    LedgerActorNotAttester: ([actor, attester]) =>
-      `The record's actor ${str(actor)} did not attest it (${str(attester)} did).`,
-    LedgerActorNotMember: ([id, actor]) => `The actor ${str(actor)} is not a member of sovereign ${str(id)}.`,
-    LedgerVerificationMismatch: ([verificationUID, executionUID]) =>
-      `Verification ${str(verificationUID)} does not refer to execution record ${str(executionUID)}.`,
-    LedgerNotVerifier: ([id, verifier]) =>
-      `${str(verifier)} is not a verifier of sovereign ${str(id)}, or verified its own record.`,
-    LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
-    LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
-    LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
     // EAS
     AccessDenied: () => "Only the attester can revoke its attestation.",
     AlreadyRevoked: () => "The attestation is already revoked.",
     AlreadyRevokedOffchain: () => "The off-chain attestation is already revoked.",
     AlreadyTimestamped: () => "The data is already timestamped.",
     DeadlineExpired: () => "The signed request expired.",
-    InsufficientBalance: ([balance, needed]) => `The contract holds ${str(balance)} wei; ${str(needed)} are needed.`,
     InsufficientValue: () => "Not enough ETH was sent.",
     InvalidAttestation: () => "The schema's resolver rejected the attestation.",
     InvalidAttestations: () => "The schema's resolver rejected the attestations.",
@@ -356,17 +471,202 @@ export const graphErrorMessages = /* @__PURE__ */ Object.assign(
     NotPayable: () => "The schema's resolver does not accept ETH.",
     WrongSchema: () => "The attestation has another schema.",
   } as const satisfies Partial<Record<GraphErrorName, Formatter>>,
-  sharedErrorMessages,
+  registryErrorMessages,
+  missionFundingErrorMessages,
+  moduleErrorMessages,
+  ledgerErrorMessages,
+  balanceErrorMessages,
+  eip712ErrorMessages,
+  callErrorMessages,
 ) satisfies Record<GraphErrorName, Formatter>;
 
+/** A readable sentence for every custom error of the capital layer's contracts. */
+export const capitalErrorMessages = /* @__PURE__ */ merged(
+  {
+    // BountyBoard
+    BountyZeroAddress: () => "The board needs a registry and a ledger.",
+    BountyUnknown: ([id]) => `No bounty ${str(id)} exists.`,
+    BountyZeroAmount: () => "A deposit cannot be zero.",
+    BountyValueMismatch: ([value, amount]) =>
+      `${str(value)} wei were sent for an amount of ${str(amount)}: ETH bounties send the amount, ERC-20 ones no ETH.`,
+    BountyNothingReceived: ([token, sent]) => `${str(sent)} of token ${str(token)} were sent but none arrived.`,
+    BountyInvalidToken: ([token]) => `${str(token)} is neither ETH (zero) nor a token contract.`,
+    BountyDeadlineNotInFuture: ([deadline, now]) => `The deadline ${time(deadline)} is not after ${time(now)}.`,
+    BountyDeadlineTooFar: ([deadline, latest]) =>
+      `The deadline ${time(deadline)} is after the latest, ${time(latest)}.`,
+    BountyMissionNotOpen: ([missionId, status]) =>
+      `Mission ${str(missionId)} is ${missionStatus(status)}: bounties fund open or in-progress missions.`,
+    BountyInvalidCredentialRequirement: ([schema, trustedBy]) =>
+      `A credential requirement needs a schema and a trusting sovereign, or neither (${str(schema)}, ${str(trustedBy)}).`,
+    BountyMissingMetadata: () => "A bounty needs a metadata URI and hash.",
+    BountyNotOpen: ([id, status]) => `Bounty ${str(id)} is ${bountyStatus(status)}, not open.`,
+    BountyNotMissionManager: ([id, missionId, account]) =>
+      `${str(account)} does not manage mission ${str(missionId)} of bounty ${str(id)}.`,
+    BountyMissingEvidence: () => "Work needs an evidence URI and a content hash.",
+    BountyAlreadySubmitted: ([id, account]) => `${str(account)} already submitted to bounty ${str(id)}.`,
+    BountyCredentialInvalid: ([id, account, uid, status]) =>
+      `${str(uid)} is not a credential of ${str(account)} that bounty ${str(id)} accepts (${credentialStatus(status)}).`,
+    BountyInvalidWinnerCount: ([count, max]) => `An award names 1 to ${str(max)} winners, not ${str(count)}.`,
+    BountyLengthMismatch: ([winners, amounts]) => `${str(winners)} winners, ${str(amounts)} amounts.`,
+    BountyZeroAward: ([id, winner]) => `The award to ${str(winner)} from bounty ${str(id)} is zero.`,
+    BountyNoSubmission: ([id, winner]) => `${str(winner)} submitted nothing to bounty ${str(id)}.`,
+    BountyAlreadyAwarded: ([id, winner]) => `${str(winner)} was already awarded from bounty ${str(id)}.`,
+    BountyAwardExceedsRemaining: ([id, total, remaining]) =>
+      `The awards (${str(total)}) exceed what is left in bounty ${str(id)} (${str(remaining)}).`,
+    BountyHasSubmissions: ([id, count]) => `Bounty ${str(id)} has ${str(count)} submissions: too late to cancel.`,
+    BountyReclaimBeforeDeadline: ([id, deadline]) =>
+      `Bounty ${str(id)} is open until ${time(deadline)}: no refunds yet.`,
+    BountyNoContribution: ([id, funder]) => `${str(funder)} did not fund bounty ${str(id)}.`,
+    BountyAlreadyReclaimed: ([id, funder]) => `${str(funder)} already reclaimed from bounty ${str(id)}.`,
+    BountyFullyAwarded: ([id]) => `Bounty ${str(id)} was fully awarded: nothing to refund.`,
+    BountyNothingToWithdraw: ([account, token]) => `${str(account)} has no deferred payouts in ${asset(token)}.`,
+    BountyZeroRecipient: () => "The recipient cannot be the zero address.",
+    BountyNativeTransferFailed: ([to, amount]) => `Sending ${str(amount)} wei to ${str(to)} failed.`,
+    // MilestoneEscrow
+    EscrowInvalidMilestoneCount: ([count, max]) => `An escrow has 1 to ${str(max)} milestones, not ${str(count)}.`,
+    EscrowZeroParty: () => "The funder and the contributor cannot be the zero address.",
+    EscrowFunderIsContributor: ([account]) => `${str(account)} cannot be both funder and contributor.`,
+    EscrowVerifierIsContributor: ([verifier]) => `The verifier ${str(verifier)} is the contributor.`,
+    EscrowArbiterIsParty: ([arbiter]) => `The arbiter ${str(arbiter)} is a party.`,
+    EscrowInvalidReviewWindow: ([window, min, max]) =>
+      `A review window is ${str(min)} s to ${str(max)} s, not ${str(window)} s.`,
+    EscrowNotCreator: ([missionId, caller]) =>
+      `${str(caller)} is neither the funder nor a manager of mission ${str(missionId)}.`,
+    EscrowFundingNotByFunder: ([caller, funder]) =>
+      `Only the funder ${str(funder)} funds at creation, not ${str(caller)}.`,
+    EscrowZeroAmount: ([index]) => `Milestone ${str(index)} has a zero amount.`,
+    EscrowDeadlineInPast: ([index, deadline]) => `Milestone ${str(index)}'s deadline ${time(deadline)} is past.`,
+    EscrowInvalidStream: ([index, start, end]) =>
+      `Stream ${str(index)} runs ${time(start)} to ${time(end)}: its end must follow its start and be ahead.`,
+    EscrowTimesNotForKind: ([index, kind]) =>
+      `Milestone ${str(index)} sets times a ${milestoneKind(kind)} milestone does not use.`,
+    EscrowWrongValue: ([expected, sent]) => `${str(sent)} wei were sent; ${str(expected)} were due.`,
+    EscrowTokenShortfall: ([token, expected, received]) =>
+      `Token ${str(token)} delivered ${str(received)} of ${str(expected)}: fee-on-transfer tokens are refused.`,
+    EscrowTokenNotContract: ([token]) => `${str(token)} is not a token contract.`,
+    EscrowUnknownEscrow: ([id]) => `No escrow ${str(id)} exists.`,
+    EscrowUnknownMilestone: ([id, index]) => `Escrow ${str(id)} has no milestone ${str(index)}.`,
+    EscrowOnlyFunder: ([id, caller]) => `${str(caller)} is not the funder of escrow ${str(id)}.`,
+    EscrowOnlyContributor: ([id, caller]) => `${str(caller)} is not the contributor of escrow ${str(id)}.`,
+    EscrowOnlyParty: ([id, caller]) => `${str(caller)} is not a party of escrow ${str(id)}.`,
+    EscrowOnlyArbitration: ([caller]) => `${str(caller)} is not the Arbitration module.`,
+    EscrowWrongKind: ([id, index, kind]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is ${milestoneKind(kind)}: not for this action.`,
+    EscrowMilestoneNotFunded: ([id, index]) => `Milestone ${str(index)} of escrow ${str(id)} is not funded.`,
+    EscrowMilestoneAlreadyFunded: ([id, index]) => `Milestone ${str(index)} of escrow ${str(id)} is already funded.`,
+    EscrowMilestoneAlreadyReleased: ([id, index]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is already released.`,
+    EscrowMilestoneAlreadyDisputed: ([id, index, disputeId]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is in dispute ${str(disputeId)}.`,
+    EscrowMilestoneAlreadySubmitted: ([id, index]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is already submitted.`,
+    EscrowMilestoneNotSubmitted: ([id, index, state]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is ${milestoneState(state)}, not submitted.`,
+    EscrowMilestoneClosed: ([id, index, state]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is settled (${milestoneState(state)}).`,
+    EscrowDeadlinePassed: ([id, index, deadline]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} was due by ${time(deadline)}.`,
+    EscrowDeadlineNotPassed: ([id, index, deadline]) =>
+      `Milestone ${str(index)} of escrow ${str(id)} is due by ${time(deadline)}: not yet reclaimable.`,
+    EscrowReviewWindowOpen: ([id, index, endsAt]) =>
+      `The funder reviews milestone ${str(index)} of escrow ${str(id)} until ${time(endsAt)}.`,
+    EscrowReviewWindowClosed: ([id, index, endedAt]) =>
+      `The review of milestone ${str(index)} of escrow ${str(id)} ended at ${time(endedAt)}.`,
+    EscrowStreamNotStarted: ([id, index, start]) =>
+      `Stream ${str(index)} of escrow ${str(id)} starts at ${time(start)}.`,
+    EscrowNothingToClaim: ([id, index]) => `Stream ${str(index)} of escrow ${str(id)} has nothing to claim.`,
+    EscrowNoVerifier: ([id]) => `Escrow ${str(id)} has no verifier.`,
+    EscrowInvalidAttestation: ([uid]) => `${str(uid)} is not a live milestone verification.`,
+    EscrowAttesterNotVerifier: ([uid, attester, verifier]) =>
+      `${str(uid)} was attested by ${str(attester)}, not by the verifier ${str(verifier)}.`,
+    EscrowAttestationMismatch: ([uid, escrowId, index]) =>
+      `${str(uid)} is about milestone ${str(index)} of escrow ${str(escrowId)}.`,
+    EscrowAttestationNotApproving: ([uid]) => `${str(uid)} does not approve the milestone.`,
+    EscrowNothingToWithdraw: ([account, token]) => `${str(account)} has no ${asset(token)} to withdraw.`,
+    EscrowZeroRecipient: () => "The recipient cannot be the zero address.",
+    EscrowNoFees: ([token]) => `No fees in ${asset(token)} have accrued.`,
+    EscrowFeeAboveCap: ([bps, cap]) => `A fee is at most ${str(cap)} basis points, not ${str(bps)}.`,
+    // RevenueSplitFactory and RevenueSplit
+    SplitFactorySplitExists: ([split]) => `This split exists already, at ${str(split)}.`,
+    FailedDeployment: () => "Deploying the split failed.",
+    SplitNotFactory: ([caller]) => `${str(caller)} is not the factory.`,
+    SplitAlreadyInitialized: () => "The split is already initialized.",
+    SplitNotController: ([caller]) => `${str(caller)} does not control the split.`,
+    SplitRecipientCountInvalid: ([count, max]) => `A split has 1 to ${str(max)} recipients, not ${str(count)}.`,
+    SplitLengthMismatch: ([recipients, allocations]) =>
+      `${str(recipients)} recipients, ${str(allocations)} allocations.`,
+    SplitZeroRecipient: () => "The zero address cannot be a recipient.",
+    SplitRecipientsNotSorted: ([index, recipient]) =>
+      `Recipients must be sorted ascending: ${str(recipient)} (at ${str(index)}) is out of order.`,
+    SplitDuplicateRecipient: ([index, recipient]) => `${str(recipient)} appears twice (at ${str(index)}).`,
+    SplitZeroAllocation: ([index]) => `Allocation ${str(index)} is zero.`,
+    SplitAllocationSumInvalid: ([sum, total]) => `Allocations sum to ${str(sum)}, not ${str(total)}.`,
+    SplitDistributorFeeTooHigh: ([fee, max]) => `A distributor fee is at most ${str(max)}, not ${str(fee)}.`,
+    SplitConfigMismatch: ([given, expected]) =>
+      `The configuration hashes to ${str(given)}, not to the split's ${str(expected)}.`,
+    SplitNotAToken: ([token]) => `${str(token)} is neither ETH (zero) nor a token contract.`,
+    SplitNothingToDistribute: ([token]) => `The split has no ${asset(token)} to distribute.`,
+    SplitNothingToWithdraw: ([token, account]) => `The split owes ${str(account)} no ${asset(token)}.`,
+    SplitOutOfGas: ([gasLeft]) => `A payment failed with ${str(gasLeft)} gas left: send more gas.`,
+    // OpenZeppelin, in the capital contracts
+    ReentrancyGuardReentrantCall: () => "The contract was re-entered.",
+    SafeERC20FailedOperation: ([token]) => `A transfer of token ${str(token)} failed.`,
+  } as const satisfies Partial<Record<CapitalErrorName, Formatter>>,
+  disputeOpeningErrorMessages,
+  rulingErrorMessages,
+  missionFundingErrorMessages,
+  moduleErrorMessages,
+  erc20ErrorMessages,
+  balanceErrorMessages,
+  callErrorMessages,
+) satisfies Record<CapitalErrorName, Formatter>;
+
+/** A readable sentence for every custom error of the interstate layer's contracts. */
+export const interstateErrorMessages = /* @__PURE__ */ merged(
+  {
+    // Arbitration
+    ArbitrationZeroArbitrable: () => "The zero address cannot open disputes.",
+    ArbitrationUnknownDispute: ([id]) => `No dispute ${str(id)} exists.`,
+    ArbitrationUnknownRound: ([id, round]) => `Dispute ${str(id)} has no round ${str(round)}.`,
+    ArbitrationDisputeClosed: ([id]) => `Dispute ${str(id)} is finalized.`,
+    ArbitrationArbiterAlreadyAssigned: ([id, arbiter]) =>
+      `Dispute ${str(id)} has an arbiter, ${str(arbiter)}, who may still rule.`,
+    ArbitrationArbiterAlreadyServed: ([id, arbiter]) => `${str(arbiter)} already served in dispute ${str(id)}.`,
+    ArbitrationSovereignInactive: ([id]) => `Sovereign ${str(id)} is unknown or suspended.`,
+    ArbitrationArbiterSovereignIsParty: ([id]) =>
+      `Sovereign ${str(id)} is a party's: drawn arbiters come from a third.`,
+    ArbitrationSovereignNotRecognized: ([arbiterSovereign, partySovereign]) =>
+      `Sovereigns ${str(arbiterSovereign)} and ${str(partySovereign)} do not recognize each other.`,
+    ArbitrationNotSovereignArbiter: ([id, account]) => `${str(account)} is not an arbiter of sovereign ${str(id)}.`,
+    ArbitrationNotArbiter: ([id, caller]) => `${str(caller)} is not the arbiter of dispute ${str(id)}.`,
+    ArbitrationAlreadyRuled: ([id, round]) => `Round ${str(round)} of dispute ${str(id)} is ruled.`,
+    ArbitrationInvalidShare: ([share, max]) => `A share is at most ${str(max)} millionths, not ${str(share)}.`,
+    ArbitrationNotParty: ([id, caller]) => `${str(caller)} is not a party of dispute ${str(id)}.`,
+    ArbitrationNotRuled: ([id]) => `Dispute ${str(id)} has no ruling to appeal yet.`,
+    ArbitrationAlreadyAppealed: ([id]) => `Dispute ${str(id)} was already appealed.`,
+    ArbitrationAppealWindowClosed: ([id, closedAt]) => `Appeals of dispute ${str(id)} closed at ${time(closedAt)}.`,
+    ArbitrationAppealLapsed: ([id, lapsedAt]) =>
+      `The appeal of dispute ${str(id)} lapsed at ${time(lapsedAt)}: the first ruling stands.`,
+    ArbitrationNotFinalizable: ([id]) => `Dispute ${str(id)} has no final ruling yet.`,
+    ArbitrationInvalidPeriod: ([period, min, max]) =>
+      `A period is ${str(min)} s to ${str(max)} s, not ${str(period)} s.`,
+  } as const satisfies Partial<Record<InterstateErrorName, Formatter>>,
+  disputeOpeningErrorMessages,
+  rulingErrorMessages,
+  moduleErrorMessages,
+  callErrorMessages,
+) satisfies Record<InterstateErrorName, Formatter>;
+
 /**
- * A readable sentence for every custom error of the Atlas OS contracts: both layers' tables
- * ({@link governanceErrorMessages}, {@link graphErrorMessages}) in one.
+ * A readable sentence for every custom error of the Atlas OS contracts: every layer's table
+ * ({@link governanceErrorMessages}, {@link graphErrorMessages}, {@link capitalErrorMessages},
+ * {@link interstateErrorMessages}) in one.
  */
-export const contractErrorMessages = /* @__PURE__ */ Object.assign(
-  {},
+export const contractErrorMessages = /* @__PURE__ */ merged(
   governanceErrorMessages,
   graphErrorMessages,
+  capitalErrorMessages,
+  interstateErrorMessages,
 ) satisfies Record<AtlasContractErrorName, Formatter>;
 
 /** The governance layer's error catalog: what its actions decode reverts with. */
@@ -379,6 +679,25 @@ export const governanceErrors = {
 export const graphErrors = {
   abi: graphErrorsAbi,
   messages: graphErrorMessages,
+} as const satisfies AtlasErrorCatalog;
+
+/**
+ * The capital layer's error catalog: what its actions decode reverts with. Besides the errors
+ * of BountyBoard, MilestoneEscrow and the revenue splits, it has those their calls let through:
+ * the ERC-20 tokens' (a missing approval), and a few of the registry's and Arbitration's.
+ */
+export const capitalErrors = {
+  abi: capitalErrorsAbi,
+  messages: capitalErrorMessages,
+} as const satisfies AtlasErrorCatalog;
+
+/**
+ * The interstate layer's error catalog: what its actions decode reverts with. Arbitration's
+ * errors, and the escrow's that enforcing a ruling lets through.
+ */
+export const interstateErrors = {
+  abi: interstateErrorsAbi,
+  messages: interstateErrorMessages,
 } as const satisfies AtlasErrorCatalog;
 
 /** Every layer's error catalog in one: what {@link toAtlasError} decodes with. */

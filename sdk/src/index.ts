@@ -9,6 +9,11 @@ export { timelockControllerAbi } from "./abi/TimelockController.ts";
 export { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
 export { easAbi } from "./abi/EAS.ts";
 export { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
+export { arbitrationAbi } from "./abi/Arbitration.ts";
+export { bountyBoardAbi } from "./abi/BountyBoard.ts";
+export { milestoneEscrowAbi } from "./abi/MilestoneEscrow.ts";
+export { revenueSplitAbi } from "./abi/RevenueSplit.ts";
+export { revenueSplitFactoryAbi } from "./abi/RevenueSplitFactory.ts";
 export {
   ATLAS_SCHEMAS,
   ATLAS_SCHEMA_NAMES,
@@ -31,6 +36,7 @@ export {
   AtlasAddressBookError,
   AtlasContractError,
   AtlasError,
+  AtlasInputError,
   AtlasMetadataError,
   AtlasMissingWalletError,
   AtlasNetworkError,
@@ -39,6 +45,12 @@ export {
   AtlasWrongChainError,
   atlasErrors,
   atlasErrorsAbi,
+  capitalErrorMessages,
+  capitalErrors,
+  capitalErrorsAbi,
+  interstateErrorMessages,
+  interstateErrors,
+  interstateErrorsAbi,
   contractErrorMessages,
   decodeAtlasError,
   governanceErrorMessages,
@@ -50,6 +62,8 @@ export {
   toAtlasError,
   type AtlasContractErrorName,
   type AtlasErrorCatalog,
+  type CapitalErrorName,
+  type InterstateErrorName,
   type ContractErrorFormatter,
   type GovernanceErrorName,
   type GraphErrorName,
@@ -460,4 +474,264 @@ export {
   type VerifyCredentialParameters,
   type VerifyCredentialReturnType,
 } from "./graph/verifyCredential.ts";
+export { capitalActions, type CapitalActions } from "./capital/actions.ts";
+export {
+  BOUNTY_STATUSES,
+  MILESTONE_KINDS,
+  MILESTONE_STATES,
+  RELEASE_REASONS,
+  type BountyStatus,
+  type MilestoneKind,
+  type MilestoneState,
+  type ReleaseReason,
+} from "./capital/enums.ts";
+export {
+  hashSplitConfig,
+  SPLIT_MAX_DISTRIBUTOR_FEE,
+  SPLIT_MAX_RECIPIENTS,
+  SPLIT_TOTAL_ALLOCATION,
+  type SplitConfig,
+} from "./capital/splitConfig.ts";
+export {
+  approveMilestone,
+  type ApproveMilestoneErrorType,
+  type ApproveMilestoneParameters,
+  type ApproveMilestoneReturnType,
+  type MilestoneReleaseReturnType,
+} from "./capital/approveMilestone.ts";
+export {
+  approveWithAttestation,
+  type ApproveWithAttestationErrorType,
+  type ApproveWithAttestationParameters,
+  type ApproveWithAttestationReturnType,
+} from "./capital/approveWithAttestation.ts";
+export {
+  awardBounty,
+  type AwardBountyErrorType,
+  type AwardBountyParameters,
+  type AwardBountyReturnType,
+  type BountyAward,
+} from "./capital/awardBounty.ts";
+export {
+  cancelBounty,
+  type CancelBountyErrorType,
+  type CancelBountyParameters,
+  type CancelBountyReturnType,
+} from "./capital/cancelBounty.ts";
+export {
+  claimStream,
+  type ClaimStreamErrorType,
+  type ClaimStreamParameters,
+  type ClaimStreamReturnType,
+} from "./capital/claimStream.ts";
+export {
+  createBounty,
+  type CreateBountyErrorType,
+  type CreateBountyParameters,
+  type CreateBountyReturnType,
+} from "./capital/createBounty.ts";
+export {
+  createEscrow,
+  type CreateEscrowErrorType,
+  type CreateEscrowParameters,
+  type CreateEscrowReturnType,
+  type EscrowMilestoneTerms,
+} from "./capital/createEscrow.ts";
+export {
+  createSplit,
+  type CreateSplitErrorType,
+  type CreateSplitParameters,
+  type CreateSplitReturnType,
+} from "./capital/createSplit.ts";
+export {
+  disputeMilestone,
+  type DisputeMilestoneErrorType,
+  type DisputeMilestoneParameters,
+  type DisputeMilestoneReturnType,
+} from "./capital/disputeMilestone.ts";
+export {
+  distributeSplit,
+  type DistributeSplitErrorType,
+  type DistributeSplitParameters,
+  type DistributeSplitReturnType,
+  type DeferredPayment,
+} from "./capital/distributeSplit.ts";
+export {
+  fundBounty,
+  type FundBountyErrorType,
+  type FundBountyParameters,
+  type FundBountyReturnType,
+} from "./capital/fundBounty.ts";
+export {
+  fundMilestone,
+  type FundMilestoneErrorType,
+  type FundMilestoneParameters,
+  type FundMilestoneReturnType,
+} from "./capital/fundMilestone.ts";
+export {
+  getBounty,
+  type GetBountyErrorType,
+  type GetBountyParameters,
+  type GetBountyReturnType,
+} from "./capital/getBounty.ts";
+export {
+  getBountyContribution,
+  type GetBountyContributionErrorType,
+  type GetBountyContributionParameters,
+  type GetBountyContributionReturnType,
+} from "./capital/getBountyContribution.ts";
+export {
+  getBountySubmission,
+  type GetBountySubmissionErrorType,
+  type GetBountySubmissionParameters,
+  type GetBountySubmissionReturnType,
+} from "./capital/getBountySubmission.ts";
+export {
+  getBountyWithdrawable,
+  type GetBountyWithdrawableErrorType,
+  type GetBountyWithdrawableParameters,
+  type GetBountyWithdrawableReturnType,
+} from "./capital/getBountyWithdrawable.ts";
+export {
+  getClaimable,
+  type GetClaimableErrorType,
+  type GetClaimableParameters,
+  type GetClaimableReturnType,
+} from "./capital/getClaimable.ts";
+export {
+  getEscrow,
+  type GetEscrowErrorType,
+  type GetEscrowParameters,
+  type GetEscrowReturnType,
+} from "./capital/getEscrow.ts";
+export {
+  getEscrowWithdrawable,
+  type GetEscrowWithdrawableErrorType,
+  type GetEscrowWithdrawableParameters,
+  type GetEscrowWithdrawableReturnType,
+} from "./capital/getEscrowWithdrawable.ts";
+export {
+  getMilestone,
+  type GetMilestoneErrorType,
+  type GetMilestoneParameters,
+  type GetMilestoneReturnType,
+} from "./capital/getMilestone.ts";
+export {
+  getSplit,
+  type GetSplitErrorType,
+  type GetSplitParameters,
+  type GetSplitReturnType,
+} from "./capital/getSplit.ts";
+export {
+  getSplitBalances,
+  type GetSplitBalancesErrorType,
+  type GetSplitBalancesParameters,
+  type GetSplitBalancesReturnType,
+} from "./capital/getSplitBalances.ts";
+export {
+  predictSplitAddress,
+  type PredictSplitAddressErrorType,
+  type PredictSplitAddressParameters,
+  type PredictSplitAddressReturnType,
+} from "./capital/predictSplitAddress.ts";
+export {
+  reclaimBountyFunds,
+  type ReclaimBountyFundsErrorType,
+  type ReclaimBountyFundsParameters,
+  type ReclaimBountyFundsReturnType,
+} from "./capital/reclaimBountyFunds.ts";
+export {
+  reclaimMilestone,
+  type ReclaimMilestoneErrorType,
+  type ReclaimMilestoneParameters,
+  type ReclaimMilestoneReturnType,
+} from "./capital/reclaimMilestone.ts";
+export {
+  releaseOptimistic,
+  type ReleaseOptimisticErrorType,
+  type ReleaseOptimisticParameters,
+  type ReleaseOptimisticReturnType,
+} from "./capital/releaseOptimistic.ts";
+export {
+  submitMilestone,
+  type SubmitMilestoneErrorType,
+  type SubmitMilestoneParameters,
+  type SubmitMilestoneReturnType,
+} from "./capital/submitMilestone.ts";
+export {
+  submitWork,
+  type SubmitWorkErrorType,
+  type SubmitWorkParameters,
+  type SubmitWorkReturnType,
+} from "./capital/submitWork.ts";
+export {
+  transferSplitControl,
+  type TransferSplitControlErrorType,
+  type TransferSplitControlParameters,
+  type TransferSplitControlReturnType,
+} from "./capital/transferSplitControl.ts";
+export {
+  updateSplit,
+  type UpdateSplitErrorType,
+  type UpdateSplitParameters,
+  type UpdateSplitReturnType,
+} from "./capital/updateSplit.ts";
+export {
+  withdrawFromBountyBoard,
+  type WithdrawFromBountyBoardErrorType,
+  type WithdrawFromBountyBoardParameters,
+  type WithdrawFromBountyBoardReturnType,
+} from "./capital/withdrawFromBountyBoard.ts";
+export {
+  withdrawFromEscrow,
+  type WithdrawFromEscrowErrorType,
+  type WithdrawFromEscrowParameters,
+  type WithdrawFromEscrowReturnType,
+} from "./capital/withdrawFromEscrow.ts";
+export {
+  withdrawFromSplit,
+  type WithdrawFromSplitErrorType,
+  type WithdrawFromSplitParameters,
+  type WithdrawFromSplitReturnType,
+} from "./capital/withdrawFromSplit.ts";
+export { interstateActions, type InterstateActions } from "./interstate/actions.ts";
+export { DISPUTE_STATUSES, type DisputeStatus } from "./interstate/enums.ts";
+export {
+  appealRuling,
+  type AppealRulingErrorType,
+  type AppealRulingParameters,
+  type AppealRulingReturnType,
+} from "./interstate/appealRuling.ts";
+export {
+  finalizeDispute,
+  type FinalizeDisputeErrorType,
+  type FinalizeDisputeParameters,
+  type FinalizeDisputeReturnType,
+} from "./interstate/finalizeDispute.ts";
+export {
+  getDispute,
+  type GetDisputeErrorType,
+  type GetDisputeParameters,
+  type GetDisputeReturnType,
+  type DisputeRound,
+} from "./interstate/getDispute.ts";
+export {
+  proposeArbiter,
+  type ProposeArbiterErrorType,
+  type ProposeArbiterParameters,
+  type ProposeArbiterReturnType,
+} from "./interstate/proposeArbiter.ts";
+export {
+  ruleDispute,
+  SHARE_SCALE,
+  type RuleDisputeErrorType,
+  type RuleDisputeParameters,
+  type RuleDisputeReturnType,
+} from "./interstate/ruleDispute.ts";
+export {
+  submitEvidence,
+  type SubmitEvidenceErrorType,
+  type SubmitEvidenceParameters,
+  type SubmitEvidenceReturnType,
+} from "./interstate/submitEvidence.ts";
 export type { WriteResult } from "./write.ts";

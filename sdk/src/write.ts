@@ -98,6 +98,8 @@ export async function simulateAndSend(
     abi: readonly unknown[];
     functionName: string;
     args: readonly unknown[];
+    /** Wei sent with the call (payable functions: ETH deposits). */
+    value?: bigint;
   },
 ): Promise<WriteResult> {
   const { wallet, account } = await connectedWallet(context, errors, action);

@@ -9,12 +9,16 @@ import {
   AtlasContractError,
   atlasErrors,
   atlasErrorsAbi,
+  capitalErrorMessages,
+  capitalErrors,
   contractErrorMessages,
   decodeAtlasError,
   governanceErrorMessages,
   governanceErrors,
   graphErrorMessages,
   graphErrors,
+  interstateErrorMessages,
+  interstateErrors,
   toAtlasError,
   type AtlasErrorCatalog,
 } from "../../sdk/src/index.ts";
@@ -31,20 +35,37 @@ const LAYER_OF = {
   "SovereignRegistry.ts": "graph",
   "ContributionLedger.ts": "graph",
   "EAS.ts": "graph",
+  "BountyBoard.ts": "capital",
+  "MilestoneEscrow.ts": "capital",
+  "RevenueSplitFactory.ts": "capital",
+  "RevenueSplit.ts": "capital",
+  // The ERC-20 errors (ERC-6093) of the tokens the capital contracts move.
+  "IERC20Errors.ts": "capital",
+  "Arbitration.ts": "interstate",
 } as const;
 type Layer = (typeof LAYER_OF)[keyof typeof LAYER_OF];
-const CATALOGS: Record<Layer, AtlasErrorCatalog> = { governance: governanceErrors, graph: graphErrors };
+const CATALOGS: Record<Layer, AtlasErrorCatalog> = {
+  governance: governanceErrors,
+  graph: graphErrors,
+  capital: capitalErrors,
+  interstate: interstateErrors,
+};
 const LAYERS = Object.keys(CATALOGS) as Layer[];
 
 const signature = (error: AbiError) => `${error.name}(${error.inputs.map((input) => input.type).join(",")})`;
 const signatures = (abi: Abi) => new Set(abi.filter((item) => item.type === "error").map(signature));
 
-/** The custom errors of the contract ABIs of `layer` (every ABI file but errors.ts is in a layer). */
-async function layerErrors(layer: Layer): Promise<{ file: string; error: AbiError }[]> {
+/** The custom errors of every contract ABI (every ABI file but errors.ts is in a layer). */
+async function contractErrors(): Promise<{ file: string; error: AbiError }[]> {
   const errors = (await generatedErrors()).filter(({ file }) => file !== "errors.ts");
   const unassigned = [...new Set(errors.map(({ file }) => file))].filter((file) => !(file in LAYER_OF));
   expect(unassigned, "ABI files with no layer in LAYER_OF").to.deep.equal([]);
-  return errors.filter(({ file }) => LAYER_OF[file as keyof typeof LAYER_OF] === layer);
+  return errors;
+}
+
+/** The custom errors of the contract ABIs of `layer`. */
+async function layerErrors(layer: Layer): Promise<{ file: string; error: AbiError }[]> {
+  return (await contractErrors()).filter(({ file }) => LAYER_OF[file as keyof typeof LAYER_OF] === layer);
 }
 
 /** viem's error for a call that reverted with `error` (sample arguments), and those arguments. */
@@ -117,30 +138,64 @@ describe("contractErrorMessages", function () {
     expect(names("errors.ts"), "the combined errors ABI").to.include.members(["RegistryHandleTaken", "NotFound"]);
   });
 
-  for (const layer of ["governance", "graph"] as const) {
-    it(`the ${layer} catalog has exactly the errors of the ${layer} contracts, each with a sentence`, async function () {
+  for (const layer of LAYERS) {
+    it(`the ${layer} catalog has every error of the ${layer} contracts, each with a sentence`, async function () {
       const errors = await layerErrors(layer);
       expect(errors.length, `${layer} errors found`).to.be.greaterThan(20);
       const catalog = CATALOGS[layer];
       expect(missingMessages(errors, catalog.messages), "errors without a sentence").to.deep.equal([]);
-      expect([...signatures(catalog.abi)].sort(), "the catalog's ABI").to.deep.equal(
-        [...new Set(errors.map(({ error }) => signature(error)))].sort(),
-      );
-      expect(Object.keys(catalog.messages).sort(), "sentences, none for another layer's errors").to.deep.equal(
-        [...new Set(errors.map(({ error }) => error.name))].sort(),
+      const own = new Set(errors.map(({ error }) => signature(error)));
+      expect(
+        [...own].filter((sig) => !signatures(catalog.abi).has(sig)),
+        "errors missing from the catalog",
+      ).to.deep.equal([]);
+      // Beyond its own, a catalog has only errors of other layers' contracts that its contracts
+      // let through (the generator's `errorsAlsoIn`), each with a sentence too.
+      const everyContractError = new Set((await contractErrors()).map(({ error }) => signature(error)));
+      const through = [...signatures(catalog.abi)].filter((sig) => !own.has(sig));
+      expect(
+        through.filter((sig) => !everyContractError.has(sig)),
+        "errors of no contract",
+      ).to.deep.equal([]);
+      expect(
+        Object.keys(catalog.messages).sort(),
+        "a sentence for each error of the catalog, and no other",
+      ).to.deep.equal(
+        [...new Set(catalog.abi.filter((item) => item.type === "error").map((item) => item.name))].sort(),
       );
     });
   }
 
-  it("the full catalog is both layers' in one, each error once", function () {
+  it("the capital catalog has the registry and Arbitration errors that its contracts let through", function () {
+    const names = Object.keys(capitalErrorMessages);
+    expect(names).to.include.members([
+      "RegistryUnknownMission",
+      "ArbitrationNoArbiterPool",
+      "ERC20InsufficientAllowance",
+    ]);
+    expect(names, "errors a capital action cannot meet").not.to.include.members([
+      "RegistryHandleTaken",
+      "LedgerNotRecorder",
+    ]);
+    expect(Object.keys(interstateErrorMessages)).to.include.members(["ArbitrationNotArbiter", "EscrowUnknownDispute"]);
+  });
+
+  it("the full catalog is every layer's in one, each error once", function () {
     expect(atlasErrors.messages).to.equal(contractErrorMessages);
     expect(atlasErrors.abi).to.equal(atlasErrorsAbi);
+    const tables = [governanceErrorMessages, graphErrorMessages, capitalErrorMessages, interstateErrorMessages];
     expect(Object.keys(contractErrorMessages).sort()).to.deep.equal(
-      [...new Set([...Object.keys(governanceErrorMessages), ...Object.keys(graphErrorMessages)])].sort(),
+      [...new Set(tables.flatMap((table) => Object.keys(table)))].sort(),
     );
+    // An error two layers decode has one sentence, whichever layer's table it comes from.
+    for (const table of tables) {
+      for (const [name, format] of Object.entries(table)) {
+        expect(format, name).to.equal(contractErrorMessages[name as keyof typeof contractErrorMessages]);
+      }
+    }
     const all = atlasErrorsAbi.map((item) => signature(item as AbiError));
     expect(all, "no error twice").to.have.length(new Set(all).size);
-    expect(new Set(all)).to.deep.equal(new Set([...signatures(governanceErrors.abi), ...signatures(graphErrors.abi)]));
+    expect(new Set(all)).to.deep.equal(new Set(LAYERS.flatMap((layer) => [...signatures(CATALOGS[layer].abi)])));
   });
 
   it("the check names an error whose sentence is missing", async function () {
@@ -213,7 +268,28 @@ describe("contractErrorMessages", function () {
     );
     expect(
       m.ERC20InsufficientBalance(["0x000000000000000000000000000000000000A71A", 15n * 10n ** 17n, 2n * 10n ** 18n]),
-    ).to.equal("0x000000000000000000000000000000000000A71A holds 1.5 tokens; the transfer needs 2 tokens.");
+    ).to.equal(
+      "0x000000000000000000000000000000000000A71A holds 1500000000000000000 of the token (in its smallest unit); the transfer needs 2000000000000000000.",
+    );
+  });
+
+  it("renders capital and interstate sentences with states, kinds and times by name", function () {
+    const m = contractErrorMessages;
+    const account = "0x000000000000000000000000000000000000A71A";
+    const zero = "0x0000000000000000000000000000000000000000";
+    expect(m.BountyNotOpen([3n, 2])).to.equal("Bounty 3 is expired, not open.");
+    expect(m.BountyReclaimBeforeDeadline([3n, 1_767_225_600n])).to.equal(
+      "Bounty 3 is open until 2026-01-01T00:00:00Z: no refunds yet.",
+    );
+    expect(m.BountyNothingToWithdraw([account, zero])).to.equal(`${account} has no deferred payouts in ETH.`);
+    expect(m.EscrowWrongKind([1n, 0n, 1])).to.equal("Milestone 0 of escrow 1 is streaming: not for this action.");
+    expect(m.EscrowMilestoneNotSubmitted([1n, 2n, 1])).to.equal("Milestone 2 of escrow 1 is funded, not submitted.");
+    expect(m.EscrowOnlyFunder([1n, account])).to.equal(`${account} is not the funder of escrow 1.`);
+    expect(m.ArbitrationNotArbiter([4n, account])).to.equal(`${account} is not the arbiter of dispute 4.`);
+    expect(m.SplitAllocationSumInvalid([900_000n, 1_000_000n])).to.equal("Allocations sum to 900000, not 1000000.");
+    expect(m.ERC20InsufficientAllowance([account, 0n, 5n])).to.equal(
+      `${account} may spend 0 of the token (in its smallest unit); the transfer needs 5: approve it first.`,
+    );
   });
 
   it("renders Sovereign Graph sentences with roles and mission statuses by name", function () {

@@ -1305,3 +1305,1698 @@ export const graphErrorsAbi = [
     "inputs": []
   }
 ] as const;
+
+/** Every custom error of the capital layer's contracts (`BountyBoard`, `MilestoneEscrow`, `RevenueSplitFactory`, `RevenueSplit`, `IERC20Errors`), and the errors of `SovereignRegistry`, `Arbitration` that reach them, deduplicated by signature. */
+export const capitalErrorsAbi = [
+  {
+    "type": "error",
+    "name": "RegistryMissionClosed",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "RegistryNotFundingModule",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "RegistrySovereignSuspended",
+    "inputs": [
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "RegistryUnknownMission",
+    "inputs": [
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "AddressEmptyCode",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyAlreadyAwarded",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyAlreadyReclaimed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyAlreadySubmitted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyAwardExceedsRemaining",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyCredentialInvalid",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      },
+      {
+        "type": "bytes32"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyDeadlineNotInFuture",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyDeadlineTooFar",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyFullyAwarded",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyHasSubmissions",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyInvalidCredentialRequirement",
+    "inputs": [
+      {
+        "type": "bytes32"
+      },
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyInvalidToken",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyInvalidWinnerCount",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyLengthMismatch",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyMissingEvidence",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "BountyMissingMetadata",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "BountyMissionNotOpen",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNativeTransferFailed",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNoContribution",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNoSubmission",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNotMissionManager",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNotOpen",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNothingReceived",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyNothingToWithdraw",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyReclaimBeforeDeadline",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyUnknown",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyValueMismatch",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyZeroAddress",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "BountyZeroAmount",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "BountyZeroAward",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "BountyZeroRecipient",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ERC1967InvalidImplementation",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC1967NonPayable",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "EnforcedPause",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ExpectedPause",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "FailedCall",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "InvalidInitialization",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ModuleOnlyGovernance",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ModuleOnlyGuardian",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ModuleZeroGovernance",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "NotInitializing",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ReentrancyGuardReentrantCall",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "SafeERC20FailedOperation",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "UUPSUnauthorizedCallContext",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "UUPSUnsupportedProxiableUUID",
+    "inputs": [
+      {
+        "type": "bytes32"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowArbiterIsParty",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowAttestationMismatch",
+    "inputs": [
+      {
+        "type": "bytes32"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowAttestationNotApproving",
+    "inputs": [
+      {
+        "type": "bytes32"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowAttesterNotVerifier",
+    "inputs": [
+      {
+        "type": "bytes32"
+      },
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowDeadlineInPast",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowDeadlineNotPassed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowDeadlinePassed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowFeeAboveCap",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowFunderIsContributor",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowFundingNotByFunder",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowInvalidAttestation",
+    "inputs": [
+      {
+        "type": "bytes32"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowInvalidMilestoneCount",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowInvalidReviewWindow",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowInvalidShare",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowInvalidStream",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneAlreadyDisputed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneAlreadyFunded",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneAlreadyReleased",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneAlreadySubmitted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneClosed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneNotFunded",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowMilestoneNotSubmitted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowNoFees",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowNoVerifier",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowNotCreator",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowNothingToClaim",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowNothingToWithdraw",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowOnlyArbitration",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowOnlyContributor",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowOnlyFunder",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowOnlyParty",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowReviewWindowClosed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowReviewWindowOpen",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowStreamNotStarted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowTimesNotForKind",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowTokenNotContract",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowTokenShortfall",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowUnknownDispute",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowUnknownEscrow",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowUnknownMilestone",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowVerifierIsContributor",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowWrongKind",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowWrongValue",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowZeroAmount",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowZeroParty",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "EscrowZeroRecipient",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "InsufficientBalance",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "FailedDeployment",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "SplitFactorySplitExists",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitAllocationSumInvalid",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitAlreadyInitialized",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "SplitConfigMismatch",
+    "inputs": [
+      {
+        "type": "bytes32"
+      },
+      {
+        "type": "bytes32"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitDistributorFeeTooHigh",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitDuplicateRecipient",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitLengthMismatch",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitNotAToken",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitNotController",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitNotFactory",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitNothingToDistribute",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitNothingToWithdraw",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitOutOfGas",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitRecipientCountInvalid",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitRecipientsNotSorted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitZeroAllocation",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "SplitZeroRecipient",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationArbiterIsParty",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationInvalidParties",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationMissingEvidence",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNoArbiterPool",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotArbitrable",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationZeroAmount",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ERC20InsufficientAllowance",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC20InsufficientBalance",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC20InvalidApprover",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC20InvalidReceiver",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC20InvalidSender",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC20InvalidSpender",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  }
+] as const;
+
+/** Every custom error of the interstate layer's contracts (`Arbitration`), and the errors of `MilestoneEscrow` that reach them, deduplicated by signature. */
+export const interstateErrorsAbi = [
+  {
+    "type": "error",
+    "name": "EscrowInvalidShare",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowUnknownDispute",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "AddressEmptyCode",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationAlreadyAppealed",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationAlreadyRuled",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationAppealLapsed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationAppealWindowClosed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationArbiterAlreadyAssigned",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationArbiterAlreadyServed",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationArbiterIsParty",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationArbiterSovereignIsParty",
+    "inputs": [
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationDisputeClosed",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationInvalidParties",
+    "inputs": [
+      {
+        "type": "address"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationInvalidPeriod",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationInvalidShare",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationMissingEvidence",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNoArbiterPool",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotArbiter",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotArbitrable",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotFinalizable",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotParty",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotRuled",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationNotSovereignArbiter",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationSovereignInactive",
+    "inputs": [
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationSovereignNotRecognized",
+    "inputs": [
+      {
+        "type": "uint64"
+      },
+      {
+        "type": "uint64"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationUnknownDispute",
+    "inputs": [
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationUnknownRound",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint8"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationZeroAmount",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ArbitrationZeroArbitrable",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ERC1967InvalidImplementation",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ERC1967NonPayable",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "EnforcedPause",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ExpectedPause",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "FailedCall",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "InvalidInitialization",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ModuleOnlyGovernance",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ModuleOnlyGuardian",
+    "inputs": [
+      {
+        "type": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ModuleZeroGovernance",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "NotInitializing",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "UUPSUnauthorizedCallContext",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "UUPSUnsupportedProxiableUUID",
+    "inputs": [
+      {
+        "type": "bytes32"
+      }
+    ]
+  }
+] as const;

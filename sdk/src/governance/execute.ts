@@ -2,7 +2,7 @@ import { isAddressEqual, parseEventLogs } from "viem";
 
 import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, atlasErrors } from "../errors.ts";
+import { AtlasError, atlasErrorsAbi, governanceErrorMessages, type AtlasErrorCatalog } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
 
@@ -16,16 +16,24 @@ export interface ExecuteReturnType extends WriteResult {
 export type ExecuteErrorType = AtlasError;
 
 /**
+ * A proposal's calls may reach any Atlas OS module, so execute decodes every layer's errors by
+ * name and arguments; its sentences are the governance layer's only, so that the governance
+ * bundle does not carry every layer's sentences (the other errors' messages name the error;
+ * `contractErrorMessages[error.errorName]` renders them).
+ */
+const executeErrors: AtlasErrorCatalog = { abi: atlasErrorsAbi, messages: governanceErrorMessages };
+
+/**
  * Executes a queued proposal whose timelock delay has passed (anyone may). Its calls run from the
  * timelock, with the timelock's funds.
  * @throws {AtlasContractError} `TimelockUnexpectedOperationState` before the eta,
- * `GovernorUnexpectedProposalState` unless queued, or the error of a failing call;
+ * `GovernorUnexpectedProposalState` unless queued, or the error of a failing call (decoded by
+ * name and arguments from every layer's errors; with a sentence for the governance layer's);
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function execute(context: AtlasContext, proposal: ExecuteParameters): Promise<ExecuteReturnType> {
   const governor = context.addresses.governor;
-  // A proposal's calls may reach any Atlas OS module, so execute decodes every layer's errors.
-  const { hash, receipt } = await simulateAndSend(context, atlasErrors, "execute", {
+  const { hash, receipt } = await simulateAndSend(context, executeErrors, "execute", {
     address: governor,
     abi: atlasGovernorAbi,
     functionName: "execute",

@@ -1,0 +1,54 @@
+import type { Hex } from "viem";
+
+import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
+import { write } from "../call.ts";
+import type { AtlasContext } from "../client.ts";
+import { capitalErrors, type AtlasError } from "../errors.ts";
+import { checkBytes32 } from "../validate.ts";
+import { emitted, type WriteResult } from "../write.ts";
+
+/** The ABI items this action uses. */
+const abi = [MilestoneEscrow.dispute, MilestoneEscrow.MilestoneDisputed] as const;
+
+/** The parameters of {@link disputeMilestone}. */
+export interface DisputeMilestoneParameters {
+  readonly escrowId: bigint;
+  /** The submitted lump milestone's index (from 0). */
+  readonly index: bigint;
+  /** Where the claimant's evidence lives. */
+  readonly evidenceURI: string;
+  /** keccak256 of that evidence. */
+  readonly evidenceHash: Hex;
+}
+
+/** What {@link disputeMilestone} returns. */
+export interface DisputeMilestoneReturnType extends WriteResult {
+  /** The Arbitration dispute opened, with the wallet account as claimant (`getDispute`). */
+  readonly disputeId: bigint;
+}
+
+/** What {@link disputeMilestone} throws: an `AtlasError` (its documentation says which). */
+export type DisputeMilestoneErrorType = AtlasError;
+
+/**
+ * Disputes a submitted lump milestone within its review window: opens an Arbitration dispute
+ * over its amount, the wallet account (funder or contributor) as claimant. The milestone stays
+ * locked until the final ruling splits it (`finalizeDispute`).
+ * @throws {AtlasInputError} for an `evidenceHash` that is not 32 bytes; {AtlasContractError} e.g.
+ * `EscrowReviewWindowClosed`, `EscrowMilestoneNotSubmitted`, `EscrowOnlyParty`,
+ * `ArbitrationNoArbiterPool` (no named arbiter and a party without a sovereign);
+ * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
+ */
+export async function disputeMilestone(
+  context: AtlasContext,
+  { escrowId, index, evidenceURI, evidenceHash }: DisputeMilestoneParameters,
+): Promise<DisputeMilestoneReturnType> {
+  const escrow = context.addresses.escrow;
+  const result = await write(context, capitalErrors, "disputeMilestone", escrow, abi, "dispute", [
+    escrowId,
+    index,
+    evidenceURI,
+    checkBytes32("evidenceHash", evidenceHash),
+  ]);
+  return { ...result, disputeId: emitted(result, escrow, abi, "MilestoneDisputed").args.disputeId };
+}

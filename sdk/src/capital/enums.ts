@@ -1,0 +1,46 @@
+/**
+ * The capital contracts' enums by name, in the contracts' order (the index is the on-chain value).
+ */
+
+/** IBountyBoard.BountyStatus. */
+export const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"] as const;
+
+/**
+ * Where a bounty stands: `open` (takes top-ups, submissions and awards until its deadline),
+ * `expired` (past its deadline: funders reclaim what was not awarded), `cancelled` (by its
+ * mission's manager before any submission: funders reclaim their contributions); `none`: no such bounty.
+ */
+export type BountyStatus = (typeof BOUNTY_STATUSES)[number];
+
+/** IMilestoneEscrow.MilestoneKind. */
+export const MILESTONE_KINDS = ["lump", "streaming"] as const;
+
+/** A lump milestone is paid at once when released; a streaming one vests linearly from its start to its end. */
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+/** IMilestoneEscrow.MilestoneState. */
+export const MILESTONE_STATES = [
+  "unfunded",
+  "funded",
+  "submitted",
+  "released",
+  "disputed",
+  "resolved",
+  "reclaimed",
+] as const;
+
+/**
+ * A milestone's place in its lifecycle. Lump: unfunded → funded → (submitted →) released, or
+ * submitted → disputed → resolved, or funded → reclaimed after its deadline. Streaming:
+ * unfunded → funded → released once fully claimed.
+ */
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+/** IMilestoneEscrow.ReleaseReason. */
+export const RELEASE_REASONS = ["approved", "attested", "optimistic"] as const;
+
+/**
+ * How a lump milestone was released: the funder `approved` it, the verifier `attested` it, or
+ * the contributor released it (`optimistic`) after a silent review window.
+ */
+export type ReleaseReason = (typeof RELEASE_REASONS)[number];

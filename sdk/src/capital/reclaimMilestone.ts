@@ -1,0 +1,42 @@
+import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
+import { write } from "../call.ts";
+import type { AtlasContext } from "../client.ts";
+import { capitalErrors, type AtlasError } from "../errors.ts";
+import { emitted, type WriteResult } from "../write.ts";
+
+/** The ABI items this action uses. */
+const abi = [MilestoneEscrow.reclaimMilestone, MilestoneEscrow.MilestoneReclaimed] as const;
+
+/** The parameters of {@link reclaimMilestone}. */
+export interface ReclaimMilestoneParameters {
+  readonly escrowId: bigint;
+  /** The lump milestone's index (from 0). */
+  readonly index: bigint;
+}
+
+/** What {@link reclaimMilestone} returns. */
+export interface ReclaimMilestoneReturnType extends WriteResult {
+  /** What went back to the funder (pushed, or credited to withdraw when the push failed). */
+  readonly amount: bigint;
+}
+
+/** What {@link reclaimMilestone} throws: an `AtlasError` (its documentation says which). */
+export type ReclaimMilestoneErrorType = AtlasError;
+
+/**
+ * Takes back a funded lump milestone that was not submitted by its deadline. The funder only.
+ * @throws {AtlasContractError} e.g. `EscrowDeadlineNotPassed`, `EscrowMilestoneAlreadySubmitted`,
+ * `EscrowOnlyFunder`, `EscrowWrongKind`; {AtlasUserRejectedError}, {AtlasWrongChainError},
+ * {AtlasMissingWalletError}, {AtlasNetworkError}.
+ */
+export async function reclaimMilestone(
+  context: AtlasContext,
+  { escrowId, index }: ReclaimMilestoneParameters,
+): Promise<ReclaimMilestoneReturnType> {
+  const escrow = context.addresses.escrow;
+  const result = await write(context, capitalErrors, "reclaimMilestone", escrow, abi, "reclaimMilestone", [
+    escrowId,
+    index,
+  ]);
+  return { ...result, amount: emitted(result, escrow, abi, "MilestoneReclaimed").args.amount };
+}

@@ -1,0 +1,55 @@
+import type { Address } from "viem";
+
+import * as Arbitration from "../abi/Arbitration.ts";
+import { write } from "../call.ts";
+import type { AtlasContext } from "../client.ts";
+import { interstateErrors, type AtlasError } from "../errors.ts";
+import { checkAddress } from "../validate.ts";
+import { emitted, type WriteResult } from "../write.ts";
+
+/** The ABI items this action uses. */
+const abi = [Arbitration.proposeArbiter, Arbitration.ArbiterAssigned] as const;
+
+/** The parameters of {@link proposeArbiter}. */
+export interface ProposeArbiterParameters {
+  readonly disputeId: bigint;
+  /** The proposed arbiter: not a party, not the round's (or round 1's) arbiter. */
+  readonly arbiter: Address;
+  /**
+   * Its sovereign: active, neither party's, mutually recognized by both parties' sovereigns, and
+   * where the arbiter holds the `arbiter` role.
+   */
+  readonly sovereignId: bigint;
+}
+
+/** What {@link proposeArbiter} returns. */
+export interface ProposeArbiterReturnType extends WriteResult {
+  /** The round the arbiter now serves (1, or 2 after an appeal). */
+  readonly round: number;
+}
+
+/** What {@link proposeArbiter} throws: an `AtlasError` (its documentation says which). */
+export type ProposeArbiterErrorType = AtlasError;
+
+/**
+ * Draws the arbiter of a dispute's current round. Anyone, while the round has no arbiter, or its
+ * arbiter let the ruling period pass or lost the role; and the round's mover (the claimant, the
+ * appellant in round 2) at any time before the ruling, in place of an arbiter someone else drew.
+ * A new assignment restarts round 1's ruling period.
+ * @throws {AtlasInputError} for an `arbiter` that is not an address; {AtlasContractError} e.g.
+ * `ArbitrationArbiterAlreadyAssigned`, `ArbitrationSovereignNotRecognized`,
+ * `ArbitrationArbiterSovereignIsParty`, `ArbitrationNotSovereignArbiter`;
+ * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
+ */
+export async function proposeArbiter(
+  context: AtlasContext,
+  { disputeId, arbiter, sovereignId }: ProposeArbiterParameters,
+): Promise<ProposeArbiterReturnType> {
+  const arbitration = context.addresses.arbitration;
+  const result = await write(context, interstateErrors, "proposeArbiter", arbitration, abi, "proposeArbiter", [
+    disputeId,
+    checkAddress("arbiter", arbiter),
+    sovereignId,
+  ]);
+  return { ...result, round: emitted(result, arbitration, abi, "ArbiterAssigned").args.round };
+}
