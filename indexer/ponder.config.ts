@@ -1,20 +1,27 @@
 /**
  * Ponder configuration: one chain (ATLAS_CHAIN_ID over ATLAS_RPC_URL), the contracts of that
- * chain's address book (governor, token, SovereignRegistry, ContributionLedger, EAS), and the
- * database: PGlite in ATLAS_INDEXER_DATA_DIR by default, PostgreSQL when DATABASE_URL is set. See
- * settings.ts for the variables and their defaults.
+ * chain's address book (governor, token, SovereignRegistry, ContributionLedger, EAS, BountyBoard,
+ * MilestoneEscrow, Arbitration, RevenueSplitFactory, and every RevenueSplit the factory creates),
+ * and the database: PGlite in ATLAS_INDEXER_DATA_DIR by default, PostgreSQL when DATABASE_URL is
+ * set. See settings.ts for the variables and their defaults.
  */
 import path from "node:path";
 
 import {
+  arbitrationAbi,
   atlasGovernorAbi,
   atlasTokenAbi,
+  bountyBoardAbi,
   contributionLedgerAbi,
   easAbi,
   isLocalChain,
+  milestoneEscrowAbi,
+  revenueSplitAbi,
+  revenueSplitFactoryAbi,
   sovereignRegistryAbi,
 } from "@atlas-os/sdk";
-import { createConfig } from "ponder";
+import { createConfig, factory } from "ponder";
+import { getAbiItem } from "viem";
 
 import { atlasSchemas, book, settings } from "./settings.ts";
 
@@ -69,6 +76,41 @@ export default createConfig({
         { event: "Attested", args: { schemaUID: atlasSchemaUids } },
         { event: "Revoked", args: { schemaUID: atlasSchemaUids } },
       ],
+    },
+    BountyBoard: {
+      chain: "chain",
+      abi: bountyBoardAbi,
+      address: book.contracts.bountyBoard.address,
+      startBlock: book.contracts.bountyBoard.blockNumber,
+    },
+    MilestoneEscrow: {
+      chain: "chain",
+      abi: milestoneEscrowAbi,
+      address: book.contracts.escrow.address,
+      startBlock: book.contracts.escrow.blockNumber,
+    },
+    Arbitration: {
+      chain: "chain",
+      abi: arbitrationAbi,
+      address: book.contracts.arbitration.address,
+      startBlock: book.contracts.arbitration.blockNumber,
+    },
+    RevenueSplitFactory: {
+      chain: "chain",
+      abi: revenueSplitFactoryAbi,
+      address: book.contracts.splitFactory.address,
+      startBlock: book.contracts.splitFactory.blockNumber,
+    },
+    // Every split the factory creates: the addresses come from its SplitCreated logs.
+    RevenueSplit: {
+      chain: "chain",
+      abi: revenueSplitAbi,
+      address: factory({
+        address: book.contracts.splitFactory.address,
+        event: getAbiItem({ abi: revenueSplitFactoryAbi, name: "SplitCreated" }),
+        parameter: "split",
+      }),
+      startBlock: book.contracts.splitFactory.blockNumber,
     },
   },
 });

@@ -553,3 +553,491 @@ export const executionSchemas = onchainTable("execution_schemas", (t) => ({
   executionVerificationSchema: t.hex().notNull(),
   blockNumber: t.bigint().notNull(),
 }));
+
+/* THE CAPITAL LAYER (BountyBoard, MilestoneEscrow, Arbitration, RevenueSplitFactory and its splits) */
+
+/**
+ * A bounty, from BountyCreated, updated by deposits, submissions, awards, cancellation and
+ * refunds. `remaining` is `funded - awarded - refunded` (`remainingOf`). Its status depends on the
+ * time (Open until `deadline`, then Expired; Cancelled once cancelled): the API computes it at the
+ * last indexed block's time.
+ */
+export const bounty = onchainTable(
+  "bounty",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    missionId: t.bigint().notNull(),
+    sovereignId: t.bigint().notNull(),
+    creator: t.hex().notNull(),
+    /** The zero address: ETH. */
+    token: t.hex().notNull(),
+    deadline: t.bigint().notNull(),
+    /** The credential submitters must hold (zero schema and 0: none). */
+    credentialSchema: t.hex().notNull(),
+    credentialTrustedBy: t.bigint().notNull(),
+    metadataUri: t.text().notNull(),
+    metadataHash: t.hex().notNull(),
+    funded: t.bigint().notNull(),
+    awarded: t.bigint().notNull(),
+    refunded: t.bigint().notNull(),
+    remaining: t.bigint().notNull(),
+    funderCount: t.integer().notNull(),
+    submissionCount: t.integer().notNull(),
+    winnerCount: t.integer().notNull(),
+    cancelled: t.boolean().notNull(),
+    cancelledBy: t.hex(),
+    cancelledBlock: t.bigint(),
+    createdBlock: t.bigint().notNull(),
+    createdTimestamp: t.bigint().notNull(),
+    createdTransaction: t.hex().notNull(),
+  }),
+  (table) => ({
+    missionIndex: index().on(table.missionId),
+  }),
+);
+
+/** A funder's contribution to a bounty (`contributionOf`) and its refund once reclaimed. */
+export const bountyFunding = onchainTable(
+  "bounty_funding",
+  (t) => ({
+    bountyId: t.bigint().notNull(),
+    funder: t.hex().notNull(),
+    /** What its deposits credited (BountyFunded's `contribution`). */
+    contribution: t.bigint().notNull(),
+    depositCount: t.integer().notNull(),
+    reclaimed: t.boolean().notNull(),
+    /** FundsReclaimed: the refund and where it went. */
+    refund: t.bigint(),
+    refundedTo: t.hex(),
+    reclaimedBlock: t.bigint(),
+    reclaimedTransaction: t.hex(),
+    firstBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.bountyId, table.funder] }),
+    funderIndex: index().on(table.funder),
+  }),
+);
+
+/** One submission per account and bounty (WorkSubmitted), with what it was awarded (`submissionOf`). */
+export const bountySubmission = onchainTable(
+  "bounty_submission",
+  (t) => ({
+    bountyId: t.bigint().notNull(),
+    contributor: t.hex().notNull(),
+    evidenceUri: t.text().notNull(),
+    contentHash: t.hex().notNull(),
+    /** The credential attestation given (zero: none). */
+    credentialUid: t.hex().notNull(),
+    awarded: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.bountyId, table.contributor] }),
+    contributorIndex: index().on(table.contributor),
+  }),
+);
+
+/**
+ * One BountyAwarded: whether its push failed and became a withdrawal (PayoutDeferred), and whether
+ * the ledger refused to record it (BountyContributionNotRecorded; the winner is paid all the same).
+ */
+export const bountyAward = onchainTable(
+  "bounty_award",
+  (t) => ({
+    id: t.text().primaryKey(),
+    bountyId: t.bigint().notNull(),
+    winner: t.hex().notNull(),
+    by: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** Left to award after it. */
+    remaining: t.bigint().notNull(),
+    deferred: t.boolean().notNull(),
+    recorded: t.boolean().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    bountyIndex: index().on(table.bountyId),
+    winnerIndex: index().on(table.winner),
+  }),
+);
+
+/**
+ * An escrow (EscrowCreated) and its running totals: `funded` (milestones funded), `released`
+ * (paid to the contributor, gross of the protocol fee), `fees` (the protocol's part of it) and
+ * `refunded` (back to the funder: reclaims and rulings' shares).
+ */
+export const escrow = onchainTable(
+  "escrow",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    missionId: t.bigint().notNull(),
+    funder: t.hex().notNull(),
+    contributor: t.hex().notNull(),
+    /** The zero address: ETH. */
+    token: t.hex().notNull(),
+    verifier: t.hex().notNull(),
+    arbiter: t.hex().notNull(),
+    funderSovereign: t.bigint().notNull(),
+    contributorSovereign: t.bigint().notNull(),
+    reviewWindow: t.integer().notNull(),
+    feeBps: t.integer().notNull(),
+    milestoneCount: t.integer().notNull(),
+    creator: t.hex().notNull(),
+    funded: t.bigint().notNull(),
+    released: t.bigint().notNull(),
+    fees: t.bigint().notNull(),
+    refunded: t.bigint().notNull(),
+    createdBlock: t.bigint().notNull(),
+    createdTimestamp: t.bigint().notNull(),
+    createdTransaction: t.hex().notNull(),
+  }),
+  (table) => ({
+    missionIndex: index().on(table.missionId),
+    funderIndex: index().on(table.funder),
+    contributorIndex: index().on(table.contributor),
+  }),
+);
+
+/**
+ * A milestone of an escrow, as `getMilestone` reads it: kind 0 Lump, 1 Streaming; state 0
+ * Unfunded, 1 Funded, 2 Submitted, 3 Released, 4 Disputed, 5 Resolved, 6 Reclaimed; `released`
+ * paid to the contributor so far, gross of fee. Plus how it got there: the submission, the
+ * release, the reclaim, the dispute and its resolution.
+ */
+export const milestone = onchainTable(
+  "milestone",
+  (t) => ({
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    kind: t.integer().notNull(),
+    amount: t.bigint().notNull(),
+    state: t.integer().notNull(),
+    /** Lump: the last moment to submit (0 for a stream). */
+    deadline: t.bigint().notNull(),
+    /** Streaming: vests linearly from `start` to `end` (0 for a lump). */
+    start: t.bigint().notNull(),
+    end: t.bigint().notNull(),
+    released: t.bigint().notNull(),
+    /** Protocol fees taken from its payouts. */
+    fees: t.bigint().notNull(),
+    fundedBlock: t.bigint(),
+    submittedAt: t.bigint().notNull(),
+    evidenceUri: t.text(),
+    evidenceHash: t.hex(),
+    reviewEndsAt: t.bigint(),
+    /** MilestoneReleased: 0 Approved, 1 Attested, 2 Optimistic. */
+    releaseReason: t.integer(),
+    releasedBy: t.hex(),
+    attestationUid: t.hex(),
+    /** Back to the funder: a reclaim's amount, or a ruling's share. */
+    refunded: t.bigint().notNull(),
+    disputeId: t.bigint().notNull(),
+    disputedByFunder: t.boolean().notNull(),
+    shareToClaimant: t.bigint(),
+    /** Payouts the ledger refused to record (EscrowContributionNotRecorded), summed. */
+    unrecorded: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.escrowId, table.index] }),
+  }),
+);
+
+/** One StreamClaimed. */
+export const streamClaim = onchainTable(
+  "stream_claim",
+  (t) => ({
+    id: t.text().primaryKey(),
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    contributor: t.hex().notNull(),
+    /** Received, after the fee. */
+    amount: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    /** Claimed of the stream so far, gross. */
+    claimedTotal: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    escrowIndex: index().on(table.escrowId),
+  }),
+);
+
+/**
+ * Money out of an escrow's milestone, one row per event: a lump release (MilestoneReleased), a
+ * reclaim by the funder (MilestoneReclaimed) or a ruling's split (MilestoneResolved).
+ */
+export const milestonePayment = onchainTable(
+  "milestone_payment",
+  (t) => ({
+    id: t.text().primaryKey(),
+    escrowId: t.bigint().notNull(),
+    index: t.integer().notNull(),
+    /** "release" | "reclaim" | "ruling". */
+    kind: t.text().notNull(),
+    /** Who triggered it (release, reclaim), the funder for a reclaim. */
+    by: t.hex(),
+    /** To the contributor, after the fee (0 for a reclaim). */
+    toContributor: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    /** Back to the funder. */
+    toFunder: t.bigint().notNull(),
+    /** The Arbitration dispute of a ruling. */
+    disputeId: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    escrowIndex: index().on(table.escrowId),
+  }),
+);
+
+/**
+ * An Arbitration dispute (DisputeOpened), as `getDispute` reads it (status 1 Open, 2 Appealed,
+ * 3 Finalized), with the appeal, the final ruling, and the escrow milestone it is about.
+ */
+export const dispute = onchainTable(
+  "dispute",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    arbitrable: t.hex().notNull(),
+    status: t.integer().notNull(),
+    round: t.integer().notNull(),
+    claimant: t.hex().notNull(),
+    respondent: t.hex().notNull(),
+    claimantSovereign: t.bigint().notNull(),
+    respondentSovereign: t.bigint().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    openedAt: t.bigint().notNull(),
+    appealedAt: t.bigint().notNull(),
+    appellant: t.hex(),
+    /** The appeal's ruling is due by then, or the first ruling stands. */
+    appealLapsesAt: t.bigint(),
+    /** DisputeFinalized: the share enforced and the round that decided (0: dismissed). */
+    finalShare: t.bigint(),
+    decidingRound: t.integer(),
+    finalizedBlock: t.bigint(),
+    finalizedTransaction: t.hex(),
+    /** MilestoneDisputed: the escrow milestone in dispute (null for another arbitrable). */
+    escrowId: t.bigint(),
+    milestoneIndex: t.integer(),
+    openedBlock: t.bigint().notNull(),
+    openedTransaction: t.hex().notNull(),
+  }),
+  (table) => ({
+    claimantIndex: index().on(table.claimant),
+    respondentIndex: index().on(table.respondent),
+  }),
+);
+
+/** A round of a dispute (1, or 2 once appealed), as `getRound` reads it. */
+export const disputeRound = onchainTable(
+  "dispute_round",
+  (t) => ({
+    disputeId: t.bigint().notNull(),
+    round: t.integer().notNull(),
+    arbiter: t.hex().notNull(),
+    /** The arbiter's sovereign (0: named at deal creation). */
+    sovereignId: t.bigint().notNull(),
+    assignedAt: t.bigint().notNull(),
+    assignedBy: t.hex().notNull(),
+    ruled: t.boolean().notNull(),
+    shareToClaimant: t.bigint().notNull(),
+    ruledAt: t.bigint().notNull(),
+    /** Round 1: the appeal window's end; 0 for a final ruling. */
+    appealDeadline: t.bigint(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.disputeId, table.round] }),
+  }),
+);
+
+/** One EvidenceSubmitted (the claimant's opening evidence included). */
+export const disputeEvidence = onchainTable(
+  "dispute_evidence",
+  (t) => ({
+    id: t.text().primaryKey(),
+    disputeId: t.bigint().notNull(),
+    party: t.hex().notNull(),
+    uri: t.text().notNull(),
+    hash: t.hex().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    disputeIndex: index().on(table.disputeId),
+  }),
+);
+
+/** Modules governance allowed (or disallowed) to open disputes (ArbitrableSet). */
+export const arbitrable = onchainTable("arbitrable", (t) => ({
+  address: t.hex().primaryKey(),
+  allowed: t.boolean().notNull(),
+  blockNumber: t.bigint().notNull(),
+}));
+
+/**
+ * A revenue split created by the factory (SplitCreated), with its current configuration
+ * (SplitUpdated) and controller (ControlTransferred; zero: immutable). Allocations and the fee are
+ * parts per million.
+ */
+export const split = onchainTable(
+  "split",
+  (t) => ({
+    address: t.hex().primaryKey(),
+    controller: t.hex().notNull(),
+    creator: t.hex().notNull(),
+    splitHash: t.hex().notNull(),
+    recipients: t.hex().array().notNull(),
+    allocations: t.integer().array().notNull(),
+    distributorFee: t.integer().notNull(),
+    salt: t.hex().notNull(),
+    distributionCount: t.integer().notNull(),
+    createdBlock: t.bigint().notNull(),
+    createdTimestamp: t.bigint().notNull(),
+    createdTransaction: t.hex().notNull(),
+  }),
+  (table) => ({
+    controllerIndex: index().on(table.controller),
+  }),
+);
+
+/** One SplitDistributed. */
+export const splitDistribution = onchainTable(
+  "split_distribution",
+  (t) => ({
+    id: t.text().primaryKey(),
+    split: t.hex().notNull(),
+    token: t.hex().notNull(),
+    distributor: t.hex().notNull(),
+    splitHash: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    distributorReward: t.bigint().notNull(),
+    /** Left in the split by rounding: `amount - reward - Σ shares`. */
+    dust: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    splitIndex: index().on(table.split),
+  }),
+);
+
+/**
+ * What one account got from one distribution: a recipient's share (`SplitMath.shareOf` of its
+ * allocation, zero shares skipped, as the split skips them) or the distributor's reward;
+ * `deferred` once its push failed (PaymentDeferred).
+ */
+export const splitPayout = onchainTable(
+  "split_payout",
+  (t) => ({
+    id: t.text().primaryKey(),
+    distributionId: t.text().notNull(),
+    split: t.hex().notNull(),
+    token: t.hex().notNull(),
+    account: t.hex().notNull(),
+    /** "recipient" | "distributor". */
+    role: t.text().notNull(),
+    amount: t.bigint().notNull(),
+    deferred: t.boolean().notNull(),
+    blockNumber: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    distributionIndex: index().on(table.distributionId),
+    accountIndex: index().on(table.account),
+  }),
+);
+
+/**
+ * What a module owes an account in a token from failed pushes, to withdraw: the bounty board's
+ * `withdrawableOf`, the escrow's `pendingWithdrawal`, a split's `pendingWithdrawals` (`module` is
+ * the split's address).
+ */
+export const pendingWithdrawal = onchainTable(
+  "pending_withdrawal",
+  (t) => ({
+    module: t.hex().notNull(),
+    /** "bounty" | "escrow" | "split". */
+    moduleKind: t.text().notNull(),
+    account: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.module, table.account, table.token] }),
+    accountIndex: index().on(table.account),
+  }),
+);
+
+/**
+ * One credit to a pending withdrawal (`kind` "credit": PayoutDeferred, WithdrawalCredited,
+ * PaymentDeferred) or one withdrawal (`kind` "withdrawal": the modules' Withdrawn).
+ */
+export const withdrawalEvent = onchainTable(
+  "withdrawal_event",
+  (t) => ({
+    id: t.text().primaryKey(),
+    module: t.hex().notNull(),
+    moduleKind: t.text().notNull(),
+    kind: t.text().notNull(),
+    account: t.hex().notNull(),
+    token: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** A withdrawal's destination. */
+    to: t.hex(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    moduleIndex: index().on(table.module),
+    accountIndex: index().on(table.account),
+  }),
+);
+
+/**
+ * Every payout to an account for work or revenue, from any capital module: a bounty award
+ * (`sourceKind` "bounty", `sourceId` the bounty), a lump milestone's release ("milestone",
+ * "<escrowId>:<index>"), a stream claim ("stream", same), a ruling's share to the contributor
+ * ("ruling", the dispute), a split's share to a recipient ("split", the split's address) or its
+ * distributor reward ("distributor", same). Amounts are what the account received or was credited
+ * (net of the escrow's protocol fee). Refunds to funders are not earnings.
+ */
+export const earning = onchainTable(
+  "earning",
+  (t) => ({
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    token: t.hex().notNull(),
+    sourceKind: t.text().notNull(),
+    sourceId: t.text().notNull(),
+    /** The contract that paid: the bounty board, the escrow, or the split. */
+    module: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    accountIndex: index().on(table.account),
+  }),
+);

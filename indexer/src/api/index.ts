@@ -1,7 +1,7 @@
 /**
  * The indexer's HTTP API: Ponder's GraphQL (/graphql) and SQL over HTTP (/sql/*) over the schema,
- * REST routes for the web app (/proposals, /proposals/:id, /accounts/:address) and the Sovereign
- * Graph's (graph.ts). Bigints are decimal strings; errors answer `{ error, retryable }` (see
+ * REST routes for the web app (/proposals, /proposals/:id, /accounts/:address), the Sovereign
+ * Graph's (graph.ts) and the capital layer's (capital.ts). Bigints are decimal strings; errors answer `{ error, retryable }` (see
  * errors.ts).
  */
 import { db, publicClients } from "ponder:api";
@@ -11,6 +11,7 @@ import { asc, client, eq, graphql } from "ponder";
 import type { Address } from "viem";
 
 import { book } from "../../settings.ts";
+import capital from "./capital.ts";
 import { ApiError, NotFoundError, type ErrorBody } from "./errors.ts";
 import graph, { readAccountGraph } from "./graph.ts";
 import { accountJson, proposalJson, voteJson } from "./json.ts";
@@ -67,6 +68,7 @@ app.get("/accounts/:address", async (c) => {
 });
 
 app.route("/", graph);
+app.route("/", capital);
 
 app.onError((error, c) => errorResponse(error, c));
 

@@ -59,3 +59,19 @@ export function parseSeconds(raw: string, what: string): number {
   }
   return value;
 }
+
+const UINT256_MAX = 2n ** 256n - 1n;
+
+/** A bounty, escrow or dispute id: a decimal uint256 (`what` names it in the message). */
+export function parseUint256(raw: string, what: string): bigint {
+  if (!/^\d{1,78}$/.test(raw) || BigInt(raw) > UINT256_MAX) {
+    throw new BadRequestError(`${what} must be a decimal integer below 2^256, got "${raw}".`);
+  }
+  return BigInt(raw);
+}
+
+/** One of `names` (a query parameter such as `kind`), or a 400 listing them. */
+export function parseName<T extends string>(raw: string, names: readonly T[], what: string): T {
+  if (!names.includes(raw as T)) throw new BadRequestError(`${what} must be one of ${names.join(", ")}, got "${raw}".`);
+  return raw as T;
+}

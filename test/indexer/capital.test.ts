@@ -1,0 +1,898 @@
+/**
+ * The capital layer on PGlite: after the capital scenario (capitalScenario.ts), `ponder start`
+ * from scratch, synced, must answer what the bounty board's, the escrow's, Arbitration's and the
+ * splits' views say (and, where no view keeps it, what the chain moved: token transfers, balance
+ * changes, deferred payments), refuse malformed requests (400) and not invent what was never
+ * indexed (404).
+ */
+import { rm } from "node:fs/promises";
+
+import {
+  arbitrationAbi,
+  atlasTokenAbi,
+  bountyBoardAbi,
+  milestoneEscrowAbi,
+  revenueSplitAbi,
+  revenueSplitFactoryAbi,
+} from "@atlas-os/sdk";
+import { expect } from "chai";
+import {
+  createWalletClient,
+  encodeAbiParameters,
+  getAbiItem,
+  getAddress,
+  getContract,
+  http,
+  keccak256,
+  parseEther,
+  parseEventLogs,
+  toHex,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from "viem";
+import { hardhat } from "viem/chains";
+
+import { runCapitalScenario, sortAddresses, type CapitalScenario, type SplitConfig } from "./capitalScenario.ts";
+import { deployChain, type DeployedChain } from "./chain.ts";
+import { getJson, startIndexer, stopIndexers, tempDir, waitUntilSynced, type Indexer } from "./harness.ts";
+
+/* THE API'S SHAPES, as documented in indexer/README.md (written out again on purpose). */
+
+interface Answer {
+  blockNumber: string;
+  timestamp: string;
+}
+
+interface ApiBounty {
+  id: string;
+  missionId: string;
+  sovereignId: string;
+  creator: Address;
+  token: Address;
+  deadline: string;
+  status: string;
+  credential: { schema: Hex; trustedBy: string } | null;
+  funded: string;
+  awarded: string;
+  refunded: string;
+  remaining: string;
+  funderCount: number;
+  submissionCount: number;
+  winnerCount: number;
+}
+
+interface ApiBountyDetail extends Answer {
+  bounty: ApiBounty;
+  fundings: { funder: Address; contribution: string; reclaimed: boolean; refund: string | null }[];
+  submissions: { contributor: Address; contentHash: Hex; credentialUID: Hex | null; awarded: string }[];
+  awards: { winner: Address; token: Address; amount: string; deferred: boolean; recorded: boolean }[];
+}
+
+interface ApiEscrow {
+  id: string;
+  missionId: string;
+  funder: Address;
+  contributor: Address;
+  token: Address;
+  verifier: Address | null;
+  arbiter: Address | null;
+  funderSovereign: string | null;
+  contributorSovereign: string | null;
+  reviewWindow: number;
+  feeBps: number;
+  milestoneCount: number;
+  funded: string;
+  released: string;
+  fees: string;
+  refunded: string;
+  remaining: string;
+}
+
+interface ApiMilestone {
+  escrowId: string;
+  index: number;
+  kind: string;
+  amount: string;
+  state: string;
+  deadline: string | null;
+  start: string | null;
+  end: string | null;
+  released: string;
+  submittedAt: string;
+  disputeId: string | null;
+  disputedByFunder: boolean;
+  release: { reason: string; by: Address; attestationUID: Hex | null } | null;
+  stream: { vested: string; claimed: string; claimable: string } | null;
+}
+
+interface ApiDispute {
+  dispute: {
+    id: string;
+    arbitrable: Address;
+    status: string;
+    round: number;
+    claimant: Address;
+    respondent: Address;
+    claimantSovereign: string | null;
+    respondentSovereign: string | null;
+    token: Address;
+    amount: string;
+    openedAt: string;
+    appealedAt: string;
+    appellant: Address | null;
+    final: { shareToClaimant: string; decidingRound: number } | null;
+    escrowId: string | null;
+    milestoneIndex: number | null;
+  };
+  rounds: {
+    round: number;
+    arbiter: Address;
+    sovereignId: string | null;
+    assignedAt: string;
+    ruled: boolean;
+    shareToClaimant: string | null;
+    ruledAt: string | null;
+  }[];
+  evidence: { party: Address; uri: string; hash: Hex }[];
+  resolution: { toContributor: string; fee: string; toFunder: string } | null;
+}
+
+interface ApiSplit {
+  split: { address: Address; controller: Address | null; splitHash: Hex; distributorFee: number };
+  recipients: { account: Address; allocation: number; received: { token: Address; amount: string }[] }[];
+  distributions: {
+    token: Address;
+    distributor: Address;
+    amount: string;
+    distributorReward: string;
+    dust: string;
+    transactionHash: Hex;
+    payouts: { account: Address; role: string; amount: string; deferred: boolean }[];
+  }[];
+  pendingWithdrawals: { account: Address; token: Address; amount: string }[];
+  withdrawals: { account: Address; token: Address; amount: string }[];
+}
+
+interface ApiEarnings {
+  address: Address;
+  totals: { token: Address; amount: string; count: number }[];
+  earnings: { sourceKind: string; sourceId: string; module: Address; token: Address; amount: string }[];
+  pendingWithdrawals: { module: Address; moduleKind: string; token: Address; amount: string }[];
+}
+
+interface ApiFunding extends Answer {
+  mission: { id: string };
+  totals: { token: Address; funded: string; paid: string; fees: string; refunded: string; remaining: string }[];
+  progress: {
+    milestones: Record<string, number>;
+    streams: { escrowId: string; index: number; amount: string; vested: string; claimed: string }[];
+    bounties: Record<string, number>;
+  };
+  bounties: ApiBounty[];
+  escrows: (ApiEscrow & { milestones: ApiMilestone[] })[];
+}
+
+const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"];
+const MILESTONE_KINDS = ["lump", "streaming"];
+const MILESTONE_STATES = ["unfunded", "funded", "submitted", "released", "disputed", "resolved", "reclaimed"];
+const DISPUTE_STATUSES = ["none", "open", "appealed", "finalized"];
+
+/** MilestoneEscrow's protocol fee: rounded down (StreamMath.fee). */
+const feeOf = (amount: bigint, bps: number) => (amount * BigInt(bps)) / 10_000n;
+/** StreamMath.streamed. */
+const streamed = (amount: bigint, start: bigint, end: bigint, now: bigint) =>
+  now <= start ? 0n : now >= end ? amount : (amount * (now - start)) / (end - start);
+
+/** Adds `amount` under `key` (amounts as bigints, by "<account>/<token>" or any string). */
+function tally(map: Map<string, bigint>, key: string, amount: bigint) {
+  if (amount !== 0n) map.set(key, (map.get(key) ?? 0n) + amount);
+}
+
+describe("indexer: the capital layer agrees with the chain", function () {
+  this.timeout(900_000);
+  let chain: DeployedChain;
+  let scenario: CapitalScenario;
+  let indexer: Indexer;
+  let dataDir: string;
+
+  before(async function () {
+    dataDir = await tempDir("atlas-indexer-capital-");
+    chain = await deployChain();
+    scenario = await runCapitalScenario(chain);
+    indexer = await startIndexer({
+      rpcUrl: chain.url,
+      deploymentsDir: chain.deploymentsDir,
+      dataDir,
+      schema: "atlas_capital",
+    });
+    await waitUntilSynced(indexer, chain.url);
+  });
+
+  after(async function () {
+    await stopIndexers();
+    await chain?.dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** GET, expecting 200. */
+  const get = async <T>(route: string): Promise<T> => {
+    const { status, body } = await getJson<T>(`${indexer.url}${route}`);
+    expect(status, `GET ${route}: ${JSON.stringify(body)}`).to.equal(200);
+    return body;
+  };
+  const views = () => {
+    const client = chain.publicClient;
+    const { contracts } = chain.book;
+    return {
+      board: getContract({ address: contracts.bountyBoard.address, abi: bountyBoardAbi, client }),
+      escrow: getContract({ address: contracts.escrow.address, abi: milestoneEscrowAbi, client }),
+      arbitration: getContract({ address: contracts.arbitration.address, abi: arbitrationAbi, client }),
+      split: (address: Address) => getContract({ address, abi: revenueSplitAbi, client }),
+    };
+  };
+  const accounts = () => Object.values(scenario.accounts);
+  const tokenOf = (token: Address) => getAddress(token);
+  /** Every split the factory created, from its SplitCreated logs. */
+  const splitsOnChain = async (): Promise<Address[]> => {
+    const logs = await chain.publicClient.getContractEvents({
+      address: chain.book.contracts.splitFactory.address,
+      abi: revenueSplitFactoryAbi,
+      eventName: "SplitCreated",
+      fromBlock: BigInt(chain.book.contracts.splitFactory.blockNumber),
+      strict: true,
+    });
+    return logs.map((log) => getAddress(log.args.split));
+  };
+
+  /* EXPECTATIONS FROM THE CHAIN */
+
+  /** Each escrow's terms and milestones as getEscrow and getMilestone read them at `blockNumber`. */
+  async function escrowsOnChain(blockNumber: bigint) {
+    const { escrow } = views();
+    const count = await escrow.read.escrowCount({ blockNumber });
+    return Promise.all(
+      Array.from({ length: Number(count) }, async (_, i) => {
+        const id = BigInt(i + 1);
+        const terms = await escrow.read.getEscrow([id], { blockNumber });
+        const milestones = await Promise.all(
+          Array.from({ length: terms.milestoneCount }, (_, index) =>
+            escrow.read.getMilestone([id, BigInt(index)], { blockNumber }),
+          ),
+        );
+        return { id, terms, milestones };
+      }),
+    );
+  }
+
+  /**
+   * What each split distribution paid whom, from the chain alone: ERC-20 transfers out of the split
+   * in the distribution's transaction, ETH balance changes of the scenario's accounts in its block
+   * (each distribution is alone in its block), and the payments it deferred.
+   */
+  async function splitPayoutsOnChain() {
+    const payouts: { split: Address; token: Address; tx: Hex; account: Address; amount: bigint; deferred: boolean }[] =
+      [];
+    for (const address of await splitsOnChain()) {
+      const distributed = await chain.publicClient.getContractEvents({
+        address,
+        abi: revenueSplitAbi,
+        eventName: "SplitDistributed",
+        fromBlock: BigInt(chain.book.contracts.splitFactory.blockNumber),
+        strict: true,
+      });
+      for (const log of distributed) {
+        const receipt = await chain.publicClient.getTransactionReceipt({ hash: log.transactionHash });
+        const deferred = parseEventLogs({ abi: revenueSplitAbi, eventName: "PaymentDeferred", logs: receipt.logs });
+        for (const d of deferred) {
+          payouts.push({
+            split: address,
+            token: tokenOf(d.args.token),
+            tx: log.transactionHash,
+            account: getAddress(d.args.account),
+            amount: d.args.amount,
+            deferred: true,
+          });
+        }
+        const token = tokenOf(log.args.token);
+        if (token === zeroAddress) {
+          const sender = getAddress(receipt.from);
+          for (const account of accounts().filter((a) => a !== sender)) {
+            const after = await chain.publicClient.getBalance({ address: account, blockNumber: log.blockNumber });
+            const before = await chain.publicClient.getBalance({ address: account, blockNumber: log.blockNumber - 1n });
+            if (after !== before) {
+              payouts.push({
+                split: address,
+                token,
+                tx: log.transactionHash,
+                account,
+                amount: after - before,
+                deferred: false,
+              });
+            }
+          }
+        } else {
+          const transfers = parseEventLogs({ abi: atlasTokenAbi, eventName: "Transfer", logs: receipt.logs });
+          for (const t of transfers.filter((t) => getAddress(t.args.from) === address)) {
+            payouts.push({
+              split: address,
+              token,
+              tx: log.transactionHash,
+              account: getAddress(t.args.to),
+              amount: t.args.value,
+              deferred: false,
+            });
+          }
+        }
+      }
+    }
+    return payouts;
+  }
+
+  /** Every account's earnings per token ("<account>/<token>") from the views and the chain's payouts. */
+  async function earningsOnChain(blockNumber: bigint): Promise<Map<string, bigint>> {
+    const { board } = views();
+    const earned = new Map<string, bigint>();
+    const bountyCount = await board.read.bountyCount({ blockNumber });
+    for (let id = 1n; id <= bountyCount; id++) {
+      const { token } = await board.read.getBounty([id], { blockNumber });
+      for (const account of accounts()) {
+        const [, awarded] = await board.read.submissionOf([id, account], { blockNumber });
+        tally(earned, `${account}/${tokenOf(token)}`, awarded);
+      }
+    }
+    for (const { terms, milestones } of await escrowsOnChain(blockNumber)) {
+      for (const m of milestones) {
+        // Releases, claims and rulings pay the contributor `released` less the fee on it.
+        tally(
+          earned,
+          `${getAddress(terms.contributor)}/${tokenOf(terms.token)}`,
+          m.released - feeOf(m.released, terms.feeBps),
+        );
+      }
+    }
+    for (const payout of await splitPayoutsOnChain()) tally(earned, `${payout.account}/${payout.token}`, payout.amount);
+    return earned;
+  }
+
+  /** What each module owes each account, as withdrawableOf, pendingWithdrawal and pendingWithdrawals say. */
+  async function pendingOnChain(account: Address, blockNumber: bigint) {
+    const { board, escrow, split } = views();
+    const owed: { module: Address; moduleKind: string; token: Address; amount: string }[] = [];
+    const add = (module: Address, moduleKind: string, token: Address, amount: bigint) => {
+      if (amount !== 0n)
+        owed.push({ module: getAddress(module), moduleKind, token: tokenOf(token), amount: amount.toString() });
+    };
+    for (const token of scenario.tokens) {
+      add(board.address, "bounty", token, await board.read.withdrawableOf([account, token], { blockNumber }));
+      add(escrow.address, "escrow", token, await escrow.read.pendingWithdrawal([account, token], { blockNumber }));
+      for (const address of await splitsOnChain()) {
+        add(address, "split", token, await split(address).read.pendingWithdrawals([token, account], { blockNumber }));
+      }
+    }
+    const key = (o: { module: Address; token: Address }) => `${o.module.toLowerCase()}/${o.token.toLowerCase()}`;
+    return owed.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+
+  async function expectEarningsAgreeWithChain() {
+    const { blockNumber } = await get<Answer>(`/bounties/1`);
+    const earned = await earningsOnChain(BigInt(blockNumber));
+    for (const account of accounts()) {
+      const body = await get<ApiEarnings>(`/accounts/${account}/earnings`);
+      const expected = scenario.tokens
+        .map((token) => ({ token, amount: earned.get(`${account}/${token}`) ?? 0n }))
+        .filter((t) => t.amount !== 0n)
+        .sort((a, b) => (a.token.toLowerCase() < b.token.toLowerCase() ? -1 : 1));
+      expect(
+        body.totals.map(({ token, amount }) => ({ token, amount })),
+        `${account}: earnings per token`,
+      ).to.deep.equal(expected.map(({ token, amount }) => ({ token, amount: amount.toString() })));
+      for (const total of body.totals) {
+        const listed = body.earnings.filter((e) => e.token === total.token);
+        expect(listed.length, `${account}: ${total.token} payouts`).to.equal(total.count);
+        expect(listed.reduce((sum, e) => sum + BigInt(e.amount), 0n).toString()).to.equal(total.amount);
+      }
+      expect(body.pendingWithdrawals, `${account}: pending withdrawals`).to.deep.equal(
+        await pendingOnChain(account, BigInt(blockNumber)),
+      );
+    }
+  }
+
+  /* THE ROUTES */
+
+  it("answers each bounty as getBounty, statusOf, remainingOf, contributionOf and submissionOf do", async function () {
+    const { board } = views();
+    const count = await board.read.bountyCount();
+    expect(count).to.equal(BigInt(scenario.bounties.length));
+    for (const id of scenario.bounties) {
+      const body = await get<ApiBountyDetail>(`/bounties/${id}`);
+      const blockNumber = BigInt(body.blockNumber);
+      const [stored, status, remaining] = await Promise.all([
+        board.read.getBounty([id], { blockNumber }),
+        board.read.statusOf([id], { blockNumber }),
+        board.read.remainingOf([id], { blockNumber }),
+      ]);
+      expect(body.bounty, `bounty ${id}`).to.include({
+        id: id.toString(),
+        missionId: stored.missionId.toString(),
+        sovereignId: stored.sovereignId.toString(),
+        token: tokenOf(stored.token),
+        deadline: stored.deadline.toString(),
+        status: BOUNTY_STATUSES[status],
+        funded: stored.funded.toString(),
+        awarded: stored.awarded.toString(),
+        refunded: stored.refunded.toString(),
+        remaining: remaining.toString(),
+        submissionCount: stored.submissionCount,
+      });
+      expect(body.bounty.credential, `bounty ${id}: credential`).to.deep.equal(
+        stored.credentialTrustedBy === 0n
+          ? null
+          : { schema: stored.credentialSchema, trustedBy: stored.credentialTrustedBy.toString() },
+      );
+      const fundings = new Map(body.fundings.map((f) => [f.funder, f]));
+      const submissions = new Map(body.submissions.map((s) => [s.contributor, s]));
+      let reclaimedContributions = 0n;
+      for (const account of accounts()) {
+        const [[contribution, reclaimed], [contentHash, awarded]] = await Promise.all([
+          board.read.contributionOf([id, account], { blockNumber }),
+          board.read.submissionOf([id, account], { blockNumber }),
+        ]);
+        const funding = fundings.get(account);
+        expect(
+          funding === undefined ? null : { contribution: funding.contribution, reclaimed: funding.reclaimed },
+          `bounty ${id}, funder ${account}`,
+        ).to.deep.equal(contribution === 0n ? null : { contribution: contribution.toString(), reclaimed });
+        if (reclaimed) reclaimedContributions += contribution;
+        const submission = submissions.get(account);
+        expect(
+          submission === undefined ? null : { contentHash: submission.contentHash, awarded: submission.awarded },
+          `bounty ${id}, submitter ${account}`,
+        ).to.deep.equal(BigInt(contentHash) === 0n ? null : { contentHash, awarded: awarded.toString() });
+      }
+      expect(body.bounty.funderCount, `bounty ${id}: funders`).to.equal(fundings.size);
+      expect(reclaimedContributions, `bounty ${id}: reclaimed contributions`).to.equal(stored.reclaimedContributions);
+      expect(
+        body.fundings.reduce((sum, f) => sum + BigInt(f.refund ?? 0), 0n),
+        `bounty ${id}: refunds`,
+      ).to.equal(stored.refunded);
+      expect(
+        body.awards.reduce((sum, a) => sum + BigInt(a.amount), 0n),
+        `bounty ${id}: awards`,
+      ).to.equal(stored.awarded);
+    }
+    const statuses = await Promise.all(
+      scenario.bounties.map(async (id) => (await get<ApiBountyDetail>(`/bounties/${id}`)).bounty.status),
+    );
+    expect(statuses, "the scenario's bounties").to.deep.equal(["expired", "open", "cancelled", "open"]);
+    // The awards the ledger refused to record, as the board reported them.
+    const refused = await chain.publicClient.getContractEvents({
+      address: chain.book.contracts.bountyBoard.address,
+      abi: bountyBoardAbi,
+      eventName: "BountyContributionNotRecorded",
+      fromBlock: BigInt(chain.book.contracts.bountyBoard.blockNumber),
+      strict: true,
+    });
+    expect(refused.map((l) => [l.args.bountyId, getAddress(l.args.winner)])).to.deep.equal([
+      [4n, scenario.accounts.eve],
+    ]);
+    for (const id of scenario.bounties) {
+      const { awards } = await get<ApiBountyDetail>(`/bounties/${id}`);
+      expect(
+        awards.map((a) => [a.winner, a.recorded]),
+        `bounty ${id}: awards recorded in the ledger`,
+      ).to.deep.equal(
+        awards.map((a) => [
+          a.winner,
+          !refused.some((l) => l.args.bountyId === id && getAddress(l.args.winner) === a.winner),
+        ]),
+      );
+    }
+    const gated = await get<ApiBountyDetail>("/bounties/2");
+    expect(gated.submissions[0]?.credentialUID, "the credential given").to.match(/^0x[0-9a-f]{64}$/);
+  });
+
+  it("answers each escrow and its milestones as getEscrow, getMilestone and claimable do", async function () {
+    const { escrow } = views();
+    const { blockNumber, timestamp } = await get<Answer>(`/escrows/1`);
+    const onChain = await escrowsOnChain(BigInt(blockNumber));
+    expect(onChain.map((e) => e.id)).to.deep.equal(scenario.escrows);
+    for (const { id, terms, milestones } of onChain) {
+      const body = await get<Answer & { escrow: ApiEscrow; milestones: ApiMilestone[] }>(`/escrows/${id}`);
+      expect(body.blockNumber, "the same block").to.equal(blockNumber);
+      const optional = (a: Address) => (a === zeroAddress ? null : getAddress(a));
+      const sum = (f: (m: (typeof milestones)[number]) => bigint) => milestones.reduce((s, m) => s + f(m), 0n);
+      const funded = sum((m) => (m.state === 0 ? 0n : m.amount));
+      const released = sum((m) => m.released);
+      const refunded = sum((m) => (m.state === 6 ? m.amount : m.state === 5 ? m.amount - m.released : 0n));
+      expect(body.escrow, `escrow ${id}`).to.include({
+        id: id.toString(),
+        missionId: terms.missionId.toString(),
+        funder: getAddress(terms.funder),
+        contributor: getAddress(terms.contributor),
+        token: tokenOf(terms.token),
+        verifier: optional(terms.verifier),
+        arbiter: optional(terms.arbiter),
+        funderSovereign: terms.funderSovereign === 0n ? null : terms.funderSovereign.toString(),
+        contributorSovereign: terms.contributorSovereign === 0n ? null : terms.contributorSovereign.toString(),
+        reviewWindow: terms.reviewWindow,
+        feeBps: terms.feeBps,
+        milestoneCount: terms.milestoneCount,
+        funded: funded.toString(),
+        released: released.toString(),
+        fees: sum((m) => feeOf(m.released, terms.feeBps)).toString(),
+        refunded: refunded.toString(),
+        remaining: (funded - released - refunded).toString(),
+      });
+      expect(body.milestones.length).to.equal(milestones.length);
+      for (const [index, m] of milestones.entries()) {
+        const got = body.milestones[index];
+        const lump = m.kind === 0;
+        expect(got, `escrow ${id}, milestone ${index}`).to.include({
+          index,
+          kind: MILESTONE_KINDS[m.kind],
+          amount: m.amount.toString(),
+          state: MILESTONE_STATES[m.state],
+          deadline: lump ? m.deadline.toString() : null,
+          start: lump ? null : m.start.toString(),
+          end: lump ? null : m.end.toString(),
+          released: m.released.toString(),
+          submittedAt: m.submittedAt.toString(),
+          disputeId: m.disputeId === 0n ? null : m.disputeId.toString(),
+          disputedByFunder: m.disputedByFunder,
+        });
+        if (lump) {
+          expect(got.stream).to.equal(null);
+          continue;
+        }
+        // The stream's progress at the answer's time, by the contract's formula and its claimable().
+        const vested = m.state === 0 ? 0n : streamed(m.amount, BigInt(m.start), BigInt(m.end), BigInt(timestamp));
+        const claimable = await escrow.read.claimable([id, BigInt(index)], { blockNumber: BigInt(blockNumber) });
+        expect(got.stream, `escrow ${id}, stream ${index}`).to.deep.equal({
+          vested: vested.toString(),
+          claimed: m.released.toString(),
+          claimable: (m.state === 1 ? vested - m.released : 0n).toString(),
+        });
+        expect(BigInt(got.stream!.claimable), `escrow ${id}, stream ${index}: claimable()`).to.equal(claimable);
+      }
+    }
+    const states = (await get<{ milestones: ApiMilestone[] }>("/escrows/1")).milestones.map((m) => [
+      m.state,
+      m.release?.reason ?? null,
+    ]);
+    expect(states, "escrow 1").to.deep.equal([
+      ["released", "approved"],
+      ["released", "attested"],
+      ["resolved", null],
+      ["funded", null],
+      ["reclaimed", null],
+    ]);
+    const other = (await get<{ milestones: ApiMilestone[] }>("/escrows/2")).milestones.map((m) => m.state);
+    expect(other, "escrow 2").to.deep.equal(["released", "unfunded", "released", "resolved"]);
+  });
+
+  it("answers each dispute, ruled and appealed, as getDispute, getRound and disputedMilestone do", async function () {
+    const { arbitration, escrow } = views();
+    expect(await arbitration.read.disputeCount()).to.equal(BigInt(scenario.disputes.length));
+    for (const id of scenario.disputes) {
+      const body = await get<ApiDispute>(`/disputes/${id}`);
+      const stored = await arbitration.read.getDispute([id]);
+      const [escrowId, index] = await escrow.read.disputedMilestone([id]);
+      expect(body.dispute, `dispute ${id}`).to.include({
+        id: id.toString(),
+        arbitrable: getAddress(stored.arbitrable),
+        status: DISPUTE_STATUSES[stored.status],
+        round: stored.round,
+        claimant: getAddress(stored.claimant),
+        respondent: getAddress(stored.respondent),
+        claimantSovereign: stored.claimantSovereign.toString(),
+        respondentSovereign: stored.respondentSovereign.toString(),
+        token: tokenOf(stored.token),
+        amount: stored.amount.toString(),
+        openedAt: stored.openedAt.toString(),
+        appealedAt: stored.appealedAt.toString(),
+        appellant: stored.appellant === zeroAddress ? null : getAddress(stored.appellant),
+        escrowId: escrowId.toString(),
+        milestoneIndex: Number(index),
+      });
+      const rounds = [];
+      for (const round of [1, 2]) {
+        const r = await arbitration.read.getRound([id, round]);
+        if (r.arbiter === zeroAddress && !r.ruled) continue;
+        rounds.push({
+          round,
+          arbiter: getAddress(r.arbiter),
+          sovereignId: r.sovereignId === 0n ? null : r.sovereignId.toString(),
+          assignedAt: r.assignedAt.toString(),
+          ruled: r.ruled,
+          shareToClaimant: r.ruled ? r.shareToClaimant.toString() : null,
+          ruledAt: r.ruled ? r.ruledAt.toString() : null,
+        });
+      }
+      expect(
+        body.rounds.map(({ round, arbiter, sovereignId, assignedAt, ruled, shareToClaimant, ruledAt }) => ({
+          round,
+          arbiter,
+          sovereignId,
+          assignedAt,
+          ruled,
+          shareToClaimant,
+          ruledAt,
+        })),
+        `dispute ${id}: rounds`,
+      ).to.deep.equal(rounds);
+      // Finalized: the deciding round's ruling was enforced, and the escrow split the milestone by it.
+      const deciding = rounds.at(-1)!;
+      expect(body.dispute.final, `dispute ${id}: final`).to.deep.include({
+        shareToClaimant: deciding.shareToClaimant,
+        decidingRound: deciding.round,
+      });
+      const [terms, m] = await Promise.all([
+        escrow.read.getEscrow([escrowId]),
+        escrow.read.getMilestone([escrowId, index]),
+      ]);
+      expect(body.resolution, `dispute ${id}: resolution`).to.deep.include({
+        toContributor: (m.released - feeOf(m.released, terms.feeBps)).toString(),
+        fee: feeOf(m.released, terms.feeBps).toString(),
+        toFunder: (m.amount - m.released).toString(),
+      });
+    }
+    const appealed = await get<ApiDispute>("/disputes/1");
+    const { alice, dave, eve, guardian } = scenario.accounts;
+    expect(appealed.rounds.map((r) => [r.arbiter, r.sovereignId, r.shareToClaimant])).to.deep.equal([
+      [guardian, null, "600000"],
+      [eve, "3", "250000"],
+    ]);
+    expect(
+      appealed.evidence.map((e) => e.party),
+      "evidence",
+    ).to.deep.equal([alice, dave]);
+    expect(appealed.dispute.status).to.equal("finalized");
+  });
+
+  it("answers each split as splitHash, controller and pendingWithdrawals do, with the payouts the chain made", async function () {
+    const { split } = views();
+    const created = await splitsOnChain();
+    expect(created).to.deep.equal(scenario.splits.map((s) => getAddress(s.address)));
+    const payouts = await splitPayoutsOnChain();
+    const configParameter = getAbiItem({ abi: revenueSplitFactoryAbi, name: "createSplit" }).inputs[0];
+    for (const address of created) {
+      const body = await get<ApiSplit>(`/splits/${address.toLowerCase()}`);
+      const [splitHash, controller] = await Promise.all([
+        split(address).read.splitHash(),
+        split(address).read.controller(),
+      ]);
+      const config: SplitConfig = {
+        recipients: body.recipients.map((r) => r.account),
+        allocations: body.recipients.map((r) => r.allocation),
+        distributorFee: body.split.distributorFee,
+      };
+      expect(
+        keccak256(encodeAbiParameters([configParameter], [config])),
+        `split ${address}: configuration hash`,
+      ).to.equal(splitHash);
+      expect(body.split.splitHash).to.equal(splitHash);
+      expect(body.split.controller, `split ${address}: controller`).to.equal(
+        controller === zeroAddress ? null : controller,
+      );
+      // Each distribution paid (or deferred) exactly what the chain moved.
+      const distributed = await chain.publicClient.getContractEvents({
+        address,
+        abi: revenueSplitAbi,
+        eventName: "SplitDistributed",
+        fromBlock: BigInt(chain.book.contracts.splitFactory.blockNumber),
+        strict: true,
+      });
+      expect(
+        body.distributions.map((d) => [d.token, d.distributor, d.amount, d.distributorReward, d.transactionHash]),
+        `split ${address}: distributions`,
+      ).to.deep.equal(
+        distributed.map((l) => [
+          tokenOf(l.args.token),
+          getAddress(l.args.distributor),
+          l.args.amount.toString(),
+          l.args.distributorReward.toString(),
+          l.transactionHash,
+        ]),
+      );
+      for (const d of body.distributions) {
+        const moved = payouts.filter((p) => p.tx === d.transactionHash);
+        const sum = (list: { account: Address; amount: bigint | string; deferred: boolean }[]) => {
+          const map = new Map<string, bigint>();
+          for (const p of list) tally(map, `${p.account}/${p.deferred}`, BigInt(p.amount));
+          return [...map.entries()].map(([k, v]) => [k, v.toString()]).sort();
+        };
+        expect(sum(d.payouts), `split ${address}: payouts of ${d.transactionHash}`).to.deep.equal(sum(moved));
+        const paid = d.payouts.reduce((s, p) => s + BigInt(p.amount), 0n);
+        expect((BigInt(d.amount) - paid).toString(), "dust").to.equal(d.dust);
+      }
+      const pending = [];
+      for (const account of accounts()) {
+        for (const token of scenario.tokens) {
+          const amount = await split(address).read.pendingWithdrawals([token, account]);
+          if (amount !== 0n) pending.push({ account, token: tokenOf(token), amount: amount.toString() });
+        }
+      }
+      expect(body.pendingWithdrawals, `split ${address}: pending withdrawals`).to.deep.equal(pending);
+    }
+    const revenue = await get<ApiSplit>(`/splits/${scenario.splits[0].address}`);
+    expect(revenue.distributions.map((d) => d.payouts.filter((p) => p.deferred).map((p) => p.account))).to.deep.equal([
+      [scenario.accounts.refuser],
+      [],
+      [],
+    ]);
+    expect(revenue.split.controller, "made immutable").to.equal(null);
+  });
+
+  it("sums each account's earnings as the modules' views and the chain's payouts say, with what is still owed", async function () {
+    await expectEarningsAgreeWithChain();
+    const { dave } = scenario.accounts;
+    const body = await get<ApiEarnings>(`/accounts/${dave}/earnings`);
+    expect([...new Set(body.earnings.map((e) => e.sourceKind))].sort(), "dave's sources").to.deep.equal([
+      "bounty",
+      "distributor",
+      "milestone",
+      "ruling",
+      "stream",
+    ]);
+    const atlas = tokenOf(chain.book.contracts.token.address);
+    const filtered = await get<ApiEarnings>(`/accounts/${dave.toLowerCase()}/earnings?token=${atlas}&kind=stream`);
+    expect(filtered.earnings.map((e) => [e.sourceKind, e.sourceId, e.token])).to.deep.equal([["stream", "1:3", atlas]]);
+    const nobody = "0x000000000000000000000000000000000000dEaD";
+    expect(await get(`/accounts/${nobody}/earnings`)).to.deep.equal({
+      address: nobody,
+      totals: [],
+      earnings: [],
+      pendingWithdrawals: [],
+    });
+  });
+
+  it("reports a mission's funding, per token and in progress, as the modules' views say", async function () {
+    const { board, escrow } = views();
+    const body = await get<ApiFunding>(`/missions/${scenario.missions.funded}/funding`);
+    const blockNumber = BigInt(body.blockNumber);
+    const totals = new Map<string, bigint>();
+    const bountyStatuses: Record<string, number> = { open: 0, expired: 0, cancelled: 0 };
+    const ids: string[] = [];
+    for (let id = 1n; id <= (await board.read.bountyCount({ blockNumber })); id++) {
+      const b = await board.read.getBounty([id], { blockNumber });
+      if (b.missionId !== scenario.missions.funded) continue;
+      ids.push(id.toString());
+      const token = tokenOf(b.token);
+      tally(totals, `${token}/funded`, b.funded);
+      tally(totals, `${token}/paid`, b.awarded);
+      tally(totals, `${token}/refunded`, b.refunded);
+      bountyStatuses[BOUNTY_STATUSES[await board.read.statusOf([id], { blockNumber })]] += 1;
+    }
+    const states = Object.fromEntries(MILESTONE_STATES.map((s) => [s, 0]));
+    const streams = [];
+    for (const { id, terms, milestones } of await escrowsOnChain(blockNumber)) {
+      const token = tokenOf(terms.token);
+      for (const [index, m] of milestones.entries()) {
+        tally(totals, `${token}/funded`, m.state === 0 ? 0n : m.amount);
+        tally(totals, `${token}/paid`, m.released);
+        tally(totals, `${token}/fees`, feeOf(m.released, terms.feeBps));
+        tally(totals, `${token}/refunded`, m.state === 6 ? m.amount : m.state === 5 ? m.amount - m.released : 0n);
+        states[MILESTONE_STATES[m.state]] += 1;
+        if (m.kind === 1) {
+          const claimable = await escrow.read.claimable([id, BigInt(index)], { blockNumber });
+          streams.push({
+            escrowId: id.toString(),
+            index,
+            amount: m.amount.toString(),
+            vested: (m.state === 1 ? m.released + claimable : m.amount).toString(),
+            claimed: m.released.toString(),
+          });
+        }
+      }
+    }
+    const amount = (key: string) => totals.get(key) ?? 0n;
+    expect(body.totals, "per token").to.deep.equal(
+      scenario.tokens
+        .map(tokenOf)
+        .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
+        .map((token) => ({
+          token,
+          funded: amount(`${token}/funded`).toString(),
+          paid: amount(`${token}/paid`).toString(),
+          fees: amount(`${token}/fees`).toString(),
+          refunded: amount(`${token}/refunded`).toString(),
+          remaining: (amount(`${token}/funded`) - amount(`${token}/paid`) - amount(`${token}/refunded`)).toString(),
+        })),
+    );
+    expect(body.progress.milestones, "milestones by state").to.deep.equal(states);
+    expect(body.progress.bounties, "bounties by status").to.deep.equal(bountyStatuses);
+    expect(
+      body.progress.streams.map(({ escrowId, index, amount, vested, claimed }) => ({
+        escrowId,
+        index,
+        amount,
+        vested,
+        claimed,
+      })),
+      "streams",
+    ).to.deep.equal(streams);
+    expect(body.bounties.map((b) => b.id)).to.deep.equal(ids);
+    expect(body.escrows.map((e) => [e.id, e.milestones.length])).to.deep.equal([
+      ["1", 5],
+      ["2", 4],
+    ]);
+    const empty = await get<ApiFunding>(`/missions/${scenario.missions.unfunded}/funding`);
+    expect([empty.totals, empty.bounties, empty.escrows, empty.progress.streams]).to.deep.equal([[], [], [], []]);
+  });
+
+  it("follows the chain after the backfill: a split created and distributed, a withdrawal", async function () {
+    const { bob, eve, deployer, dave } = scenario.accounts;
+    const transport = http(chain.url, { retryCount: 0 });
+    const wallet = (account: Address) => createWalletClient({ account, chain: hardhat, transport });
+    const mined = async (hash: Promise<Hex>) =>
+      expect((await chain.publicClient.waitForTransactionReceipt({ hash: await hash })).status).to.equal("success");
+    const recipients = sortAddresses([bob, eve]);
+    const config: SplitConfig = { recipients, allocations: [500_000, 500_000], distributorFee: 0 };
+    const factory = getContract({
+      address: chain.book.contracts.splitFactory.address,
+      abi: revenueSplitFactoryAbi,
+      client: { public: chain.publicClient, wallet: wallet(eve) },
+    });
+    const salt = keccak256(toHex("live"));
+    const address = await factory.read.predictSplitAddress([config, zeroAddress, salt]);
+    await mined(factory.write.createSplit([config, zeroAddress, salt]));
+    await mined(
+      wallet(deployer).sendTransaction({ account: deployer, chain: null, to: address, value: parseEther("0.2") }),
+    );
+    await mined(
+      wallet(deployer).writeContract({
+        account: deployer,
+        chain: null,
+        address,
+        abi: revenueSplitAbi,
+        functionName: "distribute",
+        args: [zeroAddress, config, deployer],
+      }),
+    );
+    await mined(
+      wallet(dave).writeContract({
+        account: dave,
+        chain: null,
+        address: chain.book.contracts.escrow.address,
+        abi: milestoneEscrowAbi,
+        functionName: "withdraw",
+        args: [chain.book.contracts.token.address, dave],
+      }),
+    );
+    await waitUntilSynced(indexer, chain.url);
+    const live = await get<ApiSplit>(`/splits/${address}`);
+    expect(live.distributions.map((d) => d.payouts.map((p) => [p.account, p.amount]))).to.deep.equal([
+      recipients.map((r) => [r, parseEther("0.1").toString()]),
+    ]);
+    scenario = { ...scenario, splits: [...scenario.splits, { address, config }] };
+    await expectEarningsAgreeWithChain();
+  });
+
+  it("answers 400 to malformed ids, addresses and filters, 404 to what was never indexed", async function () {
+    const { deployer, alice } = scenario.accounts;
+    const cases: [string, number, RegExp][] = [
+      ["/bounties/one", 400, /Bounty id must be a decimal integer/],
+      ["/bounties/-1", 400, /Bounty id must be a decimal integer/],
+      [`/bounties/${2n ** 256n}`, 400, /below 2\^256/],
+      ["/bounties/99", 404, /No bounty 99/],
+      ["/escrows/1.5", 400, /Escrow id must be a decimal integer/],
+      ["/escrows/99", 404, /No escrow 99/],
+      ["/disputes/0x01", 400, /Dispute id must be a decimal integer/],
+      ["/disputes/99", 404, /No dispute 99/],
+      ["/splits/0x1234", 400, /not an address/],
+      [`/splits/${deployer}`, 404, /No split at/],
+      ["/missions/first/funding", 400, /Mission id must be a decimal integer/],
+      ["/missions/99/funding", 404, /No mission 99/],
+      ["/accounts/alice/earnings", 400, /not an address/],
+      [`/accounts/${alice}/earnings?token=eth`, 400, /not an address/],
+      [`/accounts/${alice}/earnings?kind=salary`, 400, /kind must be one of bounty, milestone/],
+    ];
+    for (const [route, status, message] of cases) {
+      const answer = await getJson<{ error: string; retryable: boolean }>(`${indexer.url}${route}`);
+      expect(answer.status, route).to.equal(status);
+      expect(answer.body.error, route).to.match(message);
+      expect(answer.body.retryable, route).to.equal(false);
+    }
+  });
+});
