@@ -11,7 +11,7 @@
  * Ports and folders: ATLAS_CHAIN_PORT (8545), ATLAS_INDEXER_PORT (42069), ATLAS_APP_PORT (5173),
  * ATLAS_DATA_DIR (.atlas), ATLAS_DEPLOYMENTS_DIR (deployments), ATLAS_DEPLOYMENT_ID (atlas-<chainId>).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ import { createPublicClient, formatUnits, http } from "viem";
 import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
 import { readAddressBook } from "../sdk/src/node/index.ts";
 import { recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
+import { runCapitalScenario, type CapitalScenarioSummary } from "./main/capitalScenario.ts";
 import { runGraphScenario, type GraphScenarioSummary } from "./main/graphScenario.ts";
 import { runGovernanceScenario, type ScenarioSummary } from "./main/scenario.ts";
 import { servePage } from "./main/server.ts";
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   log("Atlas OS: starting the coordination stack\n");
   let rpcUrl: string;
   let chainId: number;
-  let scenario: { graph: GraphScenarioSummary; governance: ScenarioSummary } | undefined;
+  let scenario: Scenario | undefined;
 
   if (flags.network === undefined) {
     const deploymentId = env.ATLAS_DEPLOYMENT_ID ?? "atlas-31337";
@@ -115,7 +116,9 @@ async function main(): Promise<void> {
       log("");
       const graph = await runGraphScenario(rpcUrl, book, log);
       log("");
-      scenario = { graph, governance: await runGovernanceScenario(rpcUrl, book, log) };
+      const capital = await runCapitalScenario(rpcUrl, book, graph, demoStablecoin(), log);
+      log("");
+      scenario = { graph, capital, governance: await runGovernanceScenario(rpcUrl, book, log) };
       writeFileSync(
         marker,
         JSON.stringify(scenario, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2),
@@ -228,7 +231,7 @@ async function printSummary(
   indexerUrl: string,
   pageUrl: string,
   chainId: number,
-  scenario: { graph: GraphScenarioSummary; governance: ScenarioSummary } | undefined,
+  scenario: Scenario | undefined,
 ): Promise<void> {
   log("\nURLs");
   console.table({
@@ -268,14 +271,33 @@ async function printSummary(
     console.table(Object.fromEntries(sovereigns.sovereigns.map((s) => [s.handle, { id: s.id }])));
   }
   if (scenario) {
-    const { graph, governance } = scenario;
-    const steps = graph.steps.length + governance.steps.length;
+    const { graph, capital, governance } = scenario;
+    const steps = graph.steps.length + capital.steps.length + governance.steps.length;
     log(
       `Scenario: ${steps} steps; north honours south's credential ${graph.foreignCredential.slice(0, 10)}…; ` +
-        `the agent's reputation in north is ${graph.agentReputation}; ` +
+        `the agent's reputation in north is ${graph.agentReputation}, the citizen's ${capital.citizenReputation}; ` +
+        `mission ${capital.missionId} funded by escrow ${capital.escrowId} and bounty ${capital.bountyId} ` +
+        `(${indexerUrl}/missions/${capital.missionId}/funding); revenue split ${capital.split}; ` +
         `the grantee holds ${formatUnits(governance.granteeBalance, 18)} ATLAS`,
     );
   }
+}
+
+/** What the scenario left on chain (kept in the data directory as scenario.json). */
+interface Scenario {
+  readonly graph: GraphScenarioSummary;
+  readonly capital: CapitalScenarioSummary;
+  readonly governance: ScenarioSummary;
+}
+
+/** The demo stablecoin's compiled contract (the deployment step has built it). */
+function demoStablecoin(): { abi: readonly unknown[]; bytecode: `0x${string}` } {
+  const file = path.join(root, "artifacts", "test", "mocks", "tokens", "DemoStablecoin.sol", "DemoStablecoin.json");
+  const { abi, bytecode } = JSON.parse(readFileSync(file, "utf8")) as {
+    abi: readonly unknown[];
+    bytecode: `0x${string}`;
+  };
+  return { abi, bytecode };
 }
 
 /** A JSON body, or an empty object when the route answers otherwise (the summary never fails on it). */

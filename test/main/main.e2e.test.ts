@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
-import { createPublicClient, http, type Hex } from "viem";
+import { createPublicClient, erc20Abi, http, type Address, type Hex } from "viem";
 
 import { addressesOf, createAtlasClient } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
@@ -88,11 +88,16 @@ describe("main job (npm start)", function () {
     expect(job.output()).to.include("✓ execute");
     expect(job.output()).to.include("✓ credential across sovereigns");
     expect(job.output()).to.include("✓ contribution recorded");
+    for (const step of ["✓ bounty awarded", "✓ milestone unlocked", "✓ ruling enforced", "✓ stream completed"]) {
+      expect(job.output()).to.include(step);
+    }
+    expect(job.output()).to.include("✓ split distributed");
     expect(job.output()).to.include(home.pageUrl);
 
     // North honours south's credential: the indexer's API and the SDK (the chain) say the same.
-    const { graph } = JSON.parse(readFileSync(path.join(home.dataDir, "scenario.json"), "utf8")) as {
+    const { graph, capital } = JSON.parse(readFileSync(path.join(home.dataDir, "scenario.json"), "utf8")) as {
       graph: { north: string; south: string; citizen: Hex; foreignCredential: Hex };
+      capital: { token: Address; missionId: string; escrowId: string; bountyId: string; citizen: Address };
     };
     const book = await readAddressBook(31337, home.deploymentsDir);
     const sdk = createAtlasClient({
@@ -118,6 +123,44 @@ describe("main job (npm start)", function () {
       status: onChain.status,
       account: graph.citizen,
     });
+
+    // The mission's funding and the citizen's earnings: the indexer's API and the chain agree.
+    const funding = (await (await fetch(`${home.indexerUrl}/missions/${capital.missionId}/funding`)).json()) as {
+      escrows: { id: string; milestones: { index: number; state: string; released: string }[] }[];
+      bounties: { id: string; funded: string; awarded: string }[];
+    };
+    const [escrow] = funding.escrows;
+    expect(escrow.id).to.equal(capital.escrowId);
+    for (const indexed of escrow.milestones) {
+      const onChainMilestone = await sdk.capital.getMilestone({
+        escrowId: BigInt(capital.escrowId),
+        index: BigInt(indexed.index),
+      });
+      expect(
+        { state: indexed.state, released: indexed.released },
+        `milestone ${indexed.index}: the API and the chain`,
+      ).to.deep.equal({ state: onChainMilestone.state, released: onChainMilestone.released.toString() });
+    }
+    expect(escrow.milestones.map((m) => m.state)).to.deep.equal(["released", "released", "resolved"]);
+    const bounty = await sdk.capital.getBounty({ bountyId: BigInt(capital.bountyId) });
+    expect(funding.bounties.map((b) => [b.id, b.funded, b.awarded])).to.deep.equal([
+      [capital.bountyId, bounty.funded.toString(), bounty.awarded.toString()],
+    ]);
+    // Everything the citizen holds of the stablecoin, it earned in the scenario (bounty, stream,
+    // attested milestone, ruling share, split share): the API's total is its balance on chain.
+    const earnings = (await (
+      await fetch(`${home.indexerUrl}/accounts/${capital.citizen}/earnings?token=${capital.token}`)
+    ).json()) as { totals: { token: string; amount: string }[] };
+    const balance = await createPublicClient({ transport: http(home.rpcUrl) }).readContract({
+      address: capital.token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [capital.citizen],
+    });
+    expect(earnings.totals.map((t) => ({ token: t.token, amount: t.amount }))).to.deep.equal([
+      { token: capital.token, amount: balance.toString() },
+    ]);
+    expect(balance).to.equal(12_175n * 10n ** 6n);
 
     firstProposals = await proposals();
     expect(firstProposals.map((p) => p.state).sort()).to.deep.equal(["Active", "Executed"]);
