@@ -34,6 +34,9 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 /// - The milestone verification is an EAS attestation of schema
 ///   `uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI` (no resolver,
 ///   revocable) made by the escrow's verifier, unrevoked and unexpired.
+/// - A milestone's amount is below 2^88 (309 million tokens of 18 decimals; larger sums take
+///   several milestones) and its deadline or end before 2^32 seconds (the year 2106): the escrow
+///   packs a milestone's terms and progress in one slot ({EscrowAmountTooLarge}, {EscrowTimeTooLate}).
 /// - A streaming milestone cannot be disputed, reclaimed or cancelled once funded: it is a
 ///   commitment. Disputes and deadlines are for lump milestones.
 /// - Pause (guardian; only governance unpauses) stops every action but {withdraw}: a credit is a
@@ -265,6 +268,10 @@ interface IMilestoneEscrow is IArbitrable {
     error EscrowFundingNotByFunder(address caller, address funder);
     /// @dev Milestone `index` has a zero amount.
     error EscrowZeroAmount(uint256 index);
+    /// @dev Milestone `index`'s amount `amount` is above `max` (2^88 - 1: split it into milestones).
+    error EscrowAmountTooLarge(uint256 index, uint256 amount, uint256 max);
+    /// @dev Milestone `index`'s deadline or end `time` is after `max` (2^32 - 1, in the year 2106).
+    error EscrowTimeTooLate(uint256 index, uint256 time, uint256 max);
     /// @dev Lump milestone `index`'s deadline `deadline` is not in the future.
     error EscrowDeadlineInPast(uint256 index, uint256 deadline);
     /// @dev Streaming milestone `index` runs from `start` to `end`: `end` must be after `start` and

@@ -23,8 +23,8 @@ import {IMilestoneEscrow} from "./IMilestoneEscrow.sol";
 /// missed deadlines and disputes ruled by the Arbitration module; behind a UUPS proxy that only
 /// governance upgrades.
 /// @dev Storage is packed for the two hot paths: an escrow's header takes 3 slots (5 when it names
-/// a verifier and an arbiter), a milestone's terms 1 slot and its progress a second slot, written
-/// only once the milestone is submitted, claimed or disputed.
+/// a verifier and an arbiter), a milestone's terms, state and progress 1 slot (so a stream's
+/// claims rewrite a slot creation wrote), and a second slot holds a lump's submission and dispute.
 contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -66,16 +66,19 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         address arbiter;
     }
 
-    /// @dev A milestone. Slot A (terms and state): for a lump milestone `end` is its deadline and
-    /// `start` is 0. Slot B (progress): gross amount paid to the contributor (streams and rulings),
-    /// submission time, and the dispute.
+    /// @dev A milestone. Slot A (terms, state and progress): for a lump milestone `end` is its
+    /// deadline and `start` is 0; `released` is the gross amount paid to the contributor (streams
+    /// and rulings). A claim reads and rewrites this one slot, which creation already wrote, so no
+    /// claim writes a slot from zero. Hence the widths: amounts below 2^88 (309 million tokens of
+    /// 18 decimals per milestone) and times below 2^32 (the year 2106), both checked at creation.
+    /// Slot B: the submission time and the dispute, written only for a submitted lump.
     struct MilestoneRecord {
-        uint128 amount;
-        uint40 start;
-        uint40 end;
+        uint88 amount;
+        uint88 released;
+        uint32 start;
+        uint32 end;
         MilestoneKind kind;
         MilestoneState state;
-        uint128 released;
         uint40 submittedAt;
         uint64 disputeId;
         bool disputedByFunder;
@@ -527,10 +530,13 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     ) private returns (uint128 amount) {
         amount = params.amount;
         if (amount == 0) revert EscrowZeroAmount(index);
+        if (amount > type(uint88).max) revert EscrowAmountTooLarge(index, amount, type(uint88).max);
         (uint40 start, uint40 end) = _checkTimes(index, params);
-        record.amount = amount;
-        record.start = start;
-        record.end = end;
+        if (end > type(uint32).max) revert EscrowTimeTooLate(index, end, type(uint32).max);
+        // Both fit: checked just above (start < end for a stream, 0 for a lump).
+        record.amount = uint88(amount);
+        record.start = uint32(start);
+        record.end = uint32(end);
         record.kind = params.kind;
         record.state = state;
         emit MilestoneAdded(
@@ -615,9 +621,9 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         releasedBefore = milestone.released;
         uint256 gross = StreamMath.claimable(total, start, milestone.end, block.timestamp, releasedBefore);
         if (gross == 0) revert EscrowNothingToClaim(escrowId, index);
-        // releasedBefore + gross <= total < 2^128: claimable never exceeds what is left of the stream.
+        // releasedBefore + gross <= total < 2^88: claimable never exceeds what is left of the stream.
         released = releasedBefore + gross;
-        milestone.released = uint128(released);
+        milestone.released = uint88(released);
         if (released == total) milestone.state = MilestoneState.Released;
     }
 
@@ -694,8 +700,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             : (toClaimant, toRespondent);
 
         milestone.state = MilestoneState.Resolved;
-        // toContributor <= amount < 2^128.
-        milestone.released = uint128(toContributor);
+        // toContributor <= amount < 2^88.
+        milestone.released = uint88(toContributor);
         address token = escrow.token;
         (uint256 net, uint256 fee) = _takeFee(escrow, token, 0, toContributor);
         emit MilestoneResolved(escrowId, index, disputeId, shareToClaimant, net, fee, toFunder);

@@ -535,6 +535,10 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     EscrowFundingNotByFunder: ([caller, funder]) =>
       `Only the funder ${str(funder)} funds at creation, not ${str(caller)}.`,
     EscrowZeroAmount: ([index]) => `Milestone ${str(index)} has a zero amount.`,
+    EscrowAmountTooLarge: ([index, amount, max]) =>
+      `Milestone ${str(index)}'s amount ${str(amount)} is above ${str(max)}: split it into several milestones.`,
+    EscrowTimeTooLate: ([index, at, max]) =>
+      `Milestone ${str(index)}'s deadline or end ${str(at)} is after ${str(max)} (the year 2106).`,
     EscrowDeadlineInPast: ([index, deadline]) => `Milestone ${str(index)}'s deadline ${time(deadline)} is past.`,
     EscrowInvalidStream: ([index, start, end]) =>
       `Stream ${str(index)} runs ${time(start)} to ${time(end)}: its end must follow its start and be ahead.`,

@@ -59,6 +59,25 @@ export const EnforcedPause = {
   "type": "error"
 } as const;
 
+export const EscrowAmountTooLarge = {
+  "inputs": [
+    {
+      "name": "index",
+      "type": "uint256"
+    },
+    {
+      "name": "amount",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowAmountTooLarge",
+  "type": "error"
+} as const;
+
 export const EscrowArbiterIsParty = {
   "inputs": [
     {
@@ -586,6 +605,25 @@ export const EscrowStreamNotStarted = {
     }
   ],
   "name": "EscrowStreamNotStarted",
+  "type": "error"
+} as const;
+
+export const EscrowTimeTooLate = {
+  "inputs": [
+    {
+      "name": "index",
+      "type": "uint256"
+    },
+    {
+      "name": "time",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowTimeTooLate",
   "type": "error"
 } as const;
 
@@ -2209,6 +2247,7 @@ export const milestoneEscrowAbi = [
   ERC1967InvalidImplementation,
   ERC1967NonPayable,
   EnforcedPause,
+  EscrowAmountTooLarge,
   EscrowArbiterIsParty,
   EscrowAttestationMismatch,
   EscrowAttestationNotApproving,
@@ -2243,6 +2282,7 @@ export const milestoneEscrowAbi = [
   EscrowReviewWindowClosed,
   EscrowReviewWindowOpen,
   EscrowStreamNotStarted,
+  EscrowTimeTooLate,
   EscrowTimesNotForKind,
   EscrowTokenNotContract,
   EscrowTokenShortfall,

@@ -1776,6 +1776,21 @@ export const capitalErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "EscrowAmountTooLarge",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "EscrowArbiterIsParty",
     "inputs": [
       {
@@ -2185,6 +2200,21 @@ export const capitalErrorsAbi = [
   {
     "type": "error",
     "name": "EscrowStreamNotStarted",
+    "inputs": [
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowTimeTooLate",
     "inputs": [
       {
         "type": "uint256"

@@ -227,6 +227,36 @@ describe("MilestoneEscrow", function () {
         .withArgs(0n, Kind.Streaming);
     });
 
+    it("rejects amounts from 2^88 and times after 2^32 - 1 (one packed slot per milestone), and takes the limits", async function () {
+      const f = await loadFixture(escrowFixture);
+      const t = await now();
+      const create = (milestones: ReturnType<typeof lump>[]) =>
+        f.escrow.connect(f.funder).createEscrow(terms(f, { fund: false }), milestones);
+      const maxAmount = 2n ** 88n - 1n;
+      const maxTime = 2n ** 32n - 1n;
+      await expect(create([lump(1n, t + DAY), lump(maxAmount + 1n, t + DAY)]))
+        .to.be.revertedWithCustomError(f.escrow, "EscrowAmountTooLarge")
+        .withArgs(1n, maxAmount + 1n, maxAmount);
+      await expect(create([lump(1n, maxTime + 1n)]))
+        .to.be.revertedWithCustomError(f.escrow, "EscrowTimeTooLate")
+        .withArgs(0n, maxTime + 1n, maxTime);
+      await expect(create([stream(1n, t + DAY, maxTime + 1n)]))
+        .to.be.revertedWithCustomError(f.escrow, "EscrowTimeTooLate")
+        .withArgs(0n, maxTime + 1n, maxTime);
+      await create([lump(maxAmount, maxTime), stream(maxAmount, maxTime - 1n, maxTime)]);
+      const id = await f.escrow.escrowCount();
+      const [lumpMilestone, streamMilestone] = [
+        await f.escrow.getMilestone(id, 0n),
+        await f.escrow.getMilestone(id, 1n),
+      ];
+      expect([lumpMilestone.amount, lumpMilestone.deadline]).to.deep.equal([maxAmount, maxTime]);
+      expect([streamMilestone.amount, streamMilestone.start, streamMilestone.end]).to.deep.equal([
+        maxAmount,
+        maxTime - 1n,
+        maxTime,
+      ]);
+    });
+
     it("rejects ETH that does not match what is due", async function () {
       const f = await loadFixture(escrowFixture);
       const m = [lump(10n, (await now()) + DAY)];
