@@ -4,14 +4,16 @@
  * governance page; then it
  * prints the URLs and a summary, and runs until Ctrl-C, which stops every process it started.
  *
- *   npm start                       reuse the chain and indexer data of the last run (replayed)
+ *   npm start                       reuse the chain and indexer data of the last run (replayed),
+ *                                   unless the contracts changed since: then as --fresh
  *   npm start -- --fresh            start clean: new chain, new deployment, new indexer data
  *   npm start -- --network sepolia  use the existing deployment on that network (no local chain)
  *
  * Ports and folders: ATLAS_CHAIN_PORT (8545), ATLAS_INDEXER_PORT (42069), ATLAS_APP_PORT (5173),
  * ATLAS_DATA_DIR (.atlas), ATLAS_DEPLOYMENTS_DIR (deployments), ATLAS_DEPLOYMENT_ID (atlas-<chainId>).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -81,13 +83,23 @@ async function main(): Promise<void> {
 
   if (flags.network === undefined) {
     const deploymentId = env.ATLAS_DEPLOYMENT_ID ?? "atlas-31337";
-    if (flags.fresh) {
+    const built = await run(process.execPath, [HARDHAT_CLI, "build", "--quiet"], { cwd: root });
+    if (built.code !== 0) throw new Error(`the contracts did not compile:\n${built.output.slice(-4_000)}`);
+    const contracts = contractsFingerprint();
+    const recorded = path.join(dataDir, "contracts.sha256");
+    const stale = !flags.fresh && existsSync(recorded) && readFileSync(recorded, "utf8").trim() !== contracts;
+    if (flags.fresh || stale) {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(path.join(deploymentsDir, "31337.json"), { force: true });
       rmSync(path.join(root, "ignition", "deployments", deploymentId), { recursive: true, force: true });
-      log("--fresh: cleared the chain record, the local address book and the indexer data");
+      log(
+        stale
+          ? "The contracts changed since the recorded chain was deployed: starting fresh (as --fresh)"
+          : "--fresh: cleared the chain record, the local address book and the indexer data",
+      );
     }
     mkdirSync(dataDir, { recursive: true });
+    writeFileSync(recorded, `${contracts}\n`);
     chain = await startLocalChain(chainPort, path.join(dataDir, "chain.json"), log);
     rpcUrl = chain.url;
     chainId = 31337;
@@ -288,6 +300,31 @@ interface Scenario {
   readonly graph: GraphScenarioSummary;
   readonly capital: CapitalScenarioSummary;
   readonly governance: ScenarioSummary;
+}
+
+/**
+ * A hash of the bytecode of everything the local deployment and the scenario deploy (the project's
+ * contracts, OpenZeppelin's and EAS's, the demo stablecoin): when it differs from the one recorded
+ * with the chain, the recorded chain holds other contracts than the code, and Ignition could not
+ * reconcile its journal, so the main job starts fresh.
+ */
+function contractsFingerprint(): string {
+  const hash = createHash("sha256");
+  const artifacts = path.join(root, "artifacts");
+  const roots = ["contracts", "@openzeppelin", "@ethereum-attestation-service", path.join("test", "mocks", "tokens")];
+  const files = roots
+    .flatMap((dir) =>
+      existsSync(path.join(artifacts, dir))
+        ? readdirSync(path.join(artifacts, dir), { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f))
+        : [],
+    )
+    .filter((file) => file.endsWith(".json") && !file.endsWith(".dbg.json"))
+    .sort();
+  for (const file of files) {
+    const { bytecode } = JSON.parse(readFileSync(path.join(artifacts, file), "utf8")) as { bytecode?: string };
+    if (bytecode !== undefined) hash.update(`${file}\0${bytecode}\0`);
+  }
+  return hash.digest("hex");
 }
 
 /** The demo stablecoin's compiled contract (the deployment step has built it). */

@@ -2,9 +2,10 @@
  * The README's main-job command as a new user runs it: `npm start -- --fresh` brings up the
  * chain, the deployment, the scenario, the indexer and the page; Ctrl-C (SIGINT to the terminal's
  * process group) stops every process it started; `npm start` again reuses the recorded chain and
- * the indexer's data; `npm start -- --network <name>` serves an existing deployment.
+ * the indexer's data, unless the contracts changed since (then it starts fresh);
+ * `npm start -- --network <name>` serves an existing deployment.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
@@ -183,6 +184,19 @@ describe("main job (npm start)", function () {
     expect(job.output()).to.match(/\(\d+ blocks replayed\)/);
     expect(job.output()).to.include("Scenario: already on the replayed chain");
     expect(await proposals()).to.deep.equal(firstProposals);
+    await job.stop();
+    expect(job.output()).to.include("every process stopped");
+  });
+
+  it("starts fresh when the contracts changed since the recorded chain was deployed", async function () {
+    // As if the code had been updated since: the recorded fingerprint no longer matches the build.
+    writeFileSync(path.join(home.dataDir, "contracts.sha256"), `${"0".repeat(64)}\n`);
+    const job = start([]);
+    await job.untilRunning();
+    expect(job.output()).to.include("The contracts changed since the recorded chain was deployed: starting fresh");
+    expect(job.output()).to.not.match(/\(\d+ blocks replayed\)/);
+    expect(job.output()).to.include("✓ stream completed");
+    expect(job.output()).to.include("✓ execute");
     await job.stop();
     expect(job.output()).to.include("every process stopped");
   });
