@@ -653,15 +653,21 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp)
         ) revert EscrowInvalidAttestation(uid);
         if (attestation.attester != verifier) revert EscrowAttesterNotVerifier(uid, attestation.attester, verifier);
-        // EAS data is the schema's fields as a flat parameter list (only the verifier's data is decoded).
-        (uint256 attestedEscrowId, uint256 attestedIndex, bool approved, ) = abi.decode(
-            attestation.data,
-            (uint256, uint256, bool, string)
+        // EAS data is the schema's fields as a flat parameter list, but EAS does not check it against
+        // the schema: data too short for (uint256, uint256, bool, string) is refused by name, and only
+        // the three head words are read (the evidence URI is never needed), so no data the verifier
+        // attested can make the decoder revert without a reason. An `approved` word other than 1 is
+        // not an approval.
+        bytes memory data = attestation.data;
+        if (data.length < 0xa0) revert EscrowInvalidAttestation(uid);
+        (uint256 attestedEscrowId, uint256 attestedIndex, uint256 approved) = abi.decode(
+            data,
+            (uint256, uint256, uint256)
         );
         if (attestedEscrowId != escrowId || attestedIndex != index) {
             revert EscrowAttestationMismatch(uid, attestedEscrowId, attestedIndex);
         }
-        if (!approved) revert EscrowAttestationNotApproving(uid);
+        if (approved != 1) revert EscrowAttestationNotApproving(uid);
     }
 
     /* INTERNAL: MONEY */

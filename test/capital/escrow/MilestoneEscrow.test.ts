@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ZeroAddress, ZeroHash, id } from "ethers";
+import { AbiCoder, ZeroAddress, ZeroHash, id } from "ethers";
 import { anyValue } from "@nomicfoundation/hardhat-ethers-chai-matchers/withArgs";
 
 import {
@@ -25,6 +25,7 @@ import {
   terms,
   withEscrow,
 } from "./fixture.ts";
+import { attest } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
@@ -529,6 +530,32 @@ describe("MilestoneEscrow", function () {
       await expect(f.escrow.approveWithAttestation(f.escrowId, 0n, expiring))
         .to.be.revertedWithCustomError(f.escrow, "EscrowInvalidAttestation")
         .withArgs(expiring);
+    });
+
+    it("names malformed attestation data (EAS does not check data against the schema)", async function () {
+      const f = await withEscrow();
+      const coder = AbiCoder.defaultAbiCoder();
+      const short = await attest(
+        f.eas,
+        f.verifier,
+        f.schemas.milestoneVerification,
+        f.contributor.address,
+        coder.encode(["uint256", "uint256"], [f.escrowId, 0n]),
+      );
+      await expect(f.escrow.approveWithAttestation(f.escrowId, 0n, short))
+        .to.be.revertedWithCustomError(f.escrow, "EscrowInvalidAttestation")
+        .withArgs(short);
+      // A bool word that is neither 0 nor 1, and an evidence URI that does not decode: not an approval.
+      const dirty = await attest(
+        f.eas,
+        f.verifier,
+        f.schemas.milestoneVerification,
+        f.contributor.address,
+        coder.encode(["uint256", "uint256", "uint256", "uint256", "uint256"], [f.escrowId, 0n, 2n, 2n ** 64n, 0n]),
+      );
+      await expect(f.escrow.approveWithAttestation(f.escrowId, 0n, dirty))
+        .to.be.revertedWithCustomError(f.escrow, "EscrowAttestationNotApproving")
+        .withArgs(dirty);
     });
 
     it("rejects another attester, another milestone's attestation and a rejection", async function () {
