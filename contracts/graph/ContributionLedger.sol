@@ -210,14 +210,24 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
     function _executionRecord(
         bytes32 executionUID
     ) private view returns (address actor, uint64 sovereignId, uint64 missionId) {
-        Attestation memory execution = _liveAttestation(executionUID, _ledger().executionRecordSchema);
+        bytes32 schema = _ledger().executionRecordSchema;
+        Attestation memory execution = _liveAttestation(executionUID, schema);
         // EAS data is the schema's fields encoded as a flat parameter list:
         // (address actor, uint64 sovereignId, uint64 missionId, bytes32 taskRef, bytes32 inputHash,
-        //  bytes32 outputHash, string evidenceURI, bytes32 modelHash).
-        (actor, sovereignId, missionId, , , , , ) = abi.decode(
+        //  bytes32 outputHash, string evidenceURI, bytes32 modelHash): 8 head words and the string's
+        // length. EAS does not check data against the schema, so the three words read are checked here.
+        (uint256 actorWord, uint256 sovereignWord, uint256 missionWord) = _headWords(
             execution.data,
-            (address, uint64, uint64, bytes32, bytes32, bytes32, string, bytes32)
+            0x120,
+            executionUID,
+            schema
         );
+        if (actorWord > type(uint160).max || sovereignWord > type(uint64).max || missionWord > type(uint64).max) {
+            revert LedgerInvalidAttestation(executionUID, schema);
+        }
+        actor = address(uint160(actorWord));
+        sovereignId = uint64(sovereignWord);
+        missionId = uint64(missionWord);
         if (actor != execution.attester) revert LedgerActorNotAttester(actor, execution.attester);
         if (!_ledger().registry.isMember(sovereignId, actor)) revert LedgerActorNotMember(sovereignId, actor);
     }
@@ -230,15 +240,31 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         address actor,
         uint64 sovereignId
     ) private view returns (address verifier, uint64 points) {
-        Attestation memory verification = _liveAttestation(verificationUID, _ledger().executionVerificationSchema);
+        bytes32 schema = _ledger().executionVerificationSchema;
+        Attestation memory verification = _liveAttestation(verificationUID, schema);
         if (verification.refUID != executionUID) revert LedgerVerificationMismatch(verificationUID, executionUID);
         verifier = verification.attester;
         if (verifier == actor || !_ledger().registry.hasRole(sovereignId, verifier, ISovereignRegistry.Role.Verifier)) {
             revert LedgerNotVerifier(sovereignId, verifier);
         }
-        bool approved;
-        (approved, points, ) = abi.decode(verification.data, (bool, uint64, string));
-        if (!approved) revert LedgerExecutionRejected(executionUID);
+        // (bool approved, uint64 points, string comment): 3 head words and the string's length.
+        (uint256 approved, uint256 pointsWord, ) = _headWords(verification.data, 0x80, verificationUID, schema);
+        if (approved > 1 || pointsWord > type(uint64).max) revert LedgerInvalidAttestation(verificationUID, schema);
+        if (approved == 0) revert LedgerExecutionRejected(executionUID);
+        points = uint64(pointsWord);
+    }
+
+    /// @dev The first three words of attestation `uid`'s data, which must be at least `minLength`
+    /// bytes long (else {LedgerInvalidAttestation}): read as plain words, so that no data can make
+    /// the decoder revert without a reason.
+    function _headWords(
+        bytes memory data,
+        uint256 minLength,
+        bytes32 uid,
+        bytes32 schema
+    ) private pure returns (uint256, uint256, uint256) {
+        if (data.length < minLength) revert LedgerInvalidAttestation(uid, schema);
+        return abi.decode(data, (uint256, uint256, uint256));
     }
 
     /// @dev The attestation `uid`, checked to exist with `schema`, unrevoked and unexpired.

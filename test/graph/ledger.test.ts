@@ -422,6 +422,35 @@ describe("ContributionLedger", function () {
           .withArgs(executionUID, schemas.executionRecord);
       });
 
+      it("names malformed data in either attestation (EAS does not check data against the schema)", async function () {
+        const f = await loadFixture(ledgerFixture);
+        const { ledger, eas, agent, verifier, schemas } = f;
+        const word = (value: bigint) => coder.encode(["uint256"], [value]);
+        const words = (...values: bigint[]) => `0x${values.map((v) => word(v).slice(2)).join("")}`;
+        const actor = BigInt(agent.address);
+        // Too short for the execution record's head; an actor word above 160 bits; a mission above 64.
+        for (const data of [
+          words(actor, A, MISSION_A),
+          words(actor | (1n << 160n), A, MISSION_A, 0n, 0n, 0n, 0x100n, 0n, 0n),
+          words(actor, A, 1n << 64n, 0n, 0n, 0n, 0x100n, 0n, 0n),
+        ]) {
+          const executionUID = await attest(eas, agent, schemas.executionRecord, agent.address, data);
+          await expect(ledger.recordVerifiedExecution(executionUID, await verification(f, verifier, executionUID)))
+            .to.be.revertedWithCustomError(ledger, "LedgerInvalidAttestation")
+            .withArgs(executionUID, schemas.executionRecord);
+        }
+        // A verification too short, with a bool word of 2, or with points above 64 bits.
+        const executionUID = await executionRecord(f, agent);
+        for (const data of [words(1n, 40n), words(2n, 40n, 0x60n, 0n), words(1n, 1n << 64n, 0x60n, 0n)]) {
+          const verificationUID = await attest(eas, verifier, schemas.executionVerification, ZeroAddress, data, {
+            refUID: executionUID,
+          });
+          await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+            .to.be.revertedWithCustomError(ledger, "LedgerInvalidAttestation")
+            .withArgs(verificationUID, schemas.executionVerification);
+        }
+      });
+
       it("rejects an unknown, mis-schemed or revoked verification", async function () {
         const f = await loadFixture(ledgerFixture);
         const { ledger, eas, agent, verifier, schemas } = f;
