@@ -8,6 +8,8 @@
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
 
+import { pinBlockTime } from "./named.ts";
+
 import {
   Role,
   MissionStatus,
@@ -52,8 +54,11 @@ describe("gas scenario: sovereign graph", function () {
     await registry.connect(alice).recognize(northId, southId);
     await registry.connect(bob).recognize(southId, northId);
 
-    // A credential issued by south's issuer, honoured by north through the recognition.
+    // A credential issued by south's issuer, honoured by north through the recognition. The UIDs
+    // are calldata of the measured calls: their block times are pinned (test/gas/named.ts).
+    await pinBlockTime(networkHelpers.time, 0n);
     const own = await attest(eas, erin, schemas.skillCredential, dave.address, skillData("hydrology", 3));
+    await pinBlockTime(networkHelpers.time, 1n);
     const foreign = await attest(eas, frank, schemas.skillCredential, dave.address, skillData("surveying", 4));
     const probe = await ethers.deployContract("CredentialCheckProbe");
     await probe.measureGetAttestation(await eas.getAddress(), foreign);
@@ -68,8 +73,10 @@ describe("gas scenario: sovereign graph", function () {
       ["address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
       [agent.address, northId, 1n, ethers.id("task"), ethers.id("in"), ethers.id("out"), "ipfs://run", ethers.id("m")],
     );
+    await pinBlockTime(networkHelpers.time, 100n);
     const executionUID = await attest(eas, agent, schemas.executionRecord, ethers.ZeroAddress, record);
     const verdict = coder.encode(["bool", "uint64", "string"], [true, 40n, "reproduced"]);
+    await pinBlockTime(networkHelpers.time, 101n);
     const verificationUID = await attest(eas, carol, schemas.executionVerification, agent.address, verdict, {
       refUID: executionUID,
     });
