@@ -6,7 +6,7 @@
  */
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 
-import { capitalModule, capitalWiring, defaultCapitalConfig, type CapitalConfig } from "./capital.ts";
+import { capitalModule, capitalWiring, type CapitalConfig } from "./capital.ts";
 import { governanceContractsModule, handOverToGovernance, type GovernanceConfig } from "./governance.ts";
 import { graphModule, type GraphConfig } from "./graph.ts";
 
@@ -14,19 +14,35 @@ import { graphModule, type GraphConfig } from "./graph.ts";
 export interface AtlasConfig {
   readonly governance: GovernanceConfig;
   readonly graph: GraphConfig;
-  /** The capital layer; by default the graph's guardian and the default arbitration periods. */
-  readonly capital?: CapitalConfig;
+  readonly capital: CapitalConfig;
+}
+
+/**
+ * Refuses a configuration where one account would both pause modules and cancel proposals: it
+ * could freeze the stack and cancel every proposal that would unfreeze it or replace it.
+ */
+export function checkSeparateGuardians(config: AtlasConfig): void {
+  const proposalGuardian = config.governance.proposalGuardian.toLowerCase();
+  if (BigInt(proposalGuardian) === 0n) return;
+  for (const [layer, guardian] of [
+    ["graph", config.graph.guardian],
+    ["capital", config.capital.guardian],
+  ] as const) {
+    if (guardian.toLowerCase() === proposalGuardian) {
+      throw new Error(
+        `The ${layer} layer's pause guardian is the governor's proposal guardian (${config.governance.proposalGuardian}): ` +
+          "one key could pause every module and cancel the proposals that would unpause it. Name two different accounts.",
+      );
+    }
+  }
 }
 
 export function atlasModule(config: AtlasConfig) {
+  checkSeparateGuardians(config);
   return buildModule("Atlas", (m) => {
     const governance = governanceContractsModule(config.governance);
     const graph = graphModule(config.governance, config.graph);
-    const capital = capitalModule(
-      config.governance,
-      config.graph,
-      config.capital ?? defaultCapitalConfig(config.graph.guardian),
-    );
+    const capital = capitalModule(config.governance, config.graph, config.capital);
     const { token, timelock, governor } = m.useModule(governance);
     const { eas, schemaRegistry, registry, ledger } = m.useModule(graph);
     const { bountyBoard, escrow, arbitration, splitFactory } = m.useModule(capital);

@@ -27,14 +27,19 @@ export interface CapitalConfig {
   readonly appealWindow: bigint;
   /** How long an arbiter has to rule (Arbitration: 1 hour to 90 days). */
   readonly rulingPeriod: bigint;
+  /**
+   * Arbitration's fallback arbiters (at least two): drawable in every dispute whatever the parties'
+   * sovereigns recognize, so that no party can empty the arbiter pool alone.
+   */
+  readonly fallbackArbiters: readonly string[];
 }
 
 /** Arbitration's periods unless configured otherwise: a 3-day appeal window, a 7-day ruling period. */
 export const DEFAULT_ARBITRATION_PERIODS = { appealWindow: 3n * DAY, rulingPeriod: 7n * DAY } as const;
 
-/** The capital configuration with the default arbitration periods and `guardian`. */
-export function defaultCapitalConfig(guardian: string): CapitalConfig {
-  return { guardian, ...DEFAULT_ARBITRATION_PERIODS };
+/** The capital configuration with the default arbitration periods, `guardian` and `fallbackArbiters`. */
+export function defaultCapitalConfig(guardian: string, fallbackArbiters: readonly string[]): CapitalConfig {
+  return { guardian, ...DEFAULT_ARBITRATION_PERIODS, fallbackArbiters };
 }
 
 export function capitalModule(governance: GovernanceConfig, graph: GraphConfig, config: CapitalConfig) {
@@ -52,6 +57,7 @@ export function capitalModule(governance: GovernanceConfig, graph: GraphConfig, 
           config.guardian,
           config.appealWindow,
           config.rulingPeriod,
+          [...config.fallbackArbiters],
         ]),
       ],
       { id: "ArbitrationProxy" },

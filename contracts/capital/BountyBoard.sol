@@ -15,7 +15,8 @@ import {IBountyBoard} from "./IBountyBoard.sol";
 /// @title BountyBoard
 /// @notice Bounties on Sovereign Graph missions, in ETH or any ERC-20, behind a UUPS proxy that
 /// only governance upgrades. Awards are pushed (deferred to a withdrawal when a winner cannot
-/// receive) and recorded in the ContributionLedger; refunds are pulled, pro rata, without loops.
+/// receive) and recorded in the ContributionLedger; each award is charged to the funders whose
+/// money was in at the time (shares, {BountyMath}), and refunds are pulled without loops.
 contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -28,10 +29,20 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     /// @inheritdoc IBountyBoard
     uint256 public constant MAX_DURATION = 730 days;
 
-    /// @dev One account's work on one bounty.
+    /// @notice The most a bounty may hold in all: shares stay below 2^160 (see {BountyMath}).
+    uint256 public constant MAX_FUNDING = type(uint128).max;
+
+    /// @dev One account's work on one bounty; `credentialUID` is checked again at award time.
     struct Submission {
         bytes32 contentHash;
         uint256 awarded;
+        bytes32 credentialUID;
+    }
+
+    /// @dev A funder's shares of a bounty, as of share epoch `epoch` (see {BountyMath}).
+    struct Position {
+        uint160 shares;
+        uint32 epoch;
     }
 
     /// @custom:storage-location erc7201:atlas.storage.BountyBoard
@@ -44,6 +55,7 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         mapping(uint256 bountyId => mapping(address funder => bool)) reclaimed;
         mapping(uint256 bountyId => mapping(address account => Submission)) submissions;
         mapping(address account => mapping(address token => uint256 amount)) withdrawable;
+        mapping(uint256 bountyId => mapping(address funder => Position)) positions;
     }
 
     // keccak256(abi.encode(uint256(keccak256("atlas.storage.BountyBoard")) - 1)) & ~bytes32(uint256(0xff))
@@ -87,8 +99,13 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         bounty.credentialTrustedBy = terms.credentialTrustedBy;
         bounty.deadline = terms.deadline;
         if (terms.credentialSchema != bytes32(0)) bounty.credentialSchema = terms.credentialSchema;
+        if (credited > MAX_FUNDING) revert BountyFundingTooLarge(bountyId, credited, MAX_FUNDING);
         bounty.funded = credited;
+        // The first deposit mints one share per unit: credited < 2^128 fits.
+        bounty.totalShares = uint160(credited);
+        bounty.funderCount = 1;
         $.contributions[bountyId][msg.sender] = credited;
+        $.positions[bountyId][msg.sender].shares = uint160(credited);
         _emitCreated(bountyId, sovereignId, terms);
         emit BountyFunded(bountyId, msg.sender, terms.token, credited, credited, credited);
 
@@ -106,9 +123,22 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         // The deposit comes before the effects: only the balance change says what to credit.
         credited = _deposit(token, amount);
 
-        uint256 contribution = $.contributions[bountyId][msg.sender] + credited;
-        $.contributions[bountyId][msg.sender] = contribution;
+        uint256 before = $.contributions[bountyId][msg.sender];
         uint256 funded = bounty.funded + credited;
+        if (funded > MAX_FUNDING) revert BountyFundingTooLarge(bountyId, funded, MAX_FUNDING);
+        // The deposit buys shares at their current value: it pays for no award made before it.
+        // While a bounty is Open nothing is refunded, so it holds funded - awarded.
+        uint256 totalShares = bounty.totalShares;
+        uint256 minted = BountyMath.sharesFor(credited, totalShares, bounty.funded - bounty.awarded);
+        uint32 epoch = bounty.shareEpoch;
+        Position storage position = $.positions[bountyId][msg.sender];
+        // Shares stay below 2^160: a share is worth at least 2^-32 units and funded < 2^128.
+        position.shares = uint160(BountyMath.effectiveShares(position.shares, position.epoch, epoch) + minted);
+        if (position.epoch != epoch) position.epoch = epoch;
+        bounty.totalShares = uint160(totalShares + minted);
+        if (before == 0) ++bounty.funderCount;
+        uint256 contribution = before + credited;
+        $.contributions[bountyId][msg.sender] = contribution;
         bounty.funded = funded;
         emit BountyFunded(bountyId, msg.sender, token, credited, contribution, funded);
     }
@@ -128,20 +158,10 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         Submission storage submission = $.submissions[bountyId][msg.sender];
         if (submission.contentHash != bytes32(0)) revert BountyAlreadySubmitted(bountyId, msg.sender);
         bytes32 schema = bounty.credentialSchema;
-        if (schema != bytes32(0)) {
-            ISovereignRegistry.CredentialStatus status = $.registry.checkCredential(
-                bounty.sovereignId,
-                msg.sender,
-                schema,
-                credentialUID,
-                bounty.credentialTrustedBy
-            );
-            if (status != ISovereignRegistry.CredentialStatus.Valid) {
-                revert BountyCredentialInvalid(bountyId, msg.sender, credentialUID, status);
-            }
-        }
+        if (schema != bytes32(0)) _requireCredential($.registry, bounty, bountyId, msg.sender, credentialUID);
 
         submission.contentHash = contentHash;
+        if (schema != bytes32(0)) submission.credentialUID = credentialUID;
         ++bounty.submissionCount;
         emit WorkSubmitted(bountyId, msg.sender, evidenceURI, contentHash, credentialUID);
     }
@@ -163,7 +183,8 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         uint256 total = BountyMath.sum(amounts);
         if (total > remaining) revert BountyAwardExceedsRemaining(bountyId, total, remaining);
 
-        bounty.awarded += total;
+        _chargeAward(bounty, total);
+        if (bounty.credentialSchema != bytes32(0)) _requireWinnerCredentials($, bounty, bountyId, winners);
         address token = bounty.token;
         bytes32[] memory evidence = _markWinners($, bountyId, token, winners, amounts, remaining);
 
@@ -179,8 +200,9 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         BountyBoardStorage storage $ = _board();
         Bounty storage bounty = _openBounty(bountyId);
         _requireManager($.registry, bountyId, bounty.missionId);
-        uint256 submissions = bounty.submissionCount;
-        if (submissions != 0) revert BountyHasSubmissions(bountyId, submissions);
+        // Submissions do not lock the funds: until the first award the manager may call it off.
+        uint256 awarded = bounty.awarded;
+        if (awarded != 0) revert BountyHasAwards(bountyId, awarded);
 
         bounty.cancelled = true;
         emit BountyCancelled(bountyId, msg.sender);
@@ -199,12 +221,16 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         if ($.reclaimed[bountyId][msg.sender]) revert BountyAlreadyReclaimed(bountyId, msg.sender);
         (uint256 funded, uint256 awarded) = (bounty.funded, bounty.awarded);
         if (awarded == funded) revert BountyFullyAwarded(bountyId);
-        uint256 reclaimedContributions = bounty.reclaimedContributions;
-        amount = BountyMath.refund(contribution, funded, awarded, bounty.refunded, reclaimedContributions);
+        uint256 shares;
+        (amount, shares) = _refund($, bounty, bountyId, msg.sender);
 
         $.reclaimed[bountyId][msg.sender] = true;
         bounty.refunded += amount;
-        bounty.reclaimedContributions = reclaimedContributions + contribution;
+        bounty.reclaimedContributions += contribution;
+        // shares <= totalShares: the effective shares of the funders who have not reclaimed add
+        // up to at most the shares outstanding.
+        bounty.totalShares -= uint160(shares);
+        ++bounty.reclaimCount;
         address token = bounty.token;
         emit FundsReclaimed(bountyId, msg.sender, token, to, amount);
 
@@ -263,14 +289,9 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
             contribution == 0 ||
             $.reclaimed[bountyId][funder]
         ) return 0;
-        return
-            BountyMath.refund(
-                contribution,
-                bounty.funded,
-                bounty.awarded,
-                bounty.refunded,
-                bounty.reclaimedContributions
-            );
+        if (bounty.awarded == bounty.funded) return 0;
+        (uint256 amount, ) = _refund($, bounty, bountyId, funder);
+        return amount;
     }
 
     /// @inheritdoc IBountyBoard
@@ -309,9 +330,10 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
             mission.status != ISovereignRegistry.MissionStatus.Open &&
             mission.status != ISovereignRegistry.MissionStatus.InProgress
         ) revert BountyMissionNotOpen(terms.missionId, mission.status);
+        uint256 time = _moduleTime();
         // solhint-disable-next-line gas-strict-inequalities
-        if (terms.deadline <= block.timestamp) revert BountyDeadlineNotInFuture(terms.deadline, block.timestamp);
-        uint256 latest = block.timestamp + MAX_DURATION;
+        if (terms.deadline <= time) revert BountyDeadlineNotInFuture(terms.deadline, time);
+        uint256 latest = time + MAX_DURATION;
         if (terms.deadline > latest) revert BountyDeadlineTooFar(terms.deadline, latest);
         if ((terms.credentialSchema == bytes32(0)) != (terms.credentialTrustedBy == 0)) {
             revert BountyInvalidCredentialRequirement(terms.credentialSchema, terms.credentialTrustedBy);
@@ -351,6 +373,35 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         // solhint-disable-next-line gas-strict-inequalities
         if (balanceAfter <= balanceBefore) revert BountyNothingReceived(token, amount);
         return balanceAfter - balanceBefore;
+    }
+
+    /// @dev Adds an award of `total` to the bounty and charges it to the shares outstanding: each
+    /// funder in now pays its part (see {BountyMath-afterAward}).
+    function _chargeAward(Bounty storage bounty, uint256 total) private {
+        uint256 awarded = bounty.awarded + total;
+        bounty.awarded = awarded;
+        uint256 epoch = bounty.shareEpoch;
+        (uint256 totalShares, uint256 newEpoch) = BountyMath.afterAward(
+            bounty.totalShares,
+            epoch,
+            bounty.funded - awarded
+        );
+        // Both fit: shares only shrink, and the epoch grows by at most 8 per award.
+        if (newEpoch != epoch) (bounty.totalShares, bounty.shareEpoch) = (uint160(totalShares), uint32(newEpoch));
+    }
+
+    /// @dev Reverts unless each winner's credential, given with its submission, is still valid.
+    function _requireWinnerCredentials(
+        BountyBoardStorage storage $,
+        Bounty storage bounty,
+        uint256 bountyId,
+        address[] calldata winners
+    ) private view {
+        ISovereignRegistry registry_ = $.registry;
+        for (uint256 i; i < winners.length; ++i) {
+            address winner = winners[i];
+            _requireCredential(registry_, bounty, bountyId, winner, $.submissions[bountyId][winner].credentialUID);
+        }
     }
 
     /// @dev Checks each winner (a non-zero award, a submission, not yet awarded), marks it
@@ -418,6 +469,44 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         }
     }
 
+    /// @dev Reverts unless `uid` is a credential of `account` the bounty accepts (its schema,
+    /// trusted by its sovereign or the sovereign named in its terms, live).
+    function _requireCredential(
+        ISovereignRegistry registry_,
+        Bounty storage bounty,
+        uint256 bountyId,
+        address account,
+        bytes32 uid
+    ) private view {
+        ISovereignRegistry.CredentialStatus status = registry_.checkCredential(
+            bounty.sovereignId,
+            account,
+            bounty.credentialSchema,
+            uid,
+            bounty.credentialTrustedBy
+        );
+        if (status != ISovereignRegistry.CredentialStatus.Valid) {
+            revert BountyCredentialInvalid(bountyId, account, uid, status);
+        }
+    }
+
+    /// @dev What {reclaim} refunds `funder` now, and the shares its position counts.
+    function _refund(
+        BountyBoardStorage storage $,
+        Bounty storage bounty,
+        uint256 bountyId,
+        address funder
+    ) private view returns (uint256 amount, uint256 shares) {
+        Position storage position = $.positions[bountyId][funder];
+        shares = BountyMath.effectiveShares(position.shares, position.epoch, bounty.shareEpoch);
+        amount = BountyMath.refund(
+            shares,
+            bounty.totalShares,
+            bounty.funded - bounty.awarded - bounty.refunded,
+            bounty.reclaimCount + 1 == bounty.funderCount
+        );
+    }
+
     /// @dev Pays `amount` of `token` to `to`, or, if it cannot receive, credits it a withdrawal.
     function _push(BountyBoardStorage storage $, uint256 bountyId, address token, address to, uint256 amount) private {
         // Return data is ignored (no copy): a receiver cannot make the board pay for a huge one.
@@ -460,8 +549,9 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     function _status(Bounty storage bounty) private view returns (BountyStatus) {
         if (bounty.missionId == 0) return BountyStatus.None;
         if (bounty.cancelled) return BountyStatus.Cancelled;
+        // The deadline is on the module's clock: a pause extends it by its length.
         // solhint-disable-next-line gas-strict-inequalities
-        if (block.timestamp >= bounty.deadline) return BountyStatus.Expired;
+        if (_moduleTime() >= bounty.deadline) return BountyStatus.Expired;
         return BountyStatus.Open;
     }
 

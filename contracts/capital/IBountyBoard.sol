@@ -12,9 +12,9 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 /// recorded as a contribution in the ContributionLedger, so reputation follows payouts.
 /// @dev Lifecycle. A bounty is Open from creation until its deadline; then it is Expired. While
 /// Open it takes top-ups, submissions and awards (several award calls may pay several winners);
-/// once Expired it takes none of these, and funders reclaim what was not awarded, pro rata to
-/// their contributions. Before any submission the mission's manager may cancel an Open bounty;
-/// funders then reclaim their whole contributions at once.
+/// once Expired it takes none of these, and funders reclaim what was not awarded. Until its first
+/// award the mission's manager may cancel an Open bounty, whatever was submitted (one junk
+/// submission cannot lock the funds); funders then reclaim their whole contributions.
 ///
 /// Decisions:
 /// - One submission per account per bounty, never replaced: the manager awards exactly the work
@@ -22,12 +22,14 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 /// - The deadline closes submissions and awards together, and opens refunds: a bounty is never
 ///   both awardable and refundable, so funders and the manager never race. A manager who needs
 ///   review time sets a later deadline (at most {MAX_DURATION} ahead).
-/// - Refunds are pro rata to contributions: funder `i` gets `contribution_i * leftover / funded`
-///   rounded down, where `leftover = funded - awarded`; the last funder to reclaim also gets the
-///   rounding dust (less than one unit per other funder), so refunds add up to the leftover
-///   exactly ({BountyMath-refund}). Without any award every funder gets back exactly its
-///   contribution. Top-ups are pooled: a top-up made after an award shares the leftover like the
-///   others.
+/// - Each funder pays only for awards made while its money was in. Funders hold shares of what the
+///   bounty holds ({BountyMath}): a deposit buys shares at their current value, an award lowers the
+///   value of every share outstanding, a refund pays a funder's shares at their value. So an award
+///   is charged to the funders present at award time, pro rata to what each still had in, and a
+///   top-up made after an award pays nothing for it (a funder whose 1,000 was fully awarded gets
+///   nothing back from a later funder's 100). Refunds round down; the last funder to reclaim also
+///   gets the rounding dust (less than one unit per other funder), so refunds add up to what the
+///   bounty holds exactly. Without any award every funder gets back exactly its contribution.
 /// - Each award records one ledger outcome of kind {BOUNTY_KIND} for its winner, worth
 ///   {AWARD_POINTS} points whatever the amount (amounts in different tokens do not compare), with
 ///   the winner's submission content hash as evidence. The record never blocks the payout (as in
@@ -44,11 +46,17 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 ///   is completed or cancelled later (its manager may cancel it while nothing was submitted).
 /// - Anyone may create a bounty on an Open or InProgress mission (it comes funded, and only the
 ///   mission's manager decides who is paid); the registry records the link.
-/// - Pause (guardian; only governance unpauses) stops every action but {withdraw}: creation,
-///   top-ups, submissions, awards, cancellation and refunds. A credit waiting in {withdraw} is a
-///   fixed sum already owed to its owner, so paying it out cannot make a bug worse, and a winner
-///   whose payout was deferred is never held by a pause. Deadlines keep running while paused: a
-///   pause that spans a bounty's deadline turns what was not yet awarded into refunds.
+/// - The credential a submission was made with is checked again when it is awarded: a credential
+///   revoked or expired since, or an issuer no longer trusted, wins nothing.
+/// - A pause moves no money between parties. Pause (guardian; only governance unpauses; a pause
+///   ends by itself) stops every action but {withdraw}: creation, top-ups, submissions, awards,
+///   cancellation and refunds. A bounty's deadline is on the module's clock
+///   ({IAtlasModule-moduleTime}), which stands still while paused, so a pause extends every
+///   deadline by its length: it never turns what the manager could still award into refunds.
+///   Deadlines given at creation are on that clock (it equals `block.timestamp` until the board
+///   is first paused). A credit waiting in {withdraw} is a fixed sum already owed to its owner,
+///   so paying it out cannot make a bug worse, and a winner whose payout was deferred is never
+///   held by a pause.
 ///
 /// Assumptions:
 /// - Tokens: any ERC-20, with or without return values (SafeERC20). Deposits are credited by the
@@ -80,7 +88,8 @@ interface IBountyBoard {
     /// @notice What a creator chooses for a new bounty.
     /// @param missionId The registry mission it funds (Open or InProgress).
     /// @param token The reward token, the zero address for ETH.
-    /// @param deadline When submissions and awards close and refunds open (unix seconds).
+    /// @param deadline When submissions and awards close and refunds open (on the board's clock,
+    /// {IAtlasModule-moduleTime}).
     /// @param credentialTrustedBy The sovereign whose trust list names the credential's issuer:
     /// the mission's sovereign or one recognizing it mutually (0 exactly when no credential).
     /// @param credentialSchema The EAS schema of the credential submitters must hold, 0 for none.
@@ -96,7 +105,9 @@ interface IBountyBoard {
         bytes32 metadataHash;
     }
 
-    /// @notice A bounty as stored. What the board holds for it is `funded - awarded - refunded`.
+    /// @notice A bounty as stored. What the board holds for it is `funded - awarded - refunded`,
+    /// shared by its funders' `totalShares` (counted at share epoch `shareEpoch`, see {BountyMath});
+    /// `funderCount` funders deposited, `reclaimCount` of them reclaimed.
     /// @param token The reward token (zero: ETH).
     /// @param missionId Its mission.
     /// @param sovereignId The mission's sovereign (contributions are recorded there).
@@ -109,6 +120,10 @@ interface IBountyBoard {
     /// @param awarded Total awarded to winners.
     /// @param refunded Total refunded to funders.
     /// @param reclaimedContributions Sum of the contributions of the funders who reclaimed.
+    /// @param totalShares Shares outstanding.
+    /// @param shareEpoch The epoch shares are counted at.
+    /// @param funderCount Number of distinct funders.
+    /// @param reclaimCount Number of funders who reclaimed.
     struct Bounty {
         address token;
         uint64 missionId;
@@ -122,6 +137,10 @@ interface IBountyBoard {
         uint256 awarded;
         uint256 refunded;
         uint256 reclaimedContributions;
+        uint160 totalShares;
+        uint32 shareEpoch;
+        uint32 funderCount;
+        uint32 reclaimCount;
     }
 
     /* EVENTS */
@@ -255,8 +274,10 @@ interface IBountyBoard {
     error BountyAlreadyAwarded(uint256 bountyId, address winner);
     /// @dev The awards add up to `total`, more than the `remaining` of `bountyId`.
     error BountyAwardExceedsRemaining(uint256 bountyId, uint256 total, uint256 remaining);
-    /// @dev `bountyId` has `count` submissions and can no longer be cancelled.
-    error BountyHasSubmissions(uint256 bountyId, uint256 count);
+    /// @dev `bountyId` already awarded `awarded` and can no longer be cancelled.
+    error BountyHasAwards(uint256 bountyId, uint256 awarded);
+    /// @dev `bountyId` would hold `funded` in all, above `max`.
+    error BountyFundingTooLarge(uint256 bountyId, uint256 funded, uint256 max);
     /// @dev `bountyId` is Open until `deadline`: no refunds before.
     error BountyReclaimBeforeDeadline(uint256 bountyId, uint64 deadline);
     /// @dev `funder` has no contribution to `bountyId`.
@@ -284,7 +305,8 @@ interface IBountyBoard {
     /// @return bountyId The new bounty's id (from 1).
     function createBounty(BountyTerms calldata terms, uint256 amount) external payable returns (uint256 bountyId);
 
-    /// @notice Tops up an Open bounty; anyone may. For ETH, `amount` is sent as `msg.value`.
+    /// @notice Tops up an Open bounty; anyone may. For ETH, `amount` is sent as `msg.value`. The
+    /// deposit buys shares at their current value: it pays for no award made before it.
     /// @param bountyId The bounty.
     /// @param amount The deposit.
     /// @return credited What arrived and was credited to the caller's contribution.
@@ -307,20 +329,23 @@ interface IBountyBoard {
     /// @notice Awards winners of an Open bounty and pays them at once (a winner that cannot
     /// receive gets a withdrawable balance), recording each award in the ledger (a refusal is
     /// reported by {BountyContributionNotRecorded}, never blocks the payout). Mission manager
-    /// only. May be called again while the bounty is Open; each submission wins at most once.
+    /// only. May be called again while the bounty is Open; each submission wins at most once, and
+    /// only with its credential still valid when the bounty asks for one. The award is charged to
+    /// the funders in now, pro rata to what each still has in.
     /// @param bountyId The bounty.
     /// @param winners Accounts that submitted work, 1 to {MAX_WINNERS}, each awarded once.
     /// @param amounts Their awards, non-zero, adding up to at most {remainingOf}.
     function award(uint256 bountyId, address[] calldata winners, uint256[] calldata amounts) external;
 
-    /// @notice Cancels an Open bounty that has no submission; funders may then reclaim their
-    /// contributions. Mission manager only.
+    /// @notice Cancels an Open bounty that has awarded nothing yet (submissions or not); funders may
+    /// then reclaim their contributions. Mission manager only.
     /// @param bountyId The bounty.
     function cancel(uint256 bountyId) external;
 
-    /// @notice Refunds the caller's share of an Expired or Cancelled bounty: its contribution
-    /// times the leftover (funded minus awarded) over the total funded, and the rounding dust if
-    /// it is the last funder to reclaim. Once per funder; may refund 0 when its share rounds down.
+    /// @notice Refunds the caller's share of an Expired or Cancelled bounty: what its shares are
+    /// worth (its deposits less its part of the awards made while they were in), and the rounding
+    /// dust if it is the last funder to reclaim. Once per funder; may refund 0 when its money was
+    /// all awarded.
     /// @param bountyId The bounty.
     /// @param to Where to send the refund.
     /// @return amount The refund.

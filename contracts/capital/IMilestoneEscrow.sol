@@ -8,11 +8,12 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 /// mission's work in milestones. A lump milestone is released when the funder approves it, when
 /// the named verifier attests it on EAS, or when the funder stays silent past the review window
 /// after the contributor submits it; a streaming milestone vests linearly between its start and
-/// end and the contributor claims it at any time. A missed deadline without submission gives the
-/// lump back to the funder; a submitted lump can be disputed, and the Arbitration module's final
-/// ruling splits it. Every lump release and ruling records a contribution in the ledger, and so
-/// does each streaming milestone once, whole, when the claim that completes it is made.
-/// @dev Assumptions:
+/// end, the contributor claims it at any time, and either side may end it early (the funder's
+/// cancellation leaves the contributor a review window to dispute the unvested rest). A missed
+/// deadline without submission gives the lump back to the funder; a submitted lump can be
+/// disputed, and the Arbitration module's final ruling splits it. Every payout is recorded as a
+/// contribution in the ledger; reputation points come only with the mission's own deals.
+/// @dev Promises (each has a regression test named after it) and the assumptions they rest on:
 /// - Tokens: ETH (the zero address) or an ERC-20 that moves exactly the amounts it is asked to.
 ///   Funding is checked by balance delta and a token that delivers less (fee-on-transfer) is
 ///   rejected with {EscrowTokenShortfall}; rebasing tokens are not supported (a negative rebase
@@ -20,28 +21,48 @@ import {IArbitrable} from "../interstate/IArbitrable.sol";
 /// - Payouts are pushed, and fall back to a credit the payee withdraws ({withdraw}) when the push
 ///   fails (a reverting receiver, a blocklisted address); rulings are always credited. No payee
 ///   can block another party's action.
+/// - A milestone verification names its escrow: the EAS attestation (schema
+///   {MILESTONE_VERIFICATION_SCHEMA}: `uint256 chainId,address escrow,uint256 escrowId,uint256
+///   milestoneIndex,bool approved,string evidenceURI`, no resolver, revocable) must name this
+///   chain and this contract, be made by the escrow's verifier after the escrow was created
+///   (in a later second), be unrevoked and unexpired. A lump that was never submitted cannot be
+///   released by attestation once its deadline passed: a missed deadline belongs to the funder's
+///   reclaim.
+/// - Reputation cannot be bought. A payout earns reputation points only when the deal is the
+///   mission's own — created by a manager of the mission (its owner, an admin of its sovereign
+///   or of its organization), endorsed by one ({endorseEscrow}), or funded by one — and the
+///   contributor is a member of the sovereign the deal names for it. Other deals pay the same and
+///   record the payout with no points. A sovereign named for a party must contain that party
+///   (checked at creation), and the contributor accepts the terms ({acceptEscrow}) before it
+///   submits work.
+/// - A pause moves no money between parties. Every time of an escrow (lump deadlines, review
+///   windows, stream schedules) is on the module's clock ({IAtlasModule-moduleTime}), which
+///   stands still while the escrow is paused: a pause extends each of them by its length, so it
+///   never hands a submitted milestone to the contributor, an unsubmitted one to the funder, or
+///   a stream's vesting to either side of a cancellation. Times given at creation are on that
+///   clock too (it equals `block.timestamp` until the escrow is first paused).
+/// - Pause (guardian; only governance unpauses; a pause ends by itself) stops every action but
+///   {withdraw}: a credit is a fixed sum already owed, so a payee whose payout was deferred is
+///   never held by a pause.
+/// - Streams can end early. The contributor may end its stream: the vested part is paid, the
+///   rest goes back to the funder. The funder may cancel it: the vested part is paid to the
+///   contributor, who then has the review window to dispute the rest (Arbitration splits it);
+///   without a dispute the funder reclaims the rest after the window. A stream starts at most
+///   {STREAM_START_TOLERANCE} before its creation.
 /// - The ledger record of a payout never blocks the payout: if the ledger refuses it (paused,
 ///   sovereign suspended), {EscrowContributionNotRecorded} says so and the money still moves.
-///   Records carry the amount the contributor received and reputation points: a whole milestone
-///   is worth {MILESTONE_POINTS} whatever its amount (amounts in different tokens do not
-///   compare), a ruling's share its pro-rata part. A stream is recorded once, by the claim that
-///   completes it, with its whole amount net of fees and {MILESTONE_POINTS}: a ledger record
-///   (a call to its proxy, the registry's mission check, the outcome counter, the reputation
-///   slot, two events) costs more than a claim, and a stream is claimed many times. Until then
-///   its {StreamClaimed} events are the record of what was paid.
+///   Records carry the amount the contributor received; a whole milestone is worth
+///   {MILESTONE_POINTS} whatever its amount (amounts in different tokens do not compare), a part
+///   of it its pro-rata share. A stream is recorded once, by the claim that completes it or by
+///   its cancellation, with what was paid net of fees: a ledger record costs more than a claim,
+///   and a stream is claimed many times. Until then its {StreamClaimed} events are the record.
 /// - The registry, ledger, Arbitration and EAS addresses are fixed in the implementation (they
 ///   are proxies or singletons); an upgrade names them again.
-/// - The milestone verification is an EAS attestation of schema
-///   `uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI` (no resolver,
-///   revocable) made by the escrow's verifier, unrevoked and unexpired.
 /// - A milestone's amount is below 2^88 (309 million tokens of 18 decimals; larger sums take
 ///   several milestones) and its deadline or end before 2^32 seconds (the year 2106): the escrow
 ///   packs a milestone's terms and progress in one slot ({EscrowAmountTooLarge}, {EscrowTimeTooLate}).
-/// - A streaming milestone cannot be disputed, reclaimed or cancelled once funded: it is a
-///   commitment. Disputes and deadlines are for lump milestones.
-/// - Pause (guardian; only governance unpauses) stops every action but {withdraw}: a credit is a
-///   fixed sum already owed, so a payee whose payout was deferred is never held by a pause.
-///   Deadlines, review windows and streams keep running while paused.
+/// - A streaming milestone cannot be reclaimed before it ends unless cancelled; only its
+///   cancellation can be disputed. Deadlines and submissions are for lump milestones.
 /// - The protocol fee (0 by default, at most 5%) is fixed for each escrow when it is created (a
 ///   later change by governance applies to new escrows only), is taken from each payout to the
 ///   contributor and accrues to the treasury (governance), which {collectFees} pays out; refunds
@@ -57,7 +78,9 @@ interface IMilestoneEscrow is IArbitrable {
 
     /// @notice A milestone's lifecycle. Lump: Unfunded → Funded → (Submitted →) Released, or
     /// Submitted → Disputed → Resolved, or Funded → Reclaimed after its deadline. Streaming:
-    /// Unfunded → Funded → Released once fully claimed.
+    /// Unfunded → Funded → Released once fully claimed (or fully vested when cancelled); ended by
+    /// the contributor: → Reclaimed; cancelled by the funder: → Cancelled → Reclaimed after the
+    /// review window, or → Disputed → Resolved.
     enum MilestoneState {
         Unfunded,
         Funded,
@@ -65,7 +88,8 @@ interface IMilestoneEscrow is IArbitrable {
         Released,
         Disputed,
         Resolved,
-        Reclaimed
+        Reclaimed,
+        Cancelled
     }
 
     /// @notice How a lump milestone was released.
@@ -101,9 +125,11 @@ interface IMilestoneEscrow is IArbitrable {
         bool fund;
     }
 
-    /// @notice One milestone of a new escrow. Lump: `deadline` (in the future) is the last moment
-    /// to submit, `start` and `end` are 0. Streaming: vests from `start` to `end` (after `start`
-    /// and in the future), `deadline` is 0. (Calldata only: one word, whatever the rule below thinks.)
+    /// @notice One milestone of a new escrow, its times on the escrow's clock ({moduleTime}).
+    /// Lump: `deadline` (in the future) is the last moment to submit, `start` and `end` are 0.
+    /// Streaming: vests from `start` (at most {STREAM_START_TOLERANCE} ago) to `end` (after
+    /// `start` and in the future), `deadline` is 0. (Calldata only: one word, whatever the rule
+    /// below thinks.)
     // solhint-disable-next-line gas-struct-packing
     struct MilestoneParams {
         uint128 amount;
@@ -114,7 +140,8 @@ interface IMilestoneEscrow is IArbitrable {
     }
 
     /// @notice An escrow as the getter returns it. `feeBps` is the protocol fee in force when it
-    /// was created, which applies to all its payouts.
+    /// was created, which applies to all its payouts. `endorsed`: created or endorsed by a manager
+    /// of the mission. `accepted`: the contributor accepted the terms.
     struct Escrow {
         uint64 missionId;
         address funder;
@@ -127,11 +154,15 @@ interface IMilestoneEscrow is IArbitrable {
         uint32 reviewWindow;
         uint16 feeBps;
         uint8 milestoneCount;
+        bool endorsed;
+        bool accepted;
     }
 
-    /// @notice A milestone as the getter returns it. `released` is what the contributor was paid
-    /// (gross of fee) so far; `disputeId` the Arbitration dispute, if any, opened by the funder
-    /// when `disputedByFunder`. (Returned in memory, never stored: fields in reading order.)
+    /// @notice A milestone as the getter returns it, its times on the escrow's clock. `released` is
+    /// what the contributor was paid (gross of fee) so far; `submittedAt` when a lump was submitted
+    /// or a stream cancelled by its funder (the review window runs from then); `disputeId` the
+    /// Arbitration dispute, if any, opened by the funder when `disputedByFunder`. (Returned in
+    /// memory, never stored: fields in reading order.)
     // solhint-disable-next-line gas-struct-packing
     struct Milestone {
         uint128 amount;
@@ -211,8 +242,8 @@ interface IMilestoneEscrow is IArbitrable {
         uint256 fee,
         uint256 claimedTotal
     );
-    /// @notice `funder` took back `amount` of lump milestone `index` of `escrowId`, unsubmitted
-    /// past its deadline.
+    /// @notice `funder` took back `amount` of milestone `index` of `escrowId`: a lump unsubmitted
+    /// past its deadline, or the unvested rest of a cancelled or ended stream.
     event MilestoneReclaimed(uint256 indexed escrowId, uint256 indexed index, address indexed funder, uint256 amount);
     /// @notice `claimant` disputed milestone `index` of `escrowId`: Arbitration dispute `disputeId`.
     event MilestoneDisputed(
@@ -231,6 +262,26 @@ interface IMilestoneEscrow is IArbitrable {
         uint256 toContributor,
         uint256 fee,
         uint256 toFunder
+    );
+    /// @notice `contributor` accepted the terms of `escrowId`.
+    event EscrowAccepted(uint256 indexed escrowId, address indexed contributor);
+    /// @notice Mission manager `by` endorsed `escrowId` as the mission's own deal (its payouts earn
+    /// reputation points when the contributor is a member of its named sovereign).
+    event EscrowEndorsed(uint256 indexed escrowId, address indexed by);
+    /// @notice `by` ended streaming milestone `index` of `escrowId` early: `vested` (gross) of it
+    /// is the contributor's, of which `amount` (after a fee of `fee`) was paid now; `rest` is
+    /// unvested. Ended by the contributor, the rest went back to the funder; cancelled by the
+    /// funder, the contributor may dispute the rest until `disputableUntil` (module time, 0 when
+    /// not disputable).
+    event StreamCancelled(
+        uint256 indexed escrowId,
+        uint256 indexed index,
+        address indexed by,
+        uint256 amount,
+        uint256 fee,
+        uint256 vested,
+        uint256 rest,
+        uint256 disputableUntil
     );
     /// @notice `amount` of `token` was credited to `account`, to withdraw with {withdraw}.
     // solhint-disable-next-line gas-indexed-events
@@ -348,11 +399,29 @@ interface IMilestoneEscrow is IArbitrable {
     /// @dev A protocol fee is at most `cap` basis points; `bps` was given.
     error EscrowFeeAboveCap(uint256 bps, uint256 cap);
 
+    /// @dev `account` is not a member of sovereign `sovereignId`, which the terms name for it.
+    error EscrowPartyNotInSovereign(uint64 sovereignId, address account);
+    /// @dev `caller` is not a manager of `missionId`.
+    error EscrowNotMissionManager(uint64 missionId, address caller);
+    /// @dev `escrowId` is already endorsed.
+    error EscrowAlreadyEndorsed(uint256 escrowId);
+    /// @dev The contributor already accepted the terms of `escrowId`.
+    error EscrowAlreadyAccepted(uint256 escrowId);
+    /// @dev The contributor has not accepted the terms of `escrowId` ({acceptEscrow}).
+    error EscrowTermsNotAccepted(uint256 escrowId);
+    /// @dev Streaming milestone `index` starts at `start`, before `earliest` ({STREAM_START_TOLERANCE} ago).
+    error EscrowStreamStartTooEarly(uint256 index, uint256 start, uint256 earliest);
+    /// @dev Attestation `uid` names chain `chainId` and escrow contract `escrow`, not this one.
+    error EscrowAttestationWrongEscrowContract(bytes32 uid, uint256 chainId, address escrow);
+    /// @dev Attestation `uid` was made at `attestedAt`, not after the escrow's creation at `createdAt`.
+    error EscrowAttestationBeforeEscrow(bytes32 uid, uint256 attestedAt, uint256 createdAt);
+
     /* ESCROWS */
 
     /// @notice Creates an escrow for a mission and links it to the mission in the registry. The
-    /// funder, or a manager of the mission (unfunded only). With `params.fund`, pulls the sum of
-    /// the milestones from the funder (ERC-20: approved beforehand; ETH: sent with the call).
+    /// funder, or a manager of the mission (unfunded only; the escrow is then endorsed). With
+    /// `params.fund`, pulls the sum of the milestones from the funder (ERC-20: approved
+    /// beforehand; ETH: sent with the call). A sovereign named for a party must contain it.
     /// @param params The deal (see {EscrowParams}).
     /// @param milestones Its milestones, 1 to 32, in order (see {MilestoneParams}).
     /// @return escrowId The new escrow's id (ids start at 1).
@@ -361,13 +430,23 @@ interface IMilestoneEscrow is IArbitrable {
         MilestoneParams[] calldata milestones
     ) external payable returns (uint256 escrowId);
 
+    /// @notice Accepts the escrow's terms, which lets the contributor submit work. Contributor only.
+    /// @param escrowId The escrow.
+    function acceptEscrow(uint256 escrowId) external;
+
+    /// @notice Endorses the escrow as its mission's own deal (see the reputation rule above).
+    /// A manager of the mission only.
+    /// @param escrowId The escrow.
+    function endorseEscrow(uint256 escrowId) external;
+
     /// @notice Funds one milestone with its amount (ERC-20 approved beforehand; ETH sent with the
     /// call). Funder only; a lump milestone before its deadline.
     /// @param escrowId The escrow.
     /// @param index The milestone.
     function fundMilestone(uint256 escrowId, uint256 index) external payable;
 
-    /// @notice Submits a funded lump milestone's work for review, by its deadline. Contributor only.
+    /// @notice Submits a funded lump milestone's work for review, by its deadline. Contributor
+    /// only, once it accepted the terms.
     /// @param escrowId The escrow.
     /// @param index The milestone.
     /// @param evidenceURI Where the evidence of the work lives.
@@ -386,8 +465,9 @@ interface IMilestoneEscrow is IArbitrable {
     function approveMilestone(uint256 escrowId, uint256 index) external;
 
     /// @notice Releases a funded lump milestone on the verifier's approving milestone-verification
-    /// attestation `uid` (schema checked, attester the escrow's verifier, data naming this escrow
-    /// and milestone, unrevoked, unexpired). Anyone.
+    /// attestation `uid` (schema checked, attester the escrow's verifier, data naming this chain,
+    /// this contract, this escrow and milestone, made after the escrow's creation, unrevoked,
+    /// unexpired). Anyone; for a milestone never submitted, only until its deadline.
     /// @param escrowId The escrow.
     /// @param index The milestone.
     /// @param uid The EAS attestation.
@@ -399,7 +479,9 @@ interface IMilestoneEscrow is IArbitrable {
     /// @param index The milestone.
     function releaseOptimistic(uint256 escrowId, uint256 index) external;
 
-    /// @notice Takes back a funded lump milestone that was not submitted by its deadline. Funder only.
+    /// @notice Takes back a funded lump milestone that was not submitted by its deadline, or the
+    /// unvested rest of a stream the funder cancelled once the contributor's review window passed
+    /// without a dispute. Funder only.
     /// @param escrowId The escrow.
     /// @param index The milestone.
     function reclaimMilestone(uint256 escrowId, uint256 index) external;
@@ -414,11 +496,11 @@ interface IMilestoneEscrow is IArbitrable {
     /// @return amount What the contributor received (after the protocol fee).
     function claim(uint256 escrowId, uint256 index) external returns (uint256 amount);
 
-    /// @notice Disputes a submitted lump milestone within its review window: opens an Arbitration
-    /// dispute over its amount, with the caller as claimant. Funder or contributor. The escrow
-    /// needs a named arbiter or both parties' sovereigns (Arbitration refuses the dispute with
-    /// {IArbitration-ArbitrationNoArbiterPool} otherwise). The milestone stays locked until the
-    /// final ruling is enforced ({onRuling}), which credits both sides.
+    /// @notice Disputes a submitted lump milestone within its review window (funder or
+    /// contributor), or the unvested rest of a stream its funder cancelled, within the review
+    /// window after the cancellation (contributor only): opens an Arbitration dispute over what is
+    /// still held, with the caller as claimant. The milestone stays locked until the final ruling
+    /// is enforced ({onRuling}), which credits both sides.
     /// @param escrowId The escrow.
     /// @param index The milestone.
     /// @param evidenceURI Where the claimant's evidence lives.
@@ -430,6 +512,15 @@ interface IMilestoneEscrow is IArbitrable {
         string calldata evidenceURI,
         bytes32 evidenceHash
     ) external returns (uint256 disputeId);
+
+    /// @notice Ends a funded streaming milestone early: what has vested is paid to the contributor.
+    /// By the contributor, the rest goes back to the funder at once; by the funder, the contributor
+    /// has the review window to dispute the rest ({dispute}), after which the funder reclaims it
+    /// ({reclaimMilestone}). The stream is recorded in the ledger with what vested.
+    /// @param escrowId The escrow.
+    /// @param index The milestone.
+    /// @return amount What the contributor received now (after the protocol fee).
+    function cancelStream(uint256 escrowId, uint256 index) external returns (uint256 amount);
 
     /// @notice Withdraws the caller's credited `token` (zero: ETH) to `to`. Works while the escrow is paused.
     /// @param token The token.
@@ -449,6 +540,11 @@ interface IMilestoneEscrow is IArbitrable {
 
     /* VIEWS */
 
+    /// @notice How long before its creation a stream may start (a transaction's time in the mempool).
+    /// @return tolerance The tolerance, in seconds.
+    // solhint-disable-next-line func-name-mixedcase
+    function STREAM_START_TOLERANCE() external view returns (uint256 tolerance);
+
     /// @notice The reputation points a whole milestone earns its contributor.
     /// @return points The points.
     // solhint-disable-next-line func-name-mixedcase
@@ -466,7 +562,7 @@ interface IMilestoneEscrow is IArbitrable {
     function getMilestone(uint256 escrowId, uint256 index) external view returns (Milestone memory milestone);
 
     /// @notice What the contributor could claim now from a streaming milestone, gross of fee (0 if
-    /// unfunded, not started, or not streaming).
+    /// unfunded, not started, ended or not streaming).
     /// @param escrowId The escrow.
     /// @param index The milestone.
     /// @return amount The claimable amount.

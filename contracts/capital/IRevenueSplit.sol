@@ -78,8 +78,15 @@ interface IRevenueSplit {
     // Amounts are read, never filtered on: not indexed.
     // solhint-disable-next-line gas-indexed-events
     event PaymentDeferred(address indexed token, address indexed account, uint256 amount);
-    /// @notice `account`'s pending `amount` of `token` was paid out to it by `caller`.
-    event Withdrawn(address indexed token, address indexed account, uint256 amount, address indexed caller);
+    /// @notice `account`'s pending `amount` of `token` was paid out to `to` (the account itself,
+    /// or where it asked with {withdrawTo}); `caller` made the call.
+    event Withdrawn(
+        address indexed token,
+        address indexed account,
+        address indexed to,
+        uint256 amount,
+        address caller
+    );
     /// @notice The split received `amount` wei from `from` through a plain ETH transfer.
     // solhint-disable-next-line gas-indexed-events
     event EtherReceived(address indexed from, uint256 amount);
@@ -118,6 +125,8 @@ interface IRevenueSplit {
     error SplitNothingToWithdraw(address token, address account);
     /// @dev A push failed with only `gasLeft` gas left: the distribution was given too little gas.
     error SplitOutOfGas(uint256 gasLeft);
+    /// @dev Withdrawals go to a non-zero address.
+    error SplitZeroWithdrawalRecipient();
 
     /* CONFIGURATION */
 
@@ -127,15 +136,26 @@ interface IRevenueSplit {
     /// @param controller_ Who may update the split and hand over control (zero: immutable).
     function initialize(SplitConfig calldata config, address controller_) external;
 
-    /// @notice Replaces the configuration. Only the controller. What the split holds and has not
-    /// distributed yet is shared by the new configuration; distribute first to pay under the old
-    /// one. Pending withdrawals stay owed.
+    /// @notice Replaces the configuration. Only the controller. First, in the same call, it
+    /// distributes what the split holds of each token in `distributeFirst` under the current
+    /// configuration (the controller is the distributor; a token with nothing to distribute is
+    /// skipped), so an update never races a distribution: what came in under the old recipients
+    /// is paid to them. What the split holds of any other token is shared by the new
+    /// configuration. Pending withdrawals stay owed.
     /// @dev Reverts with the first configuration error found ({SplitRecipientCountInvalid},
     /// {SplitLengthMismatch}, {SplitZeroRecipient}, {SplitRecipientsNotSorted},
     /// {SplitDuplicateRecipient}, {SplitZeroAllocation}, {SplitAllocationSumInvalid},
-    /// {SplitDistributorFeeTooHigh}). Emits {SplitUpdated}.
+    /// {SplitDistributorFeeTooHigh}), or as {distribute} does. Emits {SplitDistributed} for each
+    /// token distributed, then {SplitUpdated}.
     /// @param config The new configuration.
-    function updateSplit(SplitConfig calldata config) external;
+    /// @param distributeFirst The tokens (address(0): ETH) to distribute first; may be empty.
+    /// @param current The current configuration, canonically ABI-encoded (checked against
+    /// {splitHash} when `distributeFirst` is not empty; ignored otherwise).
+    function updateSplit(
+        SplitConfig calldata config,
+        address[] calldata distributeFirst,
+        SplitConfig calldata current
+    ) external;
 
     /// @notice Hands control to `newController`, at once. Only the controller. Zero makes the
     /// split immutable for good. Emits {ControlTransferred}.
@@ -162,6 +182,14 @@ interface IRevenueSplit {
     /// @param account Whose pending withdrawal to pay.
     /// @return amount What was paid.
     function withdraw(address token, address account) external returns (uint256 amount);
+
+    /// @notice Pays the caller's whole pending withdrawal of `token` to `to`: a recipient that
+    /// cannot receive (it refuses ETH, the token blocklists it) takes its share elsewhere.
+    /// Emits {Withdrawn}.
+    /// @param token The ERC-20 token, or address(0) for ETH.
+    /// @param to Where to send it (not zero).
+    /// @return amount What was paid.
+    function withdrawTo(address token, address to) external returns (uint256 amount);
 
     /* VIEWS */
 

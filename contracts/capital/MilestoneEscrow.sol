@@ -20,11 +20,12 @@ import {IMilestoneEscrow} from "./IMilestoneEscrow.sol";
 /// @title MilestoneEscrow
 /// @notice Milestone escrows between funders and contributors of missions, in ETH or ERC-20,
 /// with lump and streaming milestones, verifier attestations, optimistic release, reclaims after
-/// missed deadlines and disputes ruled by the Arbitration module; behind a UUPS proxy that only
-/// governance upgrades.
+/// missed deadlines, streams ended early and disputes ruled by the Arbitration module; behind a
+/// UUPS proxy that only governance upgrades.
 /// @dev Storage is packed for the two hot paths: an escrow's header takes 3 slots (5 when it names
 /// a verifier and an arbiter), a milestone's terms, state and progress 1 slot (so a stream's
-/// claims rewrite a slot creation wrote), and a second slot holds a lump's submission and dispute.
+/// claims rewrite a slot creation wrote), and a second slot holds a lump's submission and dispute
+/// (or a cancelled stream's review start). Every time is on the module's clock (see IAtlasModule).
 contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -32,11 +33,17 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     bytes32 public constant MILESTONE_KIND = "milestone";
     /// @inheritdoc IMilestoneEscrow
     uint256 public constant MILESTONE_POINTS = 100;
+    /// @inheritdoc IMilestoneEscrow
+    uint256 public constant STREAM_START_TOLERANCE = 1 hours;
     /// @notice The EAS UID of the milestone verification schema (no resolver, revocable).
     // The schema string is folded into the constant at compile time: no storage, no runtime cost.
     // solhint-disable gas-small-strings
     bytes32 public constant MILESTONE_VERIFICATION_SCHEMA = keccak256(
-        abi.encodePacked("uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI", address(0), true)
+        abi.encodePacked(
+            "uint256 chainId,address escrow,uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI",
+            address(0),
+            true
+        )
     );
     // solhint-enable gas-small-strings
     /// @notice The highest protocol fee governance may set, in basis points (5%).
@@ -45,12 +52,17 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     uint256 public constant MAX_MILESTONES = 32;
     uint32 private constant _MIN_REVIEW_WINDOW = 1 hours;
     uint32 private constant _MAX_REVIEW_WINDOW = 90 days;
+    /// @dev Bits of {EscrowRecord-flags}.
+    uint8 private constant _ENDORSED = 1;
+    uint8 private constant _ACCEPTED = 2;
 
     /// @dev An escrow's terms. Slot 0 is what every contributor action reads, slot 1 what every
-    /// payout reads; slots 3 and 4 stay empty (and unwritten) without a verifier or an arbiter.
-    /// `feeBps` is the protocol fee when the escrow was created: a deal's fee never changes.
-    /// `sovereignId` (the mission's) is looked up at the first payout, where the ledger reads the
-    /// same mission right after, and cached.
+    /// payout reads; slots 3 and 4 stay empty (and unwritten) without a verifier, an arbiter, an
+    /// endorsement at creation or an acceptance. `feeBps` is the protocol fee when the escrow was
+    /// created: a deal's fee never changes. `sovereignId` (the mission's) is looked up at the
+    /// first payout, where the ledger reads the same mission right after, and cached. `createdAt`
+    /// (wall-clock) is stored only with a verifier, whose attestations it dates; `flags` holds
+    /// {_ENDORSED} and {_ACCEPTED}.
     struct EscrowRecord {
         address contributor;
         uint64 missionId;
@@ -64,6 +76,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         address verifier;
         uint64 contributorSovereign;
         address arbiter;
+        uint32 createdAt;
+        uint8 flags;
     }
 
     /// @dev A milestone. Slot A (terms, state and progress): for a lump milestone `end` is its
@@ -71,7 +85,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     /// and rulings). A claim reads and rewrites this one slot, which creation already wrote, so no
     /// claim writes a slot from zero. Hence the widths: amounts below 2^88 (309 million tokens of
     /// 18 decimals per milestone) and times below 2^32 (the year 2106), both checked at creation.
-    /// Slot B: the submission time and the dispute, written only for a submitted lump.
+    /// Slot B: the submission (or a stream's cancellation) time and the dispute, written only for a
+    /// submitted lump or a cancelled stream.
     struct MilestoneRecord {
         uint88 amount;
         uint88 released;
@@ -139,14 +154,20 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         _checkTerms(params);
         uint64 missionId = params.missionId;
         address funder = params.funder;
-        if (msg.sender != funder && !_REGISTRY.isMissionManager(missionId, msg.sender)) {
+        // A manager creating the deal for a funder makes it the mission's own (endorsed).
+        bool byManager = msg.sender != funder;
+        if (byManager && !_REGISTRY.isMissionManager(missionId, msg.sender)) {
             revert EscrowNotCreator(missionId, msg.sender);
         }
-        if (params.fund && msg.sender != funder) revert EscrowFundingNotByFunder(msg.sender, funder);
+        if (params.fund && byManager) revert EscrowFundingNotByFunder(msg.sender, funder);
+        _requireInSovereign(params.funderSovereign, funder);
+        _requireInSovereign(params.contributorSovereign, params.contributor);
 
         EscrowStorage storage $ = _escrowStorage();
         escrowId = ++$.escrowCount;
-        _storeEscrow($.escrows[escrowId], escrowId, params, $.feeBps, uint8(count));
+        uint8 flags = byManager ? _ENDORSED : 0;
+        if (msg.sender == params.contributor) flags |= _ACCEPTED;
+        _storeEscrow($.escrows[escrowId], escrowId, params, $.feeBps, uint8(count), flags);
         uint256 total = _storeMilestones($.milestones[escrowId], escrowId, milestones, params.fund);
 
         _REGISTRY.linkMissionFunding(missionId, escrowId);
@@ -155,12 +176,33 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IMilestoneEscrow
+    function acceptEscrow(uint256 escrowId) external whenNotPaused {
+        EscrowRecord storage escrow = _escrow(escrowId);
+        if (msg.sender != escrow.contributor) revert EscrowOnlyContributor(escrowId, msg.sender);
+        uint8 flags = escrow.flags;
+        if (flags & _ACCEPTED != 0) revert EscrowAlreadyAccepted(escrowId);
+        escrow.flags = flags | _ACCEPTED;
+        emit EscrowAccepted(escrowId, msg.sender);
+    }
+
+    /// @inheritdoc IMilestoneEscrow
+    function endorseEscrow(uint256 escrowId) external whenNotPaused {
+        EscrowRecord storage escrow = _escrow(escrowId);
+        uint64 missionId = escrow.missionId;
+        if (!_REGISTRY.isMissionManager(missionId, msg.sender)) revert EscrowNotMissionManager(missionId, msg.sender);
+        uint8 flags = escrow.flags;
+        if (flags & _ENDORSED != 0) revert EscrowAlreadyEndorsed(escrowId);
+        escrow.flags = flags | _ENDORSED;
+        emit EscrowEndorsed(escrowId, msg.sender);
+    }
+
+    /// @inheritdoc IMilestoneEscrow
     function fundMilestone(uint256 escrowId, uint256 index) external payable whenNotPaused nonReentrant {
         EscrowRecord storage escrow = _escrow(escrowId);
         if (msg.sender != escrow.funder) revert EscrowOnlyFunder(escrowId, msg.sender);
         MilestoneRecord storage milestone = _milestone(escrow, escrowId, index);
         if (milestone.state != MilestoneState.Unfunded) revert EscrowMilestoneAlreadyFunded(escrowId, index);
-        if (milestone.kind == MilestoneKind.Lump && block.timestamp > milestone.end) {
+        if (milestone.kind == MilestoneKind.Lump && _moduleTime() > milestone.end) {
             revert EscrowDeadlinePassed(escrowId, index, milestone.end);
         }
 
@@ -179,20 +221,15 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     ) external whenNotPaused {
         EscrowRecord storage escrow = _escrow(escrowId);
         if (msg.sender != escrow.contributor) revert EscrowOnlyContributor(escrowId, msg.sender);
+        if (escrow.flags & _ACCEPTED == 0) revert EscrowTermsNotAccepted(escrowId);
         MilestoneRecord storage milestone = _lumpMilestone(escrow, escrowId, index);
         if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
-        if (block.timestamp > milestone.end) revert EscrowDeadlinePassed(escrowId, index, milestone.end);
+        uint256 time = _moduleTime();
+        if (time > milestone.end) revert EscrowDeadlinePassed(escrowId, index, milestone.end);
 
         milestone.state = MilestoneState.Submitted;
-        milestone.submittedAt = uint40(block.timestamp);
-        emit MilestoneSubmitted(
-            escrowId,
-            index,
-            msg.sender,
-            evidenceURI,
-            evidenceHash,
-            block.timestamp + escrow.reviewWindow
-        );
+        milestone.submittedAt = uint40(time);
+        emit MilestoneSubmitted(escrowId, index, msg.sender, evidenceURI, evidenceHash, time + escrow.reviewWindow);
     }
 
     /// @inheritdoc IMilestoneEscrow
@@ -209,7 +246,11 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         MilestoneRecord storage milestone = _releasableMilestone(escrow, escrowId, index);
         address verifier = escrow.verifier;
         if (verifier == address(0)) revert EscrowNoVerifier(escrowId);
-        _checkVerification(uid, verifier, escrowId, index);
+        // A lump never submitted by its deadline belongs to the funder's reclaim.
+        if (milestone.state == MilestoneState.Funded && _moduleTime() > milestone.end) {
+            revert EscrowDeadlinePassed(escrowId, index, milestone.end);
+        }
+        _checkVerification(uid, verifier, escrowId, index, escrow.createdAt);
         _release(escrow, milestone, escrowId, index, ReleaseReason.Attested, uid);
     }
 
@@ -220,7 +261,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         MilestoneRecord storage milestone = _lumpMilestone(escrow, escrowId, index);
         if (milestone.state != MilestoneState.Submitted) _revertForState(escrowId, index, milestone);
         uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
-        if (block.timestamp < reviewEndsAt) revert EscrowReviewWindowOpen(escrowId, index, reviewEndsAt);
+        if (_moduleTime() < reviewEndsAt) revert EscrowReviewWindowOpen(escrowId, index, reviewEndsAt);
         _release(escrow, milestone, escrowId, index, ReleaseReason.Optimistic, bytes32(0));
     }
 
@@ -229,13 +270,23 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         EscrowRecord storage escrow = _escrow(escrowId);
         address funder = escrow.funder;
         if (msg.sender != funder) revert EscrowOnlyFunder(escrowId, msg.sender);
-        MilestoneRecord storage milestone = _lumpMilestone(escrow, escrowId, index);
-        if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
-        // solhint-disable-next-line gas-strict-inequalities
-        if (block.timestamp <= milestone.end) revert EscrowDeadlineNotPassed(escrowId, index, milestone.end);
+        MilestoneRecord storage milestone = _milestone(escrow, escrowId, index);
+        uint256 time = _moduleTime();
+        if (milestone.kind == MilestoneKind.Lump) {
+            if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
+            // solhint-disable-next-line gas-strict-inequalities
+            if (time <= milestone.end) revert EscrowDeadlineNotPassed(escrowId, index, milestone.end);
+        } else {
+            // The unvested rest of a stream its funder cancelled, once the contributor let its
+            // review window pass without a dispute.
+            if (milestone.state != MilestoneState.Cancelled) _revertForState(escrowId, index, milestone);
+            uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
+            if (time < reviewEndsAt) revert EscrowReviewWindowOpen(escrowId, index, reviewEndsAt);
+        }
 
         milestone.state = MilestoneState.Reclaimed;
-        uint256 amount = milestone.amount;
+        // A lump's `released` is 0; a cancelled stream's is what vested before the cancellation.
+        uint256 amount = uint256(milestone.amount) - milestone.released;
         emit MilestoneReclaimed(escrowId, index, funder, amount);
         _send(escrow.token, funder, amount);
     }
@@ -266,6 +317,33 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     }
 
     /// @inheritdoc IMilestoneEscrow
+    function cancelStream(
+        uint256 escrowId,
+        uint256 index
+    ) external whenNotPaused nonReentrant returns (uint256 amount) {
+        EscrowRecord storage escrow = _escrow(escrowId);
+        bool byFunder = msg.sender == escrow.funder;
+        if (!byFunder && msg.sender != escrow.contributor) revert EscrowOnlyParty(escrowId, msg.sender);
+        MilestoneRecord storage milestone = _milestone(escrow, escrowId, index);
+        if (milestone.kind != MilestoneKind.Streaming) {
+            revert EscrowWrongKind(escrowId, index, MilestoneKind.Lump);
+        }
+        if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
+        uint256 vested;
+        uint256 rest;
+        (amount, vested, rest) = _endStream(escrow, milestone, escrowId, index, byFunder);
+        // The stream is recorded once, now, with what vested: its pro-rata points.
+        if (vested != 0) {
+            uint256 netVested = vested - StreamMath.fee(vested, escrow.feeBps);
+            uint256 points = StreamMath.pointsFor(MILESTONE_POINTS, milestone.amount, 0, vested);
+            _recordContribution(escrow, escrowId, index, netVested, points, bytes32(0));
+        }
+        address token = escrow.token;
+        if (amount != 0) _send(token, escrow.contributor, amount);
+        if (rest != 0 && !byFunder) _send(token, escrow.funder, rest);
+    }
+
+    /// @inheritdoc IMilestoneEscrow
     function dispute(
         uint256 escrowId,
         uint256 index,
@@ -277,11 +355,17 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         address contributor = escrow.contributor;
         bool byFunder = msg.sender == funder;
         if (!byFunder && msg.sender != contributor) revert EscrowOnlyParty(escrowId, msg.sender);
-        MilestoneRecord storage milestone = _lumpMilestone(escrow, escrowId, index);
-        if (milestone.state != MilestoneState.Submitted) _revertForState(escrowId, index, milestone);
+        MilestoneRecord storage milestone = _milestone(escrow, escrowId, index);
+        if (milestone.kind == MilestoneKind.Lump) {
+            if (milestone.state != MilestoneState.Submitted) _revertForState(escrowId, index, milestone);
+        } else {
+            // Only the rest of a stream its funder cancelled is disputed, by the contributor.
+            if (milestone.state != MilestoneState.Cancelled) _revertForState(escrowId, index, milestone);
+            if (byFunder) revert EscrowOnlyContributor(escrowId, msg.sender);
+        }
         uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
         // solhint-disable-next-line gas-strict-inequalities
-        if (block.timestamp >= reviewEndsAt) revert EscrowReviewWindowClosed(escrowId, index, reviewEndsAt);
+        if (_moduleTime() >= reviewEndsAt) revert EscrowReviewWindowClosed(escrowId, index, reviewEndsAt);
 
         milestone.state = MilestoneState.Disputed;
         milestone.disputedByFunder = byFunder;
@@ -290,7 +374,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
                 claimant: msg.sender,
                 respondent: byFunder ? contributor : funder,
                 token: escrow.token,
-                amount: milestone.amount,
+                // What is still held: a lump's amount, a cancelled stream's unvested rest.
+                amount: uint256(milestone.amount) - milestone.released,
                 claimantSovereign: byFunder ? escrow.funderSovereign : escrow.contributorSovereign,
                 respondentSovereign: byFunder ? escrow.contributorSovereign : escrow.funderSovereign,
                 namedArbiter: escrow.arbiter,
@@ -369,7 +454,9 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
                 contributorSovereign: escrow.contributorSovereign,
                 reviewWindow: escrow.reviewWindow,
                 feeBps: escrow.feeBps,
-                milestoneCount: escrow.milestoneCount
+                milestoneCount: escrow.milestoneCount,
+                endorsed: escrow.flags & _ENDORSED != 0,
+                accepted: escrow.flags & _ACCEPTED != 0
             });
     }
 
@@ -399,7 +486,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         MilestoneRecord storage milestone = _milestone(_escrow(escrowId), escrowId, index);
         if (milestone.kind != MilestoneKind.Streaming || milestone.state != MilestoneState.Funded) return 0;
         return
-            StreamMath.claimable(milestone.amount, milestone.start, milestone.end, block.timestamp, milestone.released);
+            StreamMath.claimable(milestone.amount, milestone.start, milestone.end, _moduleTime(), milestone.released);
     }
 
     /// @inheritdoc IMilestoneEscrow
@@ -450,6 +537,13 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
 
     /* INTERNAL: CREATION */
 
+    /// @dev Reverts unless `account` is a member of `sovereignId`, when the terms name one for it.
+    function _requireInSovereign(uint64 sovereignId, address account) private view {
+        if (sovereignId != 0 && !_REGISTRY.isMember(sovereignId, account)) {
+            revert EscrowPartyNotInSovereign(sovereignId, account);
+        }
+    }
+
     /// @dev Reverts on terms no careful funder would sign: missing or identical parties, a
     /// verifier who is the contributor, an arbiter who is a party, an out-of-range review window,
     /// or a token address without code.
@@ -475,7 +569,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 escrowId,
         EscrowParams calldata params,
         uint16 feeBps,
-        uint8 count
+        uint8 count,
+        uint8 flags
     ) private {
         escrow.contributor = params.contributor;
         escrow.missionId = params.missionId;
@@ -490,7 +585,11 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             escrow.verifier = params.verifier;
             escrow.contributorSovereign = params.contributorSovereign;
         }
+        // Slot 4: the arbiter; the creation time, which only dates a verifier's attestations; the
+        // flags. Written only when one of them is set.
         if (params.arbiter != address(0)) escrow.arbiter = params.arbiter;
+        if (params.verifier != address(0)) escrow.createdAt = uint32(block.timestamp);
+        if (flags != 0) escrow.flags = flags;
         emit EscrowCreated(
             escrowId,
             params.missionId,
@@ -516,8 +615,9 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         bool funded
     ) private returns (uint256 total) {
         MilestoneState state = funded ? MilestoneState.Funded : MilestoneState.Unfunded;
+        uint256 time = _moduleTime();
         for (uint256 i; i < milestones.length; ++i) {
-            total += _storeMilestone(records[i], escrowId, i, milestones[i], state);
+            total += _storeMilestone(records[i], escrowId, i, milestones[i], state, time);
         }
     }
 
@@ -526,12 +626,13 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 escrowId,
         uint256 index,
         MilestoneParams calldata params,
-        MilestoneState state
+        MilestoneState state,
+        uint256 time
     ) private returns (uint128 amount) {
         amount = params.amount;
         if (amount == 0) revert EscrowZeroAmount(index);
         if (amount > type(uint88).max) revert EscrowAmountTooLarge(index, amount, type(uint88).max);
-        (uint40 start, uint40 end) = _checkTimes(index, params);
+        (uint40 start, uint40 end) = _checkTimes(index, params, time);
         if (end > type(uint32).max) revert EscrowTimeTooLate(index, end, type(uint32).max);
         // Both fit: checked just above (start < end for a stream, 0 for a lump).
         record.amount = uint88(amount);
@@ -551,19 +652,27 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         );
     }
 
-    /// @dev A milestone's stored times: (0, deadline) for a lump, (start, end) for a stream.
-    function _checkTimes(uint256 index, MilestoneParams calldata params) private view returns (uint40, uint40) {
+    /// @dev A milestone's stored times, checked against the module's clock `time`: (0, deadline)
+    /// for a lump, (start, end) for a stream.
+    function _checkTimes(
+        uint256 index,
+        MilestoneParams calldata params,
+        uint256 time
+    ) private pure returns (uint40, uint40) {
         if (params.kind == MilestoneKind.Lump) {
             if (params.start != 0 || params.end != 0) revert EscrowTimesNotForKind(index, MilestoneKind.Lump);
             // solhint-disable-next-line gas-strict-inequalities
-            if (params.deadline <= block.timestamp) revert EscrowDeadlineInPast(index, params.deadline);
+            if (params.deadline <= time) revert EscrowDeadlineInPast(index, params.deadline);
             return (0, params.deadline);
         }
         if (params.deadline != 0) revert EscrowTimesNotForKind(index, MilestoneKind.Streaming);
         // solhint-disable-next-line gas-strict-inequalities
-        if (params.start >= params.end || params.end <= block.timestamp) {
+        if (params.start >= params.end || params.end <= time) {
             revert EscrowInvalidStream(index, params.start, params.end);
         }
+        // A stream may start a little before its creation (the transaction's wait), not more.
+        uint256 earliest = time > STREAM_START_TOLERANCE ? time - STREAM_START_TOLERANCE : 0;
+        if (params.start < earliest) revert EscrowStreamStartTooEarly(index, params.start, earliest);
         return (params.start, params.end);
     }
 
@@ -606,6 +715,42 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         }
     }
 
+    /// @dev Ends a funded stream now (see {cancelStream}): pays the contributor's part up to what
+    /// has vested (fee accrued), and leaves the rest to the funder (ended by the contributor,
+    /// `rest` to send) or to the contributor's review (cancelled by the funder). Returns the
+    /// contributor's net payout, what vested in all and the unvested rest.
+    function _endStream(
+        EscrowRecord storage escrow,
+        MilestoneRecord storage milestone,
+        uint256 escrowId,
+        uint256 index,
+        bool byFunder
+    ) private returns (uint256 amount, uint256 vested, uint256 rest) {
+        uint256 time = _moduleTime();
+        uint256 releasedBefore = milestone.released;
+        // `releasedBefore <= vested <= amount`: claims never run ahead of the stream.
+        vested = StreamMath.streamed(milestone.amount, milestone.start, milestone.end, time);
+        rest = milestone.amount - vested;
+        uint256 fee;
+        if (vested > releasedBefore) (amount, fee) = _takeFee(escrow, escrow.token, releasedBefore, vested);
+        // vested <= amount < 2^88.
+        milestone.released = uint88(vested);
+        uint256 disputableUntil;
+        if (rest == 0) {
+            milestone.state = MilestoneState.Released;
+        } else if (byFunder) {
+            // The contributor has the review window to dispute the rest; the funder reclaims it after.
+            milestone.state = MilestoneState.Cancelled;
+            milestone.submittedAt = uint40(time);
+            disputableUntil = time + escrow.reviewWindow;
+        } else {
+            // The contributor gave the rest up: it goes back to the funder now.
+            milestone.state = MilestoneState.Reclaimed;
+        }
+        emit StreamCancelled(escrowId, index, msg.sender, amount, fee, vested, rest, disputableUntil);
+        if (rest != 0 && !byFunder) emit MilestoneReclaimed(escrowId, index, escrow.funder, rest);
+    }
+
     /// @dev Moves a funded stream's claimed total up to what has vested now (marking the stream
     /// Released when that is all of it) and returns the totals before and after. Reverts before
     /// the start and when nothing new has vested.
@@ -615,11 +760,12 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 index
     ) private returns (uint256 releasedBefore, uint256 released) {
         uint256 start = milestone.start;
+        uint256 time = _moduleTime();
         // solhint-disable-next-line gas-strict-inequalities
-        if (block.timestamp <= start) revert EscrowStreamNotStarted(escrowId, index, start);
+        if (time <= start) revert EscrowStreamNotStarted(escrowId, index, start);
         uint256 total = milestone.amount;
         releasedBefore = milestone.released;
-        uint256 gross = StreamMath.claimable(total, start, milestone.end, block.timestamp, releasedBefore);
+        uint256 gross = StreamMath.claimable(total, start, milestone.end, time, releasedBefore);
         if (gross == 0) revert EscrowNothingToClaim(escrowId, index);
         // releasedBefore + gross <= total < 2^88: claimable never exceeds what is left of the stream.
         released = releasedBefore + gross;
@@ -641,9 +787,15 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         revert EscrowMilestoneClosed(escrowId, index, state);
     }
 
-    /// @dev Checks that `uid` is a live milestone verification by `verifier` approving milestone
-    /// `index` of `escrowId`.
-    function _checkVerification(bytes32 uid, address verifier, uint256 escrowId, uint256 index) private view {
+    /// @dev Checks that `uid` is a live milestone verification by `verifier`, made after the escrow's
+    /// creation at `createdAt`, approving milestone `index` of `escrowId` of this contract on this chain.
+    function _checkVerification(
+        bytes32 uid,
+        address verifier,
+        uint256 escrowId,
+        uint256 index,
+        uint256 createdAt
+    ) private view {
         Attestation memory attestation = _EAS.getAttestation(uid);
         if (
             attestation.uid == bytes32(0) ||
@@ -653,17 +805,26 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp)
         ) revert EscrowInvalidAttestation(uid);
         if (attestation.attester != verifier) revert EscrowAttesterNotVerifier(uid, attestation.attester, verifier);
+        // solhint-disable-next-line gas-strict-inequalities
+        if (attestation.time <= createdAt) revert EscrowAttestationBeforeEscrow(uid, attestation.time, createdAt);
         // EAS data is the schema's fields as a flat parameter list, but EAS does not check it against
-        // the schema: data too short for (uint256, uint256, bool, string) is refused by name, and only
-        // the three head words are read (the evidence URI is never needed), so no data the verifier
-        // attested can make the decoder revert without a reason. An `approved` word other than 1 is
-        // not an approval.
+        // the schema: data too short for (uint256, address, uint256, uint256, bool, string) is
+        // refused by name, and only the five head words are read (the evidence URI is never
+        // needed), so no data the verifier attested can make the decoder revert without a reason.
+        // An `approved` word other than 1 is not an approval.
         bytes memory data = attestation.data;
-        if (data.length < 0xa0) revert EscrowInvalidAttestation(uid);
-        (uint256 attestedEscrowId, uint256 attestedIndex, uint256 approved) = abi.decode(
-            data,
-            (uint256, uint256, uint256)
-        );
+        if (data.length < 0xe0) revert EscrowInvalidAttestation(uid);
+        (
+            uint256 attestedChainId,
+            uint256 attestedEscrow,
+            uint256 attestedEscrowId,
+            uint256 attestedIndex,
+            uint256 approved
+        ) = abi.decode(data, (uint256, uint256, uint256, uint256, uint256));
+        if (attestedChainId != block.chainid || attestedEscrow != uint256(uint160(address(this)))) {
+            // A word above 160 bits names no contract: shown truncated, refused all the same.
+            revert EscrowAttestationWrongEscrowContract(uid, attestedChainId, address(uint160(attestedEscrow)));
+        }
         if (attestedEscrowId != escrowId || attestedIndex != index) {
             revert EscrowAttestationMismatch(uid, attestedEscrowId, attestedIndex);
         }
@@ -700,23 +861,34 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 disputeId,
         uint256 shareToClaimant
     ) private {
-        (uint256 toClaimant, uint256 toRespondent) = StreamMath.split(milestone.amount, shareToClaimant);
-        (uint256 toContributor, uint256 toFunder) = milestone.disputedByFunder
-            ? (toRespondent, toClaimant)
-            : (toClaimant, toRespondent);
+        uint256 releasedBefore = milestone.released;
+        (uint256 toContributor, uint256 toFunder) = _rulingSplit(milestone, releasedBefore, shareToClaimant);
 
         milestone.state = MilestoneState.Resolved;
-        // toContributor <= amount < 2^88.
-        milestone.released = uint88(toContributor);
+        uint256 releasedAfter = releasedBefore + toContributor;
+        // releasedAfter <= amount < 2^88.
+        milestone.released = uint88(releasedAfter);
         address token = escrow.token;
-        (uint256 net, uint256 fee) = _takeFee(escrow, token, 0, toContributor);
+        (uint256 net, uint256 fee) = _takeFee(escrow, token, releasedBefore, releasedAfter);
         emit MilestoneResolved(escrowId, index, disputeId, shareToClaimant, net, fee, toFunder);
         if (net != 0) _credit(escrow.contributor, token, net);
         if (toFunder != 0) _credit(escrow.funder, token, toFunder);
         if (net != 0) {
-            uint256 points = StreamMath.pointsFor(MILESTONE_POINTS, milestone.amount, 0, toContributor);
+            uint256 points = StreamMath.pointsFor(MILESTONE_POINTS, milestone.amount, releasedBefore, releasedAfter);
             _recordContribution(escrow, escrowId, index, net, points, bytes32(0));
         }
+    }
+
+    /// @dev How a ruling giving the claimant `shareToClaimant` splits what the escrow still holds of
+    /// a disputed milestone (a lump's amount, a cancelled stream's unvested rest: its vested part,
+    /// `released`, was paid at the cancellation) between the contributor and the funder.
+    function _rulingSplit(
+        MilestoneRecord storage milestone,
+        uint256 released,
+        uint256 shareToClaimant
+    ) private view returns (uint256 toContributor, uint256 toFunder) {
+        (uint256 toClaimant, uint256 toRespondent) = StreamMath.split(milestone.amount - released, shareToClaimant);
+        return milestone.disputedByFunder ? (toRespondent, toClaimant) : (toClaimant, toRespondent);
     }
 
     /// @dev The contributor's part and the protocol fee of a payout that takes what the contributor
@@ -738,9 +910,10 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         }
     }
 
-    /// @dev Records a payout of `amount` and `points` to the contributor in the ledger. A refusal (ledger
-    /// paused, sovereign suspended, escrow not a recorder) is reported and never blocks the payout.
-    /// The payout's transfer comes after this call, so a caller cannot starve the ledger of gas and
+    /// @dev Records a payout of `amount` to the contributor in the ledger, with `points` when the
+    /// deal earns reputation (see {_earnsReputation}) and none otherwise. A refusal (ledger paused,
+    /// sovereign suspended, escrow not a recorder) is reported and never blocks the payout. The
+    /// payout's transfer comes after this call, so a caller cannot starve the ledger of gas and
     /// still complete the transaction.
     function _recordContribution(
         EscrowRecord storage escrow,
@@ -755,6 +928,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint32[] memory weights = new uint32[](1);
         weights[0] = 1;
         uint64 missionId = escrow.missionId;
+        if (points != 0 && !_earnsReputation(escrow, missionId)) points = 0;
         uint64 sovereignId = escrow.sovereignId;
         if (sovereignId == 0) {
             // First payout: the ledger reads this mission right after, so the lookup warms it.
@@ -776,6 +950,15 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         } catch {
             emit EscrowContributionNotRecorded(escrowId, index, amount);
         }
+    }
+
+    /// @dev Whether the deal's payouts earn reputation: the mission's own deal (endorsed — created
+    /// or endorsed by a mission manager — or funded by a manager of the mission) and a contributor
+    /// who is a member of the sovereign the deal names for it.
+    function _earnsReputation(EscrowRecord storage escrow, uint64 missionId) private view returns (bool) {
+        uint64 contributorSovereign = escrow.contributorSovereign;
+        if (contributorSovereign == 0 || !_REGISTRY.isMember(contributorSovereign, escrow.contributor)) return false;
+        return escrow.flags & _ENDORSED != 0 || _REGISTRY.isMissionManager(missionId, escrow.funder);
     }
 
     /// @dev Takes `amount` of `token` from the caller: exactly `amount` wei with the call for ETH;

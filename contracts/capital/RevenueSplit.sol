@@ -55,9 +55,21 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRevenueSplit
-    function updateSplit(SplitConfig calldata config) external nonReentrant {
+    function updateSplit(
+        SplitConfig calldata config,
+        address[] calldata distributeFirst,
+        SplitConfig calldata current
+    ) external nonReentrant {
         _checkController();
         bytes32 hash = _checkedHash(config);
+        if (distributeFirst.length != 0) {
+            bytes32 currentHash = _checkedConfig(current);
+            for (uint256 i; i < distributeFirst.length; ++i) {
+                address token = distributeFirst[i];
+                uint256 amount = _distributable(token);
+                if (amount != 0) _distribute(token, current, currentHash, amount, msg.sender);
+            }
+        }
         _splitHash = hash;
         emit SplitUpdated(hash, config.recipients, config.allocations, config.distributorFee);
     }
@@ -73,43 +85,21 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
 
     /// @inheritdoc IRevenueSplit
     function distribute(address token, SplitConfig calldata config, address distributor) external nonReentrant {
-        bytes32 hash = _calldataHash(config);
-        bytes32 expected = _splitHash;
-        if (hash != expected) revert SplitConfigMismatch(hash, expected);
+        bytes32 hash = _checkedConfig(config);
         uint256 amount = _distributable(token);
         if (amount == 0) revert SplitNothingToDistribute(token);
-        if (distributor == address(0)) distributor = msg.sender;
-        (uint256 reward, uint256[] memory shares, ) = SplitMath.distribution(
-            amount,
-            config.distributorFee,
-            config.allocations
-        );
-
-        // Nothing is written on the happy path: the amounts follow from the configuration and
-        // `amount`, which the event carries. Deferred payments are recorded as they fail.
-        emit SplitDistributed(token, distributor, hash, amount, reward);
-
-        address[] calldata recipients = config.recipients;
-        if (token == address(0)) {
-            for (uint256 i; i < shares.length; ++i) {
-                if (shares[i] != 0) _pushEther(recipients[i], shares[i]);
-            }
-            if (reward != 0) _pushEther(distributor, reward);
-        } else {
-            _pushTokenShares(token, recipients, shares);
-            if (reward != 0) _pushToken(token, distributor, reward);
-        }
+        _distribute(token, config, hash, amount, distributor == address(0) ? msg.sender : distributor);
     }
 
     /// @inheritdoc IRevenueSplit
     function withdraw(address token, address account) external nonReentrant returns (uint256 amount) {
-        amount = _pending[token][account];
-        if (amount == 0) revert SplitNothingToWithdraw(token, account);
-        delete _pending[token][account];
-        _totalPending[token] -= amount;
-        emit Withdrawn(token, account, amount, msg.sender);
-        if (token == address(0)) Address.sendValue(payable(account), amount);
-        else IERC20(token).safeTransfer(account, amount);
+        return _withdraw(token, account, account);
+    }
+
+    /// @inheritdoc IRevenueSplit
+    function withdrawTo(address token, address to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert SplitZeroWithdrawalRecipient();
+        return _withdraw(token, msg.sender, to);
     }
 
     /* VIEWS */
@@ -145,6 +135,55 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
     }
 
     /* INTERNAL */
+
+    /// @dev Shares `amount` of `token` by `config` (whose hash `hash` is the split's): each
+    /// recipient's share, then `distributor`'s reward.
+    function _distribute(
+        address token,
+        SplitConfig calldata config,
+        bytes32 hash,
+        uint256 amount,
+        address distributor
+    ) private {
+        (uint256 reward, uint256[] memory shares, ) = SplitMath.distribution(
+            amount,
+            config.distributorFee,
+            config.allocations
+        );
+
+        // Nothing is written on the happy path: the amounts follow from the configuration and
+        // `amount`, which the event carries. Deferred payments are recorded as they fail.
+        emit SplitDistributed(token, distributor, hash, amount, reward);
+
+        address[] calldata recipients = config.recipients;
+        if (token == address(0)) {
+            for (uint256 i; i < shares.length; ++i) {
+                if (shares[i] != 0) _pushEther(recipients[i], shares[i]);
+            }
+            if (reward != 0) _pushEther(distributor, reward);
+        } else {
+            _pushTokenShares(token, recipients, shares);
+            if (reward != 0) _pushToken(token, distributor, reward);
+        }
+    }
+
+    /// @dev Pays `account`'s whole pending withdrawal of `token` to `to`.
+    function _withdraw(address token, address account, address to) private returns (uint256 amount) {
+        amount = _pending[token][account];
+        if (amount == 0) revert SplitNothingToWithdraw(token, account);
+        delete _pending[token][account];
+        _totalPending[token] -= amount;
+        emit Withdrawn(token, account, to, amount, msg.sender);
+        if (token == address(0)) Address.sendValue(payable(to), amount);
+        else IERC20(token).safeTransfer(to, amount);
+    }
+
+    /// @dev The hash of `config`, reverting unless it is the split's configuration.
+    function _checkedConfig(SplitConfig calldata config) private view returns (bytes32 hash) {
+        hash = _calldataHash(config);
+        bytes32 expected = _splitHash;
+        if (hash != expected) revert SplitConfigMismatch(hash, expected);
+    }
 
     /// @dev Sends `amount` wei to `to`, or owes it to `to` when the payment fails.
     function _pushEther(address to, uint256 amount) private {

@@ -13,6 +13,7 @@ import {GovernorVotesQuorumFraction} from "@openzeppelin/contracts/governance/ex
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 import {IAtlasGovernor} from "./IAtlasGovernor.sol";
+import {IAtlasModule} from "./IAtlasModule.sol";
 
 /// @title AtlasGovernor
 /// @notice Token-weighted governance of Atlas OS; proposals execute through a TimelockController.
@@ -113,6 +114,47 @@ contract AtlasGovernor is
         address caller
     ) internal view override(Governor, GovernorProposalGuardian) returns (bool) {
         return caller == proposalGuardian() || Governor._validateCancel(proposalId, caller);
+    }
+
+    /// @dev The proposal guardian's cancel power stops at guardian-proof proposals (see
+    /// {IAtlasGovernor}); the proposer's standard right to cancel while Pending is unchanged.
+    function cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public override returns (uint256) {
+        address caller = _msgSender();
+        if (caller == proposalGuardian() && isGuardianProof(targets, values, calldatas)) {
+            uint256 proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+            if (!Governor._validateCancel(proposalId, caller)) revert AtlasGovernorProposalGuardianProof(proposalId);
+        }
+        return super.cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    /// @inheritdoc IAtlasGovernor
+    function isGuardianProof(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas
+    ) public pure returns (bool) {
+        uint256 count = targets.length;
+        if (count == 0 || values.length != count || calldatas.length != count) return false;
+        for (uint256 i; i < count; ++i) {
+            if (values[i] != 0) return false;
+            bytes memory data = calldatas[i];
+            if (data.length == 4) {
+                if (bytes4(data) != IAtlasModule.unpause.selector) return false;
+            } else if (data.length == 36) {
+                bytes4 selector = bytes4(data);
+                if (selector != IAtlasModule.setGuardian.selector && selector != GovernorProposalGuardian.setProposalGuardian.selector) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /* RESOLUTION OF INHERITED FUNCTIONS */

@@ -18,6 +18,11 @@ pragma solidity ^0.8.24;
 ///   expired. When governance removes the guardian (sets it to `address(0)`), proposers do NOT
 ///   gain the power to cancel their own proposals at any stage (as they would with the plain
 ///   GovernorProposalGuardian); they keep only the standard right to cancel while Pending.
+/// - The proposal guardian cannot cancel a proposal that only unpauses modules or replaces
+///   guardians ({isGuardianProof}): every call sends no value and is exactly `unpause()`,
+///   `setGuardian(address)` or `setProposalGuardian(address)`. So the guardian can never keep a
+///   module paused, or itself in office, against governance. (It is also never the modules'
+///   pauser: the deployment refuses that configuration.)
 ///
 /// The functions, events and errors of IGovernor, IERC6372 and the extensions are inherited from
 /// OpenZeppelin and documented there; this interface holds what Atlas adds.
@@ -27,4 +32,19 @@ pragma solidity ^0.8.24;
 interface IAtlasGovernor {
     /// @dev `voter` had no voting power at the snapshot `timepoint` of `proposalId`.
     error AtlasGovernorZeroVotingPower(uint256 proposalId, address voter, uint256 timepoint);
+    /// @dev `proposalId` only unpauses modules or replaces guardians: the proposal guardian cannot cancel it.
+    error AtlasGovernorProposalGuardianProof(uint256 proposalId);
+
+    /// @notice Whether a proposal's calls only unpause modules or replace guardians (each call
+    /// sends no value and is exactly `unpause()`, `setGuardian(address)` or
+    /// `setProposalGuardian(address)`), which the proposal guardian may not cancel.
+    /// @param targets The proposal's targets.
+    /// @param values The proposal's values.
+    /// @param calldatas The proposal's calldatas.
+    /// @return proof Whether the proposal guardian may not cancel it.
+    function isGuardianProof(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas
+    ) external pure returns (bool proof);
 }

@@ -15,7 +15,10 @@ import {ISovereignRegistry} from "./ISovereignRegistry.sol";
 contract ContributionLedger is IContributionLedger, AtlasModule {
     /// @notice The kind of contributions made from verified execution records.
     bytes32 public constant EXECUTION_KIND = "execution";
+    /// @notice What {maxExecutionPoints} is until governance sets it: a milestone's worth.
+    uint64 public constant DEFAULT_MAX_EXECUTION_POINTS = 100;
     uint256 private constant _MAX_ACCOUNTS = 64;
+    uint64 private constant _MAX_POINTS_CAP = 1_000_000;
 
     /// @custom:storage-location erc7201:atlas.storage.ContributionLedger
     struct LedgerStorage {
@@ -26,6 +29,7 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         mapping(address recorder => bool) recorders;
         mapping(uint64 sovereignId => mapping(address account => uint256 points)) reputation;
         mapping(bytes32 executionUID => uint256 outcomeId) executionOutcomes;
+        uint64 maxExecutionPoints;
     }
 
     // keccak256(abi.encode(uint256(keccak256("atlas.storage.ContributionLedger")) - 1)) & ~bytes32(uint256(0xff))
@@ -114,7 +118,21 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         _setExecutionSchemas(executionRecordSchema, executionVerificationSchema);
     }
 
+    /// @inheritdoc IContributionLedger
+    function setMaxExecutionPoints(uint64 cap) external onlyGovernance {
+        if (cap == 0 || cap > _MAX_POINTS_CAP) revert LedgerInvalidPointsCap(cap, _MAX_POINTS_CAP);
+        LedgerStorage storage $ = _ledger();
+        uint256 previous = _maxExecutionPoints($);
+        $.maxExecutionPoints = cap;
+        emit MaxExecutionPointsSet(previous, cap);
+    }
+
     /* VIEWS */
+
+    /// @inheritdoc IContributionLedger
+    function maxExecutionPoints() external view returns (uint256) {
+        return _maxExecutionPoints(_ledger());
+    }
 
     /// @inheritdoc IContributionLedger
     function reputationOf(uint64 sovereignId, address account) external view returns (uint256) {
@@ -213,12 +231,13 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         bytes32 schema = _ledger().executionRecordSchema;
         Attestation memory execution = _liveAttestation(executionUID, schema);
         // EAS data is the schema's fields encoded as a flat parameter list:
-        // (address actor, uint64 sovereignId, uint64 missionId, bytes32 taskRef, bytes32 inputHash,
-        //  bytes32 outputHash, string evidenceURI, bytes32 modelHash): 8 head words and the string's
-        // length. EAS does not check data against the schema, so the three words read are checked here.
+        // (uint256 chainId, address ledger, address actor, uint64 sovereignId, uint64 missionId,
+        //  bytes32 taskRef, bytes32 inputHash, bytes32 outputHash, string evidenceURI,
+        //  bytes32 modelHash): 10 head words and the string's length. EAS does not check data
+        // against the schema, so the five words read are checked here.
         (uint256 actorWord, uint256 sovereignWord, uint256 missionWord) = _headWords(
             execution.data,
-            0x120,
+            0x160,
             executionUID,
             schema
         );
@@ -247,24 +266,42 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
         if (verifier == actor || !_ledger().registry.hasRole(sovereignId, verifier, ISovereignRegistry.Role.Verifier)) {
             revert LedgerNotVerifier(sovereignId, verifier);
         }
-        // (bool approved, uint64 points, string comment): 3 head words and the string's length.
-        (uint256 approved, uint256 pointsWord, ) = _headWords(verification.data, 0x80, verificationUID, schema);
+        // (uint256 chainId, address ledger, bool approved, uint64 points, string comment): 5 head
+        // words and the string's length.
+        (uint256 approved, uint256 pointsWord, ) = _headWords(verification.data, 0xc0, verificationUID, schema);
         if (approved > 1 || pointsWord > type(uint64).max) revert LedgerInvalidAttestation(verificationUID, schema);
         if (approved == 0) revert LedgerExecutionRejected(executionUID);
+        uint256 cap = _maxExecutionPoints(_ledger());
+        if (pointsWord > cap) revert LedgerPointsAboveCap(pointsWord, cap);
         points = uint64(pointsWord);
     }
 
-    /// @dev The first three words of attestation `uid`'s data, which must be at least `minLength`
-    /// bytes long (else {LedgerInvalidAttestation}): read as plain words, so that no data can make
-    /// the decoder revert without a reason.
+    /// @dev The three words after the chain id and ledger address that begin attestation `uid`'s
+    /// data, which must be at least `minLength` bytes long (else {LedgerInvalidAttestation}) and
+    /// name this chain and this ledger (else {LedgerAttestationForOtherLedger}): read as plain
+    /// words, so that no data can make the decoder revert without a reason.
     function _headWords(
         bytes memory data,
         uint256 minLength,
         bytes32 uid,
         bytes32 schema
-    ) private pure returns (uint256, uint256, uint256) {
+    ) private view returns (uint256, uint256, uint256) {
         if (data.length < minLength) revert LedgerInvalidAttestation(uid, schema);
-        return abi.decode(data, (uint256, uint256, uint256));
+        (uint256 chainId, uint256 ledger, uint256 a, uint256 b, uint256 c) = abi.decode(
+            data,
+            (uint256, uint256, uint256, uint256, uint256)
+        );
+        if (chainId != block.chainid || ledger != uint256(uint160(address(this)))) {
+            // A word above 160 bits names no contract: shown truncated, refused all the same.
+            revert LedgerAttestationForOtherLedger(uid, chainId, address(uint160(ledger)));
+        }
+        return (a, b, c);
+    }
+
+    /// @dev The stored cap, or the default where none was ever set.
+    function _maxExecutionPoints(LedgerStorage storage $) private view returns (uint256) {
+        uint256 cap = $.maxExecutionPoints;
+        return cap == 0 ? DEFAULT_MAX_EXECUTION_POINTS : cap;
     }
 
     /// @dev The attestation `uid`, checked to exist with `schema`, unrevoked and unexpired.

@@ -12,6 +12,11 @@ pragma solidity ^0.8.24;
 /// - Execution records and their verifications are EAS attestations of the two schemas set by
 ///   governance; the verifier holds the Verifier role in the record's sovereign at the time of
 ///   recording, and the actor is a member of it.
+/// - Execution records and verifications name the ledger: each begins with the chain id and this
+///   ledger's address, both checked, so a pair attested for one deployment cannot be recorded in
+///   another ({LedgerAttestationForOtherLedger}).
+/// - A verifier's points per record are capped by governance ({maxExecutionPoints}): one verifier
+///   cannot mint unbounded reputation with one attestation ({LedgerPointsAboveCap}).
 /// - Events carry everything an indexer needs to compute time-decayed scores: the account, the
 ///   sovereign, the points and the time of each contribution.
 interface IContributionLedger {
@@ -65,6 +70,9 @@ interface IContributionLedger {
     event RecorderSet(address indexed recorder, bool indexed allowed);
     /// @notice Governance set the EAS schemas of execution records and their verifications.
     event ExecutionSchemasSet(bytes32 executionRecordSchema, bytes32 executionVerificationSchema);
+    /// @notice Governance capped a verification's points at `cap` (was `previousCap`).
+    // solhint-disable-next-line gas-indexed-events
+    event MaxExecutionPointsSet(uint256 previousCap, uint256 cap);
 
     /// @dev `caller` is not a recorder named by governance.
     error LedgerNotRecorder(address caller);
@@ -98,6 +106,12 @@ interface IContributionLedger {
     error LedgerExecutionAlreadyRecorded(bytes32 executionUID);
     /// @dev The zero address cannot be a recorder.
     error LedgerZeroRecorder();
+    /// @dev Attestation `uid` names chain `chainId` and ledger `ledger`, not this one.
+    error LedgerAttestationForOtherLedger(bytes32 uid, uint256 chainId, address ledger);
+    /// @dev A verification grants `points`, above the cap `cap`.
+    error LedgerPointsAboveCap(uint256 points, uint256 cap);
+    /// @dev The cap on a verification's points is 1 to `max`; `cap` was given.
+    error LedgerInvalidPointsCap(uint256 cap, uint256 max);
 
     /// @notice Records one outcome shared between `accounts` by `weights`: each account gets
     /// `amount * weight / sum` and `points * weight / sum` (rounding dust to the first account),
@@ -114,8 +128,9 @@ interface IContributionLedger {
     ) external returns (uint256 outcomeId);
 
     /// @notice Turns an execution record, verified by a verifier of its sovereign, into a
-    /// contribution of its actor: `points` from the verification, kind `execution`, evidence the
-    /// verification's UID. Anyone may call; each record counts once.
+    /// contribution of its actor: `points` from the verification (at most {maxExecutionPoints}),
+    /// kind `execution`, evidence the verification's UID. Both attestations must name this chain
+    /// and this ledger. Anyone may call; each record counts once.
     /// @param executionUID The execution record attestation (made by its actor).
     /// @param verificationUID The verifier's attestation referring to it (`refUID`).
     /// @return outcomeId The outcome's id.
@@ -133,6 +148,14 @@ interface IContributionLedger {
     /// @param executionRecordSchema The execution record schema UID.
     /// @param executionVerificationSchema The verification schema UID.
     function setExecutionSchemas(bytes32 executionRecordSchema, bytes32 executionVerificationSchema) external;
+
+    /// @notice Caps the points one verification grants. Governance only.
+    /// @param cap The cap (1 to 1,000,000).
+    function setMaxExecutionPoints(uint64 cap) external;
+
+    /// @notice The most points one verification grants.
+    /// @return cap The cap.
+    function maxExecutionPoints() external view returns (uint256 cap);
 
     /// @notice Reputation points of `account` in `sovereignId`, all time (decay is the indexer's view).
     /// @param sovereignId The sovereign.

@@ -8,16 +8,23 @@ import {IArbitration} from "./IArbitration.sol";
 
 /// @title Arbitration
 /// @notice Disputes between the parties of deals held by arbitrable modules, ruled by arbiters
-/// named at deal creation or drawn from sovereigns both parties' sovereigns recognize, with one
-/// appeal; behind a UUPS proxy that only governance upgrades.
+/// named at deal creation or drawn from sovereigns both parties' sovereigns recognize (or from
+/// governance's fallback arbiters), with an appeal that belongs to the party the first ruling
+/// disfavours; behind a UUPS proxy that only governance upgrades.
 /// @dev A pause holds only {finalize}, the one call with an effect outside this module: the
 /// rights that run on a clock (drawing, ruling, appealing, evidence) stay open so that a pause
 /// never costs a party a window (see IArbitration).
 contract Arbitration is IArbitration, AtlasModule {
     /// @inheritdoc IArbitration
     uint256 public constant SHARE_SCALE = 1e6;
+    /// @notice Governance keeps at least this many fallback arbiters: an appeal needs one that did
+    /// not rule round 1.
+    uint256 public constant MIN_FALLBACK_ARBITERS = 2;
     uint32 private constant _MIN_PERIOD = 1 hours;
     uint32 private constant _MAX_PERIOD = 90 days;
+    /// @dev Bits of {Dispute-appellants}.
+    uint8 private constant _CLAIMANT_APPEALED = 1;
+    uint8 private constant _RESPONDENT_APPEALED = 2;
 
     /// @custom:storage-location erc7201:atlas.storage.Arbitration
     struct ArbitrationStorage {
@@ -27,6 +34,8 @@ contract Arbitration is IArbitration, AtlasModule {
         mapping(address arbitrable => bool) arbitrables;
         mapping(uint256 disputeId => Dispute) disputes;
         mapping(uint256 disputeId => Round[2]) rounds;
+        mapping(address account => bool) fallbackArbiters;
+        uint256 fallbackArbiterCount;
     }
 
     // keccak256(abi.encode(uint256(keccak256("atlas.storage.Arbitration")) - 1)) & ~bytes32(uint256(0xff))
@@ -46,14 +55,19 @@ contract Arbitration is IArbitration, AtlasModule {
     /// @param guardian_ May pause arbitration (zero: none).
     /// @param appealWindow_ How long after a first ruling a party may appeal, in seconds.
     /// @param rulingPeriod_ How long an arbiter has to rule, in seconds.
+    /// @param fallbackArbiters_ The fallback arbiters (at least {MIN_FALLBACK_ARBITERS}, distinct).
     function initialize(
         address governance_,
         address guardian_,
         uint32 appealWindow_,
-        uint32 rulingPeriod_
+        uint32 rulingPeriod_,
+        address[] calldata fallbackArbiters_
     ) external initializer {
         __AtlasModule_init(governance_, guardian_);
         _setPeriods(appealWindow_, rulingPeriod_);
+        for (uint256 i; i < fallbackArbiters_.length; ++i) _setFallbackArbiter(fallbackArbiters_[i], true);
+        uint256 count = _arbitration().fallbackArbiterCount;
+        if (count < MIN_FALLBACK_ARBITERS) revert ArbitrationTooFewFallbackArbiters(count, MIN_FALLBACK_ARBITERS);
     }
 
     /* DISPUTES */
@@ -71,11 +85,9 @@ contract Arbitration is IArbitration, AtlasModule {
         _requireEvidence(params.evidenceURI, params.evidenceHash);
         address named = params.namedArbiter;
         if (named == claimant || named == respondent) revert ArbitrationArbiterIsParty(named);
-        if (named == address(0) && (params.claimantSovereign == 0 || params.respondentSovereign == 0)) {
-            revert ArbitrationNoArbiterPool(params.claimantSovereign, params.respondentSovereign);
-        }
 
         disputeId = ++$.disputeCount;
+        // The periods are copied into the dispute: governance's later changes never move its clock.
         $.disputes[disputeId] = Dispute({
             arbitrable: msg.sender,
             status: DisputeStatus.Open,
@@ -89,7 +101,11 @@ contract Arbitration is IArbitration, AtlasModule {
             token: params.token,
             amount: params.amount,
             appellant: address(0),
-            drawnByMover: false
+            drawnByMover: false,
+            appealWindow: $.appealWindow,
+            rulingPeriod: $.rulingPeriod,
+            lastAppealAt: 0,
+            appellants: 0
         });
         emit DisputeOpened(
             disputeId,
@@ -115,55 +131,57 @@ contract Arbitration is IArbitration, AtlasModule {
         ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
         uint8 round = dispute.round;
-        if (round == 2) _requireAppealLive(disputeId, dispute);
+        _requireRoundLive(disputeId, dispute);
         Round storage current = $.rounds[disputeId][round - 1];
         if (current.ruled) revert ArbitrationAlreadyRuled(disputeId, round);
         bool byMover = msg.sender == (round == 1 ? dispute.claimant : dispute.appellant);
         address incumbent = current.arbiter;
         if (incumbent != address(0)) {
-            // The mover replaces at once an arbiter someone else drew (the party that wins an
+            // The mover replaces at once a drawn arbiter someone else drew (the party that wins an
             // unruled round cannot draw a silent arbiter and wait out the clock). Otherwise the
-            // incumbent keeps the round while its ruling period runs and it holds the role.
-            bool vetoed = byMover && !dispute.drawnByMover && current.sovereignId != 0;
+            // incumbent keeps the round while its ruling period runs and it is eligible.
+            bool drawn = current.sovereignId != 0 || current.fallbackArbiter;
+            bool vetoed = byMover && drawn && !dispute.drawnByMover;
             if (
                 !vetoed &&
                 // solhint-disable-next-line gas-strict-inequalities
-                block.timestamp <= uint256(current.assignedAt) + $.rulingPeriod &&
-                _holdsArbiterRole(current.sovereignId, incumbent)
+                block.timestamp <= uint256(current.assignedAt) + dispute.rulingPeriod &&
+                _mayRule(dispute, current)
             ) revert ArbitrationArbiterAlreadyAssigned(disputeId, incumbent);
             if (arbiter == incumbent) revert ArbitrationArbiterAlreadyServed(disputeId, arbiter);
         }
         if (round == 2 && arbiter == $.rounds[disputeId][0].arbiter) {
             revert ArbitrationArbiterAlreadyServed(disputeId, arbiter);
         }
-        _requireEligible(dispute, arbiter, sovereignId);
+        bool fallbackArbiter = sovereignId == 0;
+        if (fallbackArbiter) _requireFallbackArbiter(dispute, arbiter);
+        else _requireEligible(dispute, arbiter, sovereignId);
 
         current.arbiter = arbiter;
         current.sovereignId = sovereignId;
         current.assignedAt = uint40(block.timestamp);
+        current.fallbackArbiter = fallbackArbiter;
+        current.drawnBy = _drawer(dispute, msg.sender);
         if (dispute.drawnByMover != byMover) dispute.drawnByMover = byMover;
         emit ArbiterAssigned(disputeId, round, arbiter, sovereignId, msg.sender);
     }
 
     /// @inheritdoc IArbitration
     function rule(uint256 disputeId, uint256 shareToClaimant) external {
-        ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
         uint8 round = dispute.round;
-        Round storage current = $.rounds[disputeId][round - 1];
+        Round storage current = _arbitration().rounds[disputeId][round - 1];
         if (msg.sender != current.arbiter) revert ArbitrationNotArbiter(disputeId, msg.sender);
         if (current.ruled) revert ArbitrationAlreadyRuled(disputeId, round);
-        if (!_holdsArbiterRole(current.sovereignId, msg.sender)) {
-            revert ArbitrationNotSovereignArbiter(current.sovereignId, msg.sender);
-        }
-        if (round == 2) _requireAppealLive(disputeId, dispute);
+        _requireRoundLive(disputeId, dispute);
+        if (!_mayRule(dispute, current)) revert ArbitrationArbiterIneligible(disputeId, msg.sender);
         if (shareToClaimant > SHARE_SCALE) revert ArbitrationInvalidShare(shareToClaimant, SHARE_SCALE);
 
         current.ruled = true;
         // shareToClaimant <= 1e6 < 2^32 after the check above.
         current.shareToClaimant = uint32(shareToClaimant);
         current.ruledAt = uint40(block.timestamp);
-        uint256 appealDeadline = round == 1 ? block.timestamp + $.appealWindow : 0;
+        uint256 appealDeadline = round == 1 ? block.timestamp + dispute.appealWindow : 0;
         emit DisputeRuled(disputeId, round, msg.sender, shareToClaimant, appealDeadline);
     }
 
@@ -171,59 +189,53 @@ contract Arbitration is IArbitration, AtlasModule {
     function appeal(uint256 disputeId) external {
         ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
-        if (msg.sender != dispute.claimant && msg.sender != dispute.respondent) {
-            revert ArbitrationNotParty(disputeId, msg.sender);
-        }
-        if (dispute.round != 1) revert ArbitrationAlreadyAppealed(disputeId);
+        uint8 bit;
+        if (msg.sender == dispute.claimant) bit = _CLAIMANT_APPEALED;
+        else if (msg.sender == dispute.respondent) bit = _RESPONDENT_APPEALED;
+        else revert ArbitrationNotParty(disputeId, msg.sender);
         Round storage first = $.rounds[disputeId][0];
         if (!first.ruled) revert ArbitrationNotRuled(disputeId);
-        uint256 closesAt = uint256(first.ruledAt) + $.appealWindow;
-        if (block.timestamp > closesAt) revert ArbitrationAppealWindowClosed(disputeId, closesAt);
-        // A second arbiter is always drawn: without both parties' sovereigns, nobody could hear
-        // the appeal, which would only delay the enforcement of the first ruling.
-        if (dispute.claimantSovereign == 0 || dispute.respondentSovereign == 0) {
-            revert ArbitrationNoArbiterPool(dispute.claimantSovereign, dispute.respondentSovereign);
+        uint256 share = first.shareToClaimant;
+        if (bit == _CLAIMANT_APPEALED ? share == SHARE_SCALE : share == 0) {
+            revert ArbitrationNothingToAppeal(disputeId, msg.sender);
         }
+        if (dispute.appellants & bit != 0) revert ArbitrationAlreadyAppealed(disputeId, msg.sender);
 
-        dispute.status = DisputeStatus.Appealed;
-        dispute.round = 2;
-        dispute.appealedAt = uint40(block.timestamp);
-        dispute.appellant = msg.sender;
-        // Round 2 starts without an arbiter.
-        dispute.drawnByMover = false;
-        emit DisputeAppealed(disputeId, msg.sender, block.timestamp + $.rulingPeriod);
+        if (dispute.round == 1) {
+            uint256 closesAt = uint256(first.ruledAt) + dispute.appealWindow;
+            if (block.timestamp > closesAt) revert ArbitrationAppealWindowClosed(disputeId, closesAt);
+            dispute.status = DisputeStatus.Appealed;
+            dispute.round = 2;
+            dispute.appealedAt = uint40(block.timestamp);
+            // The first appellant moves round 2 until the party the ruling disfavours appeals too.
+            // Round 2 starts without an arbiter.
+            dispute.appellant = msg.sender;
+            dispute.drawnByMover = false;
+        } else {
+            // The other party joins the appeal while it is live: one round 2 hears both.
+            Round storage second = $.rounds[disputeId][1];
+            if (second.ruled) revert ArbitrationAlreadyRuled(disputeId, 2);
+            _requireRoundLive(disputeId, dispute);
+            if (msg.sender == _disfavoured(dispute, share)) {
+                // The loser of round 1 is the party an unruled appeal harms: it moves round 2, and
+                // may replace at once an arbiter it did not draw.
+                dispute.appellant = msg.sender;
+                bool drewIt = second.arbiter != address(0) && second.drawnBy == _drawer(dispute, msg.sender);
+                if (dispute.drawnByMover != drewIt) dispute.drawnByMover = drewIt;
+            }
+        }
+        dispute.appellants |= bit;
+        dispute.lastAppealAt = uint40(block.timestamp);
+        emit DisputeAppealed(disputeId, msg.sender, dispute.appellant, block.timestamp + dispute.rulingPeriod);
     }
 
     /// @inheritdoc IArbitration
     function finalize(uint256 disputeId) external whenNotPaused {
-        ArbitrationStorage storage $ = _arbitration();
         Dispute storage dispute = _liveDispute(disputeId);
-        Round storage first = $.rounds[disputeId][0];
-        Round storage second = $.rounds[disputeId][1];
-        bool ready;
-        uint8 decidingRound;
-        if (dispute.status == DisputeStatus.Open) {
-            if (first.ruled) {
-                ready = block.timestamp > uint256(first.ruledAt) + $.appealWindow;
-                decidingRound = 1;
-            } else {
-                // No ruling in time since the opening (nobody drawn) or the assignment (arbiter
-                // silent, not replaced): the claim is dismissed, decidingRound stays 0.
-                uint256 since = first.arbiter == address(0) ? dispute.openedAt : first.assignedAt;
-                ready = block.timestamp > since + $.rulingPeriod;
-            }
-        } else if (second.ruled) {
-            ready = true;
-            decidingRound = 2;
-        } else {
-            // An appeal that lapsed without a ruling leaves the first ruling standing.
-            ready = block.timestamp > uint256(dispute.appealedAt) + $.rulingPeriod;
-            decidingRound = 1;
-        }
-        if (!ready) revert ArbitrationNotFinalizable(disputeId);
+        (uint256 readyAt, uint8 decidingRound) = _finalization(disputeId, dispute);
+        if (block.timestamp < readyAt) revert ArbitrationNotFinalizable(disputeId, readyAt);
         uint256 share;
-        if (decidingRound == 1) share = first.shareToClaimant;
-        else if (decidingRound == 2) share = second.shareToClaimant;
+        if (decidingRound != 0) share = _arbitration().rounds[disputeId][decidingRound - 1].shareToClaimant;
 
         dispute.status = DisputeStatus.Finalized;
         emit DisputeFinalized(disputeId, share, decidingRound);
@@ -257,6 +269,13 @@ contract Arbitration is IArbitration, AtlasModule {
         _setPeriods(appealWindow_, rulingPeriod_);
     }
 
+    /// @inheritdoc IArbitration
+    function setFallbackArbiter(address arbiter, bool allowed) external onlyGovernance {
+        _setFallbackArbiter(arbiter, allowed);
+        uint256 count = _arbitration().fallbackArbiterCount;
+        if (count < MIN_FALLBACK_ARBITERS) revert ArbitrationTooFewFallbackArbiters(count, MIN_FALLBACK_ARBITERS);
+    }
+
     /* VIEWS */
 
     /// @inheritdoc IArbitration
@@ -272,6 +291,11 @@ contract Arbitration is IArbitration, AtlasModule {
     }
 
     /// @inheritdoc IArbitration
+    function finalizableAt(uint256 disputeId) external view returns (uint256 time) {
+        (time, ) = _finalization(disputeId, _liveDispute(disputeId));
+    }
+
+    /// @inheritdoc IArbitration
     function disputeCount() external view returns (uint256) {
         return _arbitration().disputeCount;
     }
@@ -279,6 +303,16 @@ contract Arbitration is IArbitration, AtlasModule {
     /// @inheritdoc IArbitration
     function isArbitrable(address arbitrable) external view returns (bool) {
         return _arbitration().arbitrables[arbitrable];
+    }
+
+    /// @inheritdoc IArbitration
+    function isFallbackArbiter(address account) external view returns (bool) {
+        return _arbitration().fallbackArbiters[account];
+    }
+
+    /// @inheritdoc IArbitration
+    function fallbackArbiterCount() external view returns (uint256) {
+        return _arbitration().fallbackArbiterCount;
     }
 
     /// @inheritdoc IArbitration
@@ -298,18 +332,63 @@ contract Arbitration is IArbitration, AtlasModule {
 
     /* INTERNAL */
 
-    /// @dev Reverts unless `arbiter` may be drawn for `dispute`: not a party, holding the Arbiter
-    /// role in `sovereignId`, an active sovereign that is neither party's and that both parties'
-    /// sovereigns mutually recognize.
-    function _requireEligible(Dispute storage dispute, address arbiter, uint64 sovereignId) private view {
-        if (arbiter == dispute.claimant || arbiter == dispute.respondent || arbiter == address(0)) {
-            revert ArbitrationArbiterIsParty(arbiter);
+    /// @dev When `dispute` can be finalized as things stand, and which round decides (0: dismissed).
+    /// Round 1 unruled: dismissed once twice the ruling period after the opening passed. Round 1
+    /// ruled: its ruling once the appeal window passed. Round 2 ruled: its ruling at once.
+    /// Round 2 unruled: the first ruling once the ruling period after the latest appeal passed.
+    function _finalization(
+        uint256 disputeId,
+        Dispute storage dispute
+    ) private view returns (uint256 readyAt, uint8 decidingRound) {
+        Round[2] storage rounds = _arbitration().rounds[disputeId];
+        if (dispute.status == DisputeStatus.Open) {
+            if (rounds[0].ruled) return (uint256(rounds[0].ruledAt) + dispute.appealWindow + 1, 1);
+            return (_roundEnd(dispute) + 1, 0);
         }
+        if (rounds[1].ruled) return (rounds[1].ruledAt, 2);
+        return (_roundEnd(dispute) + 1, 1);
+    }
+
+    /// @dev The last moment the current round can be drawn for or ruled: round 1, twice the ruling
+    /// period after the opening; round 2, one ruling period after the latest appeal.
+    function _roundEnd(Dispute storage dispute) private view returns (uint256) {
+        uint256 period = dispute.rulingPeriod;
+        return dispute.round == 1 ? uint256(dispute.openedAt) + 2 * period : uint256(dispute.lastAppealAt) + period;
+    }
+
+    /// @dev Reverts once the current round's time is over (see {_roundEnd}).
+    function _requireRoundLive(uint256 disputeId, Dispute storage dispute) private view {
+        uint256 end = _roundEnd(dispute);
+        if (block.timestamp <= end) return;
+        if (dispute.round == 1) revert ArbitrationRulingPeriodOver(disputeId, end);
+        revert ArbitrationAppealLapsed(disputeId, end);
+    }
+
+    /// @dev The party a first ruling of `share` disfavours (the smaller share; none when even).
+    function _disfavoured(Dispute storage dispute, uint256 share) private view returns (address) {
+        if (share * 2 < SHARE_SCALE) return dispute.claimant;
+        if (share * 2 > SHARE_SCALE) return dispute.respondent;
+        return address(0);
+    }
+
+    function _drawer(Dispute storage dispute, address account) private view returns (Drawer) {
+        if (account == dispute.claimant) return Drawer.Claimant;
+        if (account == dispute.respondent) return Drawer.Respondent;
+        return Drawer.Other;
+    }
+
+    /// @dev Reverts unless `arbiter` may be drawn from sovereign `sovereignId` for `dispute`: not a
+    /// party, holding the Arbiter role in an active sovereign that is neither party's, that
+    /// neither party administers, and that both parties' sovereigns mutually recognize.
+    function _requireEligible(Dispute storage dispute, address arbiter, uint64 sovereignId) private view {
+        _requireNotParty(dispute, arbiter);
         uint64 claimantSovereign = dispute.claimantSovereign;
         uint64 respondentSovereign = dispute.respondentSovereign;
-        if (sovereignId == claimantSovereign || sovereignId == respondentSovereign) {
-            revert ArbitrationArbiterSovereignIsParty(sovereignId);
-        }
+        if (
+            sovereignId == claimantSovereign ||
+            sovereignId == respondentSovereign ||
+            _administeredByParty(dispute, sovereignId)
+        ) revert ArbitrationArbiterSovereignIsParty(sovereignId);
         if (!_REGISTRY.isActive(sovereignId)) revert ArbitrationSovereignInactive(sovereignId);
         if (!_REGISTRY.isMutuallyRecognized(sovereignId, claimantSovereign)) {
             revert ArbitrationSovereignNotRecognized(sovereignId, claimantSovereign);
@@ -322,21 +401,39 @@ contract Arbitration is IArbitration, AtlasModule {
         }
     }
 
-    /// @dev Whether an arbiter still may rule: one named at deal creation (sovereign 0) always, a
-    /// drawn one while it holds the Arbiter role in its sovereign.
-    function _holdsArbiterRole(uint64 sovereignId, address arbiter) private view returns (bool) {
-        return sovereignId == 0 || _REGISTRY.hasRole(sovereignId, arbiter, ISovereignRegistry.Role.Arbiter);
+    function _requireFallbackArbiter(Dispute storage dispute, address arbiter) private view {
+        _requireNotParty(dispute, arbiter);
+        if (!_arbitration().fallbackArbiters[arbiter]) revert ArbitrationNotFallbackArbiter(arbiter);
+    }
+
+    function _requireNotParty(Dispute storage dispute, address arbiter) private view {
+        if (arbiter == dispute.claimant || arbiter == dispute.respondent || arbiter == address(0)) {
+            revert ArbitrationArbiterIsParty(arbiter);
+        }
+    }
+
+    /// @dev Whether the round's arbiter may still rule: one named at deal creation always; a
+    /// fallback arbiter while governance keeps it; a drawn one while its sovereign is active,
+    /// administered by neither party, and it holds the Arbiter role there. Recognition is not
+    /// checked again: it is a condition of the draw, so that a party's revocation cannot unseat
+    /// an arbiter already drawn.
+    function _mayRule(Dispute storage dispute, Round storage round) private view returns (bool) {
+        if (round.fallbackArbiter) return _arbitration().fallbackArbiters[round.arbiter];
+        uint64 sovereignId = round.sovereignId;
+        if (sovereignId == 0) return true;
+        return
+            _REGISTRY.isActive(sovereignId) &&
+            !_administeredByParty(dispute, sovereignId) &&
+            _REGISTRY.hasRole(sovereignId, round.arbiter, ISovereignRegistry.Role.Arbiter);
+    }
+
+    function _administeredByParty(Dispute storage dispute, uint64 sovereignId) private view returns (bool) {
+        return _REGISTRY.isAdmin(sovereignId, dispute.claimant) || _REGISTRY.isAdmin(sovereignId, dispute.respondent);
     }
 
     /// @dev Reverts unless evidence names where it lives and its content hash.
     function _requireEvidence(string calldata uri, bytes32 hash) private pure {
         if (bytes(uri).length == 0 || hash == bytes32(0)) revert ArbitrationMissingEvidence();
-    }
-
-    /// @dev Reverts once an appeal has gone unruled for the ruling period.
-    function _requireAppealLive(uint256 disputeId, Dispute storage dispute) private view {
-        uint256 lapsesAt = uint256(dispute.appealedAt) + _arbitration().rulingPeriod;
-        if (block.timestamp > lapsesAt) revert ArbitrationAppealLapsed(disputeId, lapsesAt);
     }
 
     function _existingDispute(uint256 disputeId) private view returns (Dispute storage dispute) {
@@ -360,6 +457,16 @@ contract Arbitration is IArbitration, AtlasModule {
         $.appealWindow = appealWindow_;
         $.rulingPeriod = rulingPeriod_;
         emit PeriodsSet(appealWindow_, rulingPeriod_);
+    }
+
+    function _setFallbackArbiter(address arbiter, bool allowed) private {
+        if (arbiter == address(0)) revert ArbitrationZeroFallbackArbiter();
+        ArbitrationStorage storage $ = _arbitration();
+        if ($.fallbackArbiters[arbiter] == allowed) revert ArbitrationFallbackArbiterUnchanged(arbiter, allowed);
+        $.fallbackArbiters[arbiter] = allowed;
+        if (allowed) ++$.fallbackArbiterCount;
+        else --$.fallbackArbiterCount;
+        emit FallbackArbiterSet(arbiter, allowed);
     }
 
     function _arbitration() private pure returns (ArbitrationStorage storage $) {

@@ -16,17 +16,15 @@ import hre from "hardhat";
 import type { BaseContract, ContractTransactionResponse } from "ethers";
 
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localGovernanceConfig } from "../../deploy/governance.ts";
+import { localAtlasConfig } from "../../deploy/config.ts";
 
 const TARGET_MARGIN = 5_000n;
 
 const connection = await hre.network.create();
 const { ethers } = connection;
-const [, guardian, alice, bob, carol, dave, holder, ownIssuer, foreignIssuer] = await ethers.getSigners();
-const stack = await deployAtlas(connection, {
-  governance: localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address),
-  graph: { eas: { kind: "deploy" }, guardian: guardian.address },
-});
+const signers = await ethers.getSigners();
+const [, , alice, bob, , , holder, ownIssuer, foreignIssuer] = signers;
+const stack = await deployAtlas(connection, localAtlasConfig(signers.map((signer) => signer.address)));
 const { registry, eas, schemas } = stack;
 const schema = schemas.skillCredential;
 

@@ -21,7 +21,7 @@ import hre from "hardhat";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localGovernanceConfig } from "../../deploy/governance.ts";
+import { localAtlasConfig } from "../../deploy/config.ts";
 import { MilestoneEscrow__factory, type MilestoneEscrow } from "../../types/ethers-contracts/index.js";
 import { deployEscrowStack } from "../../test/capital/escrow/stack.ts";
 
@@ -33,11 +33,9 @@ const Kind = { Lump: 0, Streaming: 1 } as const;
 
 const connection = await hre.network.create();
 const { ethers, networkHelpers } = connection;
-const [, guardian, alice, bob, carol, dave, funder, contributor] = await ethers.getSigners();
-const stack = await deployAtlas(connection, {
-  governance: localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address),
-  graph: { eas: { kind: "deploy" }, guardian: guardian.address },
-});
+const signers = await ethers.getSigners();
+const [, guardian, alice, , , , funder, contributor] = signers;
+const stack = await deployAtlas(connection, localAtlasConfig(signers.map((signer) => signer.address)));
 const { escrow, arbitration, governance } = await deployEscrowStack(connection, stack, guardian.address);
 const { registry } = stack;
 

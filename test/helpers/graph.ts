@@ -6,7 +6,7 @@
 import { ZeroHash, type Signer } from "ethers";
 
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localGovernanceConfig } from "../../deploy/governance.ts";
+import { localAtlasConfig } from "../../deploy/config.ts";
 import type { EAS } from "../../types/ethers-contracts/index.js";
 import { connection, ethers, networkHelpers } from "./governance.ts";
 
@@ -45,11 +45,9 @@ export const metadata = (text: string) => ({ uri: `ipfs://${text}`, hash: ethers
 export async function graphFixture() {
   const signers = await ethers.getSigners();
   const [deployer, guardian, alice, bob, carol, dave] = signers;
-  const config = localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address);
-  const deployment = await deployAtlas(connection, {
-    governance: config,
-    graph: { eas: { kind: "deploy" }, guardian: guardian.address },
-  });
+  const atlasConfig = localAtlasConfig(signers.map((signer) => signer.address));
+  const config = atlasConfig.governance;
+  const deployment = await deployAtlas(connection, atlasConfig);
   return { ...deployment, config, signers, deployer, guardian, alice, bob, carol, dave };
 }
 

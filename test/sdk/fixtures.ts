@@ -30,7 +30,7 @@ import {
   type ProposeParameters,
 } from "../../sdk/src/index.ts";
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localGovernanceConfig } from "../../deploy/governance.ts";
+import { localAtlasConfig } from "../../deploy/config.ts";
 import { ATLAS, connection, ethers, signerKey } from "../helpers/governance.ts";
 
 export { ATLAS };
@@ -60,12 +60,11 @@ export function walletClientOf(account: Address | Account, request: EIP1193Reque
  * genesis tokens and `guardian` as proposal guardian and pauser of the graph; EAS deployed with it.
  */
 export async function atlasFixture() {
-  const [deployer, guardian, alice, bob, carol, dave, eve, frank, grace] = await ethers.getSigners();
-  const config = localGovernanceConfig([alice.address, bob.address, carol.address, dave.address], guardian.address);
-  const deployment = await deployAtlas(connection, {
-    governance: config,
-    graph: { eas: { kind: "deploy" }, guardian: guardian.address },
-  });
+  const signers = await ethers.getSigners();
+  const [deployer, guardian, alice, bob, carol, dave, eve, frank, grace] = signers;
+  const atlasConfig = localAtlasConfig(signers.map((signer) => signer.address));
+  const config = atlasConfig.governance;
+  const deployment = await deployAtlas(connection, atlasConfig);
   const wallet = new Wallet(signerKey, ethers.provider);
   return { ...deployment, config, deployer, guardian, alice, bob, carol, dave, eve, frank, grace, wallet };
 }

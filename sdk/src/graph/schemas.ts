@@ -7,13 +7,14 @@ import { encodePacked, keccak256, zeroAddress, type Address, type Hex } from "vi
 export const ATLAS_SCHEMAS = {
   /** A skill credential: an issuer attests that the recipient has `skill` at `level` (1–5). */
   skillCredential: "string skill,uint8 level,string evidenceURI",
-  /** What an actor (a person or an AI agent) did: inputs, outputs, evidence and, for agents, the model or tool. */
+  /** What an actor (a person or an AI agent) did, for one ledger (chain id and address): inputs, outputs, evidence and, for agents, the model or tool. */
   executionRecord:
-    "address actor,uint64 sovereignId,uint64 missionId,bytes32 taskRef,bytes32 inputHash,bytes32 outputHash,string evidenceURI,bytes32 modelHash",
-  /** A verifier's verdict on an execution record (`refUID`), with the reputation points it earns. */
-  executionVerification: "bool approved,uint64 points,string comment",
-  /** A verifier's verdict on an escrow milestone. */
-  milestoneVerification: "uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI",
+    "uint256 chainId,address ledger,address actor,uint64 sovereignId,uint64 missionId,bytes32 taskRef,bytes32 inputHash,bytes32 outputHash,string evidenceURI,bytes32 modelHash",
+  /** A verifier's verdict on an execution record (`refUID`), with the reputation points it earns (capped by the ledger). */
+  executionVerification: "uint256 chainId,address ledger,bool approved,uint64 points,string comment",
+  /** A verifier's verdict on an escrow milestone, naming the escrow contract and chain. */
+  milestoneVerification:
+    "uint256 chainId,address escrow,uint256 escrowId,uint256 milestoneIndex,bool approved,string evidenceURI",
 } as const;
 
 /** Name of an Atlas OS EAS schema. */

@@ -513,7 +513,7 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         Arbitration implementation = new Arbitration(ISovereignRegistry(address(registry)));
         ERC1967Proxy proxy = new ERC1967Proxy(
             address(implementation),
-            abi.encodeCall(Arbitration.initialize, (governance, guardian, 3 days, 7 days))
+            abi.encodeCall(Arbitration.initialize, (governance, guardian, 3 days, 7 days, _fallbackArbiters()))
         );
         return Arbitration(address(proxy));
     }
@@ -576,4 +576,11 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         vm.prank(northAdmin);
         missionId = registry.createMission(1, 0, METADATA_URI, METADATA_HASH);
     }
+}
+
+/// @dev Two fallback arbiters, as Arbitration requires.
+function _fallbackArbiters() pure returns (address[] memory arbiters) {
+    arbiters = new address[](2);
+    arbiters[0] = address(0xFA11);
+    arbiters[1] = address(0xFA12);
 }

@@ -19,6 +19,11 @@ import {
 /** Arbitration periods the tests use, in seconds. */
 export const APPEAL_WINDOW = 3n * 86_400n;
 export const RULING_PERIOD = 7n * 86_400n;
+/** Fallback arbiters of the tests' Arbitration when none are given (dev accounts 18 and 19). */
+export const FALLBACK_ARBITERS = [
+  "0xdD2FD4581271e230360230F9337D5c0430Bf44C0",
+  "0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199",
+] as const;
 
 export interface EscrowStack {
   readonly escrow: MilestoneEscrow;
@@ -32,6 +37,7 @@ export async function deployEscrowStack(
   connection: NetworkConnection,
   stack: AtlasDeployment,
   guardian: string,
+  fallbackArbiters: readonly string[] = FALLBACK_ARBITERS,
 ): Promise<EscrowStack> {
   const { ethers, networkHelpers } = connection;
   const [runner] = await ethers.getSigners();
@@ -46,6 +52,7 @@ export async function deployEscrowStack(
       guardian,
       APPEAL_WINDOW,
       RULING_PERIOD,
+      fallbackArbiters,
     ]),
   ]);
   const arbitration = Arbitration__factory.connect(await arbitrationProxy.getAddress(), runner);
