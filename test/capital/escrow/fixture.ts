@@ -9,7 +9,8 @@
  *   `arbiter2` hold its Arbiter role, `westMember` is a plain member;
  * - sovereign 4 "east" (admin dave), mutually recognized by north only: `eastArbiter` is its Arbiter;
  * - mission 1 of north, Open, managed by alice;
- * - a well-behaved token, `funder` holding 10^24 of it and having approved the escrow.
+ * - a well-behaved token, `funder` holding 10^24 of it and having approved the escrow;
+ * - Arbitration's fallback arbiters `fallbackArbiter` and `fallbackArbiter2` (dev accounts 18, 19).
  */
 import { ZeroAddress, type BigNumberish, type ContractTransactionResponse, type Signer } from "ethers";
 
@@ -50,6 +51,7 @@ export const State = {
   Disputed: 4n,
   Resolved: 5n,
   Reclaimed: 6n,
+  Cancelled: 7n,
 } as const;
 /** IMilestoneEscrow.ReleaseReason, by name. */
 export const Reason = { Approved: 0n, Attested: 1n, Optimistic: 2n } as const;
@@ -63,6 +65,7 @@ export async function escrowFixture() {
   const { registry, alice, bob, carol, dave, guardian, signers } = f;
   const [funder, contributor, verifier, arbiter, arbiter2, eastArbiter, northArbiter, westMember, stranger] =
     signers.slice(6, 15);
+  const [fallbackArbiter, fallbackArbiter2] = signers.slice(18, 20);
 
   const { escrow, arbitration, governance } = await deployEscrowStack(connection, f, guardian.address);
 
@@ -120,6 +123,8 @@ export async function escrowFixture() {
     northArbiter,
     westMember,
     stranger,
+    fallbackArbiter,
+    fallbackArbiter2,
   };
 }
 
@@ -176,7 +181,7 @@ export async function createEscrow(
 }
 
 /** Escrow 1: a funded lump milestone of 1,000 (deadline in 10 days) and a funded stream of 600
- * running from 1 day to 61 days from now. */
+ * running from 1 day to 61 days from now; the contributor accepted its terms. */
 export async function withEscrow() {
   const f = await networkHelpers.loadFixture(escrowFixture);
   const t = await now();
@@ -187,17 +192,28 @@ export async function withEscrow() {
     lump(1_000n, lumpDeadline),
     stream(600n, streamStart, streamEnd),
   ]);
+  await (await f.escrow.connect(f.contributor).acceptEscrow(escrowId)).wait();
   return { ...f, escrowId, lumpDeadline, streamStart, streamEnd };
 }
 
-/** The milestone verification's data: the schema's fields, in order. */
+/** The chain id of the tests' in-process chain. */
+export const CHAIN_ID = 31_337n;
+
+/**
+ * The milestone verification's data: the schema's fields, in order (chain id, escrow contract,
+ * escrow id, milestone index, approval, evidence URI).
+ */
 export function verificationData(
+  escrow: string,
   escrowId: bigint,
   index: bigint,
   approved: boolean,
-  evidenceURI = "ipfs://check",
+  options: { evidenceURI?: string; chainId?: bigint } = {},
 ): string {
-  return coder.encode(["uint256", "uint256", "bool", "string"], [escrowId, index, approved, evidenceURI]);
+  return coder.encode(
+    ["uint256", "address", "uint256", "uint256", "bool", "string"],
+    [options.chainId ?? CHAIN_ID, escrow, escrowId, index, approved, options.evidenceURI ?? "ipfs://check"],
+  );
 }
 
 /** An EAS milestone verification by `attester` (the verifier by default). */
@@ -213,7 +229,7 @@ export async function attestMilestone(
     options.attester ?? f.verifier,
     options.schema ?? f.schemas.milestoneVerification,
     f.contributor.address,
-    verificationData(escrowId, index, approved),
+    verificationData(await f.escrow.getAddress(), escrowId, index, approved),
     { expirationTime: options.expirationTime },
   );
 }
