@@ -7,7 +7,7 @@ import { attest, type AttestationOptions, type AttestReturnType } from "./attest
 import type { ExecutionRecordData } from "./attestationData.ts";
 
 export interface AttestExecutionRecordParameters
-  extends Omit<ExecutionRecordData, "actor" | "missionId" | "modelHash">, AttestationOptions {
+  extends Omit<ExecutionRecordData, "chainId" | "ledger" | "actor" | "missionId" | "modelHash">, AttestationOptions {
   /** Who did the work; default (and, for the ledger, required): the wallet account. */
   readonly actor?: Address;
   /** The mission worked on; default 0 (none). */
@@ -25,7 +25,7 @@ export type AttestExecutionRecordErrorType = AtlasError;
 /**
  * Records, as an EAS `executionRecord` attestation by the wallet account, what an actor (a person
  * or an AI agent) did for a sovereign: task, input and output hashes, evidence and, for agents,
- * the model. A verifier of the sovereign approves it with `attestExecutionVerification`, and
+ * the model. It names this chain and the client's ledger, the only ledger that will record it. A verifier of the sovereign approves it with `attestExecutionVerification`, and
  * `recordVerifiedExecution` turns the pair into reputation.
  * @throws {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError},
  * {AtlasNetworkError}; {AtlasContractError} e.g. `InvalidSchema`.
@@ -47,6 +47,8 @@ export async function attestExecutionRecord(
 ): Promise<AttestExecutionRecordReturnType> {
   const doer = actor ?? (await walletAddress(context, graphErrors, "attestExecutionRecord"));
   const data: ExecutionRecordData = {
+    chainId: BigInt(context.chainId),
+    ledger: context.addresses.ledger,
     actor: doer,
     sovereignId,
     missionId: missionId ?? 0n,

@@ -5,7 +5,8 @@ import type { AtlasError } from "../errors.ts";
 import { attest, type AttestationOptions, type AttestReturnType } from "./attest.ts";
 import type { ExecutionVerificationData } from "./attestationData.ts";
 
-export interface AttestExecutionVerificationParameters extends ExecutionVerificationData, AttestationOptions {
+export interface AttestExecutionVerificationParameters
+  extends Omit<ExecutionVerificationData, "chainId" | "ledger">, AttestationOptions {
   /** The execution record verified (the attestation's `refUID`). */
   readonly executionUID: Hex;
   /** The attestation's recipient; default: none (the zero address). */
@@ -18,7 +19,8 @@ export type AttestExecutionVerificationErrorType = AtlasError;
 
 /**
  * A verifier's verdict on an execution record (EAS `executionVerification`, referring to it):
- * approved or not, the reputation points it earns, and a comment. Counts for the ledger when the
+ * approved or not, the reputation points it earns (at most the ledger's `maxExecutionPoints`), and a
+ * comment, naming this chain and the client's ledger. Counts for the ledger when the
  * wallet account holds the verifier role in the record's sovereign and is not its actor.
  * @throws {AtlasContractError} e.g. `NotFound` (no execution record with that UID);
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
@@ -31,7 +33,7 @@ export async function attestExecutionVerification(
     context,
     "attestExecutionVerification",
     "executionVerification",
-    { approved, points, comment },
+    { chainId: BigInt(context.chainId), ledger: context.addresses.ledger, approved, points, comment },
     { ...options, recipient, refUID: executionUID },
   );
 }
