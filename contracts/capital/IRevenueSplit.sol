@@ -28,6 +28,11 @@ pragma solidity ^0.8.24;
 ///   it) pulls with {withdraw}; the others are paid as usual. ETH pushes forward at most
 ///   {PUSH_GAS_LIMIT} gas and copy no return data; ERC-20 pushes follow SafeERC20's
 ///   `trySafeTransfer` (missing return values accepted, `false` is a failure).
+/// - A deferred share is never stranded: a recipient that cannot receive at its own address (it
+///   refuses ETH, the token blocklists it) withdraws to another one with {withdrawTo}.
+/// - A controller's update never races a distribution: {updateSplit} distributes first, in the
+///   same call, the tokens the controller lists, so what came in under the old recipients is paid
+///   to them.
 /// - Gas: a failed push that leaves less than 1/63 of the gas the distribution had before it
 ///   reverts the whole distribution ({SplitOutOfGas}, or out of gas when too little is left even
 ///   for that): a distributor who gives too little gas cannot turn payments into pending
