@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {LowLevelCall} from "@openzeppelin/contracts/utils/LowLevelCall.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {AtlasModule} from "../governance/AtlasModule.sol";
 import {IContributionLedger} from "../graph/IContributionLedger.sol";
@@ -132,10 +133,13 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         uint256 minted = BountyMath.sharesFor(credited, totalShares, bounty.funded - bounty.awarded);
         uint32 epoch = bounty.shareEpoch;
         Position storage position = $.positions[bountyId][msg.sender];
-        // Shares stay below 2^160: a share is worth at least 2^-32 units and funded < 2^128.
-        position.shares = uint160(BountyMath.effectiveShares(position.shares, position.epoch, epoch) + minted);
+        // Shares stay below 2^160 (a share is worth more than 2^-32 units and funded < 2^128, see
+        // BountyMath); SafeCast makes a broken assumption revert instead of truncating.
+        position.shares = SafeCast.toUint160(
+            BountyMath.effectiveShares(position.shares, position.epoch, epoch) + minted
+        );
         if (position.epoch != epoch) position.epoch = epoch;
-        bounty.totalShares = uint160(totalShares + minted);
+        bounty.totalShares = SafeCast.toUint160(totalShares + minted);
         if (before == 0) ++bounty.funderCount;
         uint256 contribution = before + credited;
         $.contributions[bountyId][msg.sender] = contribution;

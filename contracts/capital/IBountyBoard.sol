@@ -27,9 +27,10 @@ import {ISovereignRegistry} from "../graph/ISovereignRegistry.sol";
 ///   value of every share outstanding, a refund pays a funder's shares at their value. So an award
 ///   is charged to the funders present at award time, pro rata to what each still had in, and a
 ///   top-up made after an award pays nothing for it (a funder whose 1,000 was fully awarded gets
-///   nothing back from a later funder's 100). Refunds round down; the last funder to reclaim also
-///   gets the rounding dust (less than one unit per other funder), so refunds add up to what the
-///   bounty holds exactly. Without any award every funder gets back exactly its contribution.
+///   nothing back from a later funder's 100). Mints and refunds round down and the last funder to
+///   reclaim gets what is left, so refunds add up to what the bounty holds exactly; a refund may
+///   exceed the funder's exact part by the rounding others left (about one unit per deposit and
+///   award, see {BountyMath}). Without any award every funder gets back exactly its contribution.
 /// - Each award records one ledger outcome of kind {BOUNTY_KIND} for its winner, worth
 ///   {AWARD_POINTS} points whatever the amount (amounts in different tokens do not compare), with
 ///   the winner's submission content hash as evidence. The record never blocks the payout (as in

@@ -93,10 +93,11 @@ abstract contract AtlasModule is IAtlasModule, Initializable, UUPSUpgradeable, P
         }
         // A pause that ended by itself (OpenZeppelin's flag still set) is settled in full.
         if (PausableUpgradeable.paused()) $.pausedBefore += $.pauseEndsAt - $.pausedAt;
+        // Before the new end is written: `whenNotPaused` inside reads the old one, which has passed.
+        _pause();
         $.pausedAt = uint40(block.timestamp);
         uint256 endsAt = block.timestamp + maxDuration;
         $.pauseEndsAt = uint40(endsAt);
-        _pause();
         emit PauseEndSet(endsAt);
     }
 
@@ -109,11 +110,12 @@ abstract contract AtlasModule is IAtlasModule, Initializable, UUPSUpgradeable, P
     }
 
     /// @inheritdoc IAtlasModule
-    function unpause() external onlyGovernance whenPaused {
+    function unpause() external onlyGovernance {
+        // Before the end moves to now: `whenPaused` inside reads the running pause's end.
+        _unpause();
         AtlasModuleStorage storage $ = _moduleStorage();
         $.pausedBefore += uint64(block.timestamp) - $.pausedAt;
         $.pauseEndsAt = uint40(block.timestamp);
-        _unpause();
     }
 
     /// @inheritdoc IAtlasModule

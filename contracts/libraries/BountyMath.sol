@@ -10,12 +10,18 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// outstanding); an award lowers that value for every share outstanding, so it is charged to the
 /// funders whose money was in at the time, pro rata to what each still had in; a refund pays a
 /// funder's shares at their value. A funder who tops up after an award pays nothing for it.
-/// @dev Precision. A share is never worth less than 2^-{SCALE_BITS} units: when an award leaves
-/// less, the shares are rescaled (divided by 2^{SCALE_BITS}) by advancing the bounty's *share
-/// epoch*, and a position minted `k` epochs ago counts `shares >> (k * SCALE_BITS)`. An award of
-/// everything that is left worthlessens every share: the epoch jumps by {RESET_EPOCHS}, after
-/// which old positions count 0. So shares stay below 2^32 times what the bounty ever held, and a
-/// rescale costs a position less than one unit of value.
+/// @dev Precision. A share is always worth more than 2^-{SCALE_BITS} units: when an award leaves
+/// it worth less, the shares are rescaled (divided by 2^{SCALE_BITS}) by advancing the bounty's
+/// *share epoch*, and a position minted `k` epochs ago counts `shares >> (k * SCALE_BITS)`. An
+/// award of everything that is left makes every share worthless: the epoch jumps by
+/// {RESET_EPOCHS}, after which old positions count 0. So the shares outstanding stay below 2^32
+/// times what the bounty holds (below 2^160 for a bounty below 2^128), and a rescale costs a
+/// position less than one unit of value.
+///
+/// Rounding. Mints and refunds round down, in favour of the funders who stay; the last funder to
+/// reclaim takes what is left. So a refund can exceed the funder's exact part by the rounding
+/// that others left behind: at most about one unit per deposit and award the bounty saw, and only
+/// when it made awards (without one, every funder gets back exactly its contribution).
 library BountyMath {
     /// @notice Bits a rescale divides shares by.
     uint256 internal constant SCALE_BITS = 32;
@@ -52,8 +58,8 @@ library BountyMath {
     }
 
     /// @notice The shares outstanding and the epoch after an award left `remaining`: every share
-    /// worthless (reset) when nothing remains, else rescaled until a share is worth at least
-    /// 2^-{SCALE_BITS}.
+    /// worthless (reset) when nothing remains, else rescaled until a share is worth more than
+    /// 2^-{SCALE_BITS} (`totalShares < remaining * 2^SCALE_BITS`).
     /// @param totalShares The shares outstanding before.
     /// @param epoch The epoch before.
     /// @param remaining What the bounty holds after the award.
@@ -65,7 +71,9 @@ library BountyMath {
         uint256 remaining
     ) internal pure returns (uint256 newTotalShares, uint256 newEpoch) {
         if (remaining == 0) return (0, epoch + RESET_EPOCHS);
-        while (totalShares >> SCALE_BITS > remaining) {
+        // `totalShares >> SCALE_BITS >= remaining` exactly when `totalShares >= remaining << SCALE_BITS`
+        // (remaining is whole), without the shift of `remaining` that could overflow.
+        while (totalShares >> SCALE_BITS >= remaining) {
             totalShares >>= SCALE_BITS;
             ++epoch;
         }
@@ -74,7 +82,7 @@ library BountyMath {
 
     /// @notice The refund of a funder whose position counts `shares` of `totalShares`, in a bounty
     /// holding `remaining`: their value rounded down, or everything left for the `last` funder to
-    /// reclaim (who so collects the rounding dust, less than one unit per other funder).
+    /// reclaim (who so collects the rounding dust, see the contract's note on rounding).
     /// @param shares The funder's effective shares (at most `totalShares`).
     /// @param totalShares The shares outstanding.
     /// @param remaining What the bounty holds.
