@@ -3,10 +3,11 @@ pragma solidity 0.8.30;
 
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 
 import {BountyBoard} from "../../../contracts/capital/BountyBoard.sol";
 import {IBountyBoard} from "../../../contracts/capital/IBountyBoard.sol";
+import {IAtlasModule} from "../../../contracts/governance/IAtlasModule.sol";
 import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.sol";
 import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
@@ -15,6 +16,7 @@ import {GraphFixture} from "../../graph/utils/GraphFixture.sol";
 import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {FeeOnTransferToken, MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
+import {RefundModel} from "./utils/RefundModel.sol";
 
 /// @dev The test tokens' mint.
 interface IMintable {
@@ -23,16 +25,24 @@ interface IMintable {
 
 /// @title BountyBoardHandler
 /// @notice Drives the board with random bounded actions — create (ETH, a plain token, a
-/// fee-on-transfer token), top up, submit, award, cancel, reclaim, withdraw, time warps, and the
-/// ledger paused and unpaused (awards are then paid unrecorded) — and keeps
-/// a ghost ledger of what the board must hold per token, and of each bounty's funding, awards and
-/// refunds. Every action checks its own preconditions and skips when none holds, so no call reverts.
+/// fee-on-transfer token), top up (also after awards), submit, award (also leaving 1 unit: the
+/// rescale path), cancel before any award (also with submissions), a refused cancel after an
+/// award, reclaim, withdraw (also while paused), guardian and governance pauses (the guardian's
+/// cooldown predicted), unpauses, pause extensions, pauses that end by themselves, time warps,
+/// and the ledger paused and unpaused (awards are then paid unrecorded) — and keeps a ghost
+/// ledger of what the board must hold per token, of each bounty's funding, awards and refunds,
+/// of the module clock, and of each funder's stake in the reference model ({RefundModel}).
+/// Every action checks its own preconditions and skips when none holds, so no call reverts.
 /// @dev Deposits are measured by the handler as the board's balance change (independently of the
 /// board's own accounting). One contributor is a RevertingReceiver: its ETH awards are deferred
 /// and it withdraws them to a sink.
 contract BountyBoardHandler is Test {
+    using RefundModel for RefundModel.Stake;
+
     uint256 public constant FUNDERS = 4;
     uint256 public constant TOKENS = 3;
+    /// @notice AtlasModule.DEFAULT_MAX_PAUSE_DURATION: governance never changes it here.
+    uint256 public constant MAX_PAUSE = 14 days;
     uint256 private constant MAX_DEPOSIT = 1e21;
     uint256 private constant MAX_DURATION = 30 days;
     uint256 private constant MAX_WARP = 10 days;
@@ -63,19 +73,49 @@ contract BountyBoardHandler is Test {
     mapping(uint256 bountyId => uint256 amount) public ghostFunded;
     mapping(uint256 bountyId => uint256 amount) public ghostAwarded;
     mapping(uint256 bountyId => uint256 amount) public ghostRefunded;
+    /// @dev Each bounty's deadline, on the module clock.
+    mapping(uint256 bountyId => uint256 deadline) public ghostDeadline;
+    mapping(uint256 bountyId => bool) public ghostCancelled;
+    /// @dev Deposits and awards per bounty: the model's rounding tolerance is this plus one.
+    mapping(uint256 bountyId => uint256 count) public ghostOperations;
+    mapping(uint256 bountyId => mapping(address funder => RefundModel.Stake)) private _stakes;
+    mapping(uint256 bountyId => mapping(address funder => uint256 amount)) public ghostRefundOf;
     mapping(address account => mapping(address token => uint256 amount)) public ghostWithdrawable;
     uint256 public ghostAwardCount;
     /// @dev Awards made while the ledger refused them: paid, reported, not recorded.
     uint256 public ghostUnrecordedCount;
-    /// @dev Refunds above the funder's contribution, beyond the last funder's dust (must stay 0).
+    /// @dev Refunds above the funder's contribution: exactly, for a bounty that awarded nothing;
+    /// beyond the rounding tolerance otherwise (must stay 0).
     uint256 public ghostRefundsAboveContribution;
-    /// @dev Refunds other than the exact pro-rata share (plus less than one unit of dust per other
-    /// funder for the last one) (must stay 0).
-    uint256 public ghostRefundsOffShare;
+    /// @dev Refunds of a bounty that awarded nothing that differ from the contribution (must stay 0).
+    uint256 public ghostRefundsOffContribution;
+    /// @dev Refunds outside the reference model's stake plus or minus the tolerance (must stay 0).
+    uint256 public ghostRefundsOffModel;
     /// @dev Refunds that differ from `refundOf` just before (must stay 0).
     uint256 public ghostRefundPreviewMismatches;
     /// @dev Bounties whose funders all reclaimed but whose refunds miss the leftover (must stay 0).
     uint256 public ghostLeftoverMismatches;
+    /// @dev Calls refused other than as predicted (pause cooldown, pause, cancel after award) (must stay 0).
+    uint256 public ghostUnexpectedRefusals;
+    /// @dev Governance unpauses (of the board or the ledger) refused with ExpectedPause while the
+    /// module was paused (must stay 0; AtlasModule.unpause ends the pause before `_unpause`
+    /// checks it, so every one is refused: a contract bug, left failing).
+    uint256 public ghostUnpausesRefused;
+    /// @dev Pauses (of the board or the ledger) refused with EnforcedPause after the previous
+    /// pause ended by itself (must stay 0; AtlasModule.pause sets the new end before `_pause`
+    /// checks `paused()`, which the still-set flag then makes true: a contract bug, left failing).
+    uint256 public ghostRepausesRefused;
+
+    /* GHOST MODULE CLOCK (AtlasModule, replayed) */
+
+    /// @dev Time spent paused before the current or last pause.
+    uint256 public ghostPausedBefore;
+    uint256 public ghostPausedAt;
+    uint256 public ghostPauseEndsAt;
+    /// @dev OpenZeppelin's flag: a pause began and governance did not lift it.
+    bool public ghostPauseStarted;
+    uint256 public ghostGuardianReadyAt;
+
     mapping(bytes32 action => uint256 count) public calls;
 
     constructor(
@@ -100,16 +140,22 @@ contract BountyBoardHandler is Test {
         sink = address(uint160(uint256(keccak256("bounty sink"))));
     }
 
-    /* ACTIONS */
+    /* ACTIONS: MONEY */
 
     function createBounty(uint256 funderSeed, uint256 tokenSeed, uint256 amount, uint256 duration) external {
+        if (board.paused()) {
+            _skip("createBounty (paused)");
+            return;
+        }
         address funder = _funders[funderSeed % FUNDERS];
         address token = _tokens[tokenSeed % TOKENS];
         amount = bound(amount, 1, MAX_DEPOSIT);
+        // Deadlines are on the module clock, which a pause holds still.
+        uint256 deadline = ghostModuleTime() + bound(duration, 1, MAX_DURATION);
         IBountyBoard.BountyTerms memory terms = IBountyBoard.BountyTerms({
             missionId: missionId,
             token: token,
-            deadline: uint64(block.timestamp + bound(duration, 1, MAX_DURATION)),
+            deadline: uint64(deadline),
             credentialSchema: bytes32(0),
             credentialTrustedBy: 0,
             metadataURI: "ipfs://bounty",
@@ -119,13 +165,14 @@ contract BountyBoardHandler is Test {
         uint256 before = _balanceOf(token, address(board));
         vm.prank(funder);
         uint256 bountyId = board.createBounty{value: token == address(0) ? amount : 0}(terms, amount);
+        ghostDeadline[bountyId] = deadline;
         _credit(bountyId, funder, token, _balanceOf(token, address(board)) - before);
         ++calls[token == _tokens[2] ? bytes32("createBounty(fee token)") : bytes32("createBounty")];
     }
 
     function fund(uint256 bountySeed, uint256 funderSeed, uint256 amount) external {
         (bool found, uint256 bountyId) = _find(bountySeed, _isOpen);
-        if (!found) {
+        if (!found || board.paused()) {
             _skip("fund");
             return;
         }
@@ -139,12 +186,12 @@ contract BountyBoardHandler is Test {
         uint256 arrived = _balanceOf(token, address(board)) - before;
         assertEq(credited, arrived, "fund: credited vs arrived");
         _credit(bountyId, funder, token, arrived);
-        ++calls["fund"];
+        ++calls[ghostAwarded[bountyId] != 0 ? bytes32("fund (after an award)") : bytes32("fund")];
     }
 
     function submitWork(uint256 bountySeed, uint256 contributorSeed) external {
         (bool found, uint256 bountyId) = _find(bountySeed, _isOpen);
-        if (!found) {
+        if (!found || board.paused()) {
             _skip("submitWork");
             return;
         }
@@ -162,16 +209,23 @@ contract BountyBoardHandler is Test {
         _skip("submitWork");
     }
 
+    /// @dev A quarter of the awards leave exactly 1 unit (when the winners allow it): with
+    /// deposits up to 1e21, the shares are then rescaled.
     function award(uint256 bountySeed, uint256 countSeed, uint256 totalSeed) external {
         (bool found, uint256 bountyId) = _find(bountySeed, _isAwardable);
         if (!found) {
             _skip("award");
             return;
         }
+        if (board.paused()) {
+            _expectPaused(abi.encodeCall(board.award, (bountyId, new address[](1), new uint256[](1))), manager);
+            return;
+        }
         address[] memory candidates = _unawardedSubmitters(bountyId);
         uint256 remaining = board.remainingOf(bountyId);
         uint256 count = bound(countSeed, 1, _min(_min(candidates.length, MAX_WINNERS), remaining));
-        uint256 total = bound(totalSeed, count, remaining);
+        uint256 total =
+            totalSeed % 4 == 0 && remaining - 1 >= count ? remaining - 1 : bound(totalSeed, count, remaining);
         address[] memory winners = new address[](count);
         uint256[] memory amounts = new uint256[](count);
         for (uint256 i; i < count; ++i) {
@@ -184,6 +238,9 @@ contract BountyBoardHandler is Test {
         board.award(bountyId, winners, amounts);
 
         address token = board.getBounty(bountyId).token;
+        address[] storage holders = _bountyFunders[bountyId];
+        for (uint256 i; i < holders.length; ++i) _stakes[bountyId][holders[i]].charge(total, remaining);
+        ++ghostOperations[bountyId];
         ghostAwarded[bountyId] += total;
         ghostAwardCount += count;
         if (ledger.paused()) ghostUnrecordedCount += count;
@@ -192,18 +249,41 @@ contract BountyBoardHandler is Test {
             if (token == address(0) && winners[i] == refuser) ghostWithdrawable[refuser][token] += amounts[i];
             else ghostHeld[token] -= amounts[i];
         }
-        ++calls["award"];
+        ++calls[total == remaining - 1 ? bytes32("award (leaving 1 unit)") : bytes32("award")];
     }
 
+    /// @dev Cancels an Open bounty that awarded nothing yet, whatever was submitted.
     function cancel(uint256 bountySeed) external {
         (bool found, uint256 bountyId) = _find(bountySeed, _isCancellable);
-        if (!found) {
+        if (!found || board.paused()) {
             _skip("cancel");
             return;
         }
         vm.prank(manager);
         board.cancel(bountyId);
-        ++calls["cancel"];
+        ghostCancelled[bountyId] = true;
+        ++calls[_submitters[bountyId].length != 0 ? bytes32("cancel (with submissions)") : bytes32("cancel")];
+    }
+
+    /// @dev The manager tries to cancel an Open bounty that already awarded: refused, with its awards.
+    function cancelAfterAward(uint256 bountySeed) external {
+        (bool found, uint256 bountyId) = _find(bountySeed, _isOpenWithAwards);
+        if (!found || board.paused()) {
+            _skip("cancelAfterAward");
+            return;
+        }
+        vm.prank(manager);
+        try board.cancel(bountyId) {
+            ++ghostUnexpectedRefusals;
+        } catch (bytes memory reason) {
+            bytes memory expected = abi.encodeWithSelector(
+                IBountyBoard.BountyHasAwards.selector,
+                bountyId,
+                ghostAwarded[bountyId]
+            );
+            if (keccak256(reason) != keccak256(expected)) ++ghostUnexpectedRefusals;
+        }
+        ++calls["cancelAfterAward (refused)"];
     }
 
     function reclaim(uint256 bountySeed, uint256 funderSeed) external {
@@ -222,23 +302,19 @@ contract BountyBoardHandler is Test {
                 break;
             }
         }
+        if (board.paused()) {
+            _expectPaused(abi.encodeCall(board.reclaim, (bountyId, funder)), funder);
+            return;
+        }
         (uint256 contribution, ) = board.contributionOf(bountyId, funder);
         uint256 preview = board.refundOf(bountyId, funder);
         address token = board.getBounty(bountyId).token;
-        // Its exact share, from the ghost ledger: floor(contribution * leftover / funded).
-        uint256 share = Math.mulDiv(
-            contribution,
-            ghostFunded[bountyId] - ghostAwarded[bountyId],
-            ghostFunded[bountyId]
-        );
-        bool last = _reclaims[bountyId] + 1 == list.length;
 
         vm.prank(funder);
         uint256 refund = board.reclaim(bountyId, funder);
 
-        if (refund != preview) ++ghostRefundPreviewMismatches;
-        if (refund > contribution + (last ? list.length - 1 : 0)) ++ghostRefundsAboveContribution;
-        if (last ? refund < share || refund - share >= list.length : refund != share) ++ghostRefundsOffShare;
+        _checkRefund(bountyId, funder, contribution, refund, preview);
+        ghostRefundOf[bountyId][funder] = refund;
         ghostRefunded[bountyId] += refund;
         ghostHeld[token] -= refund;
         if (++_reclaims[bountyId] == list.length) {
@@ -247,6 +323,7 @@ contract BountyBoardHandler is Test {
         ++calls["reclaim"];
     }
 
+    /// @dev Not stopped by a pause: a credit is a fixed sum already owed.
     function withdraw(uint256 tokenSeed) external {
         address token = _tokens[tokenSeed % TOKENS];
         uint256 owed = ghostWithdrawable[refuser][token];
@@ -259,21 +336,106 @@ contract BountyBoardHandler is Test {
         assertEq(amount, owed, "withdraw: amount vs ghost");
         ghostWithdrawable[refuser][token] = 0;
         ghostHeld[token] -= amount;
-        ++calls["withdraw"];
+        ++calls[board.paused() ? bytes32("withdraw (paused)") : bytes32("withdraw")];
     }
 
-    /// @dev Pauses the ledger (guardian) or unpauses it (governance): awards never stop.
+    /* ACTIONS: PAUSE AND TIME */
+
+    /// @dev The guardian pauses when its cooldown allows, and is refused with the predicted
+    /// `readyAt` otherwise; governance pauses at any time.
+    function pause(uint256 seed) external {
+        if (ghostPaused()) {
+            _skip("pause");
+            return;
+        }
+        bool byGuardian = seed % 2 == 0;
+        if (byGuardian && block.timestamp < ghostGuardianReadyAt) {
+            vm.prank(guardian);
+            try board.pause() {
+                ++ghostUnexpectedRefusals;
+            } catch (bytes memory reason) {
+                bytes memory expected = abi.encodeWithSelector(
+                    IAtlasModule.ModuleGuardianCoolingDown.selector,
+                    ghostGuardianReadyAt
+                );
+                if (keccak256(reason) != keccak256(expected)) ++ghostUnexpectedRefusals;
+            }
+            ++calls["pause (guardian cooling down)"];
+            return;
+        }
+        vm.prank(byGuardian ? guardian : governance);
+        try board.pause() {
+            // Paused as predicted.
+        } catch (bytes memory reason) {
+            // The contract refuses a pause that follows one that ended by itself (a bug): the
+            // board stays unpaused, as the ghost does.
+            if (ghostPauseStarted && _isError(reason, PausableUpgradeable.EnforcedPause.selector))
+                ++ghostRepausesRefused;
+            else ++ghostUnexpectedRefusals;
+            ++calls["pause (refused after one ended)"];
+            return;
+        }
+        if (byGuardian) ghostGuardianReadyAt = block.timestamp + 2 * MAX_PAUSE;
+        // A pause that ended by itself is settled in full.
+        if (ghostPauseStarted) ghostPausedBefore += ghostPauseEndsAt - ghostPausedAt;
+        (ghostPausedAt, ghostPauseEndsAt, ghostPauseStarted) = (block.timestamp, block.timestamp + MAX_PAUSE, true);
+        ++calls[byGuardian ? bytes32("pause (guardian)") : bytes32("pause (governance)")];
+    }
+
+    function unpause() external {
+        if (!ghostPaused()) {
+            _skip("unpause");
+            return;
+        }
+        vm.prank(governance);
+        try board.unpause() {
+            // Unpaused as predicted.
+        } catch (bytes memory reason) {
+            // The contract refuses every unpause (a bug): the pause goes on, as the ghost's does.
+            if (_isError(reason, PausableUpgradeable.ExpectedPause.selector)) ++ghostUnpausesRefused;
+            else ++ghostUnexpectedRefusals;
+            ++calls["unpause (refused)"];
+            return;
+        }
+        ghostPausedBefore += block.timestamp - ghostPausedAt;
+        (ghostPauseEndsAt, ghostPauseStarted) = (block.timestamp, false);
+        ++calls["unpause"];
+    }
+
+    function extendPause(uint256 extension) external {
+        if (!ghostPaused()) {
+            _skip("extendPause");
+            return;
+        }
+        uint256 endsAt = block.timestamp + bound(extension, 1, 30 days);
+        vm.prank(governance);
+        board.extendPause(endsAt);
+        ghostPauseEndsAt = endsAt;
+        ++calls["extendPause"];
+    }
+
+    /// @dev Pauses the ledger or unpauses it (governance: no cooldown): awards never stop. The
+    /// AtlasModule bugs that refuse unpauses and pauses after a pause ended are counted as on the board.
     function toggleLedger() external {
         bool paused = ledger.paused();
-        vm.prank(paused ? governance : guardian);
-        if (paused) ledger.unpause();
-        else ledger.pause();
-        ++calls["toggleLedger"];
+        bytes memory call = paused ? abi.encodeCall(ledger.unpause, ()) : abi.encodeCall(ledger.pause, ());
+        vm.prank(governance);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory reason) = address(ledger).call(call);
+        if (ok) {
+            ++calls["toggleLedger"];
+            return;
+        }
+        if (paused && _isError(reason, PausableUpgradeable.ExpectedPause.selector)) ++ghostUnpausesRefused;
+        else if (!paused && _isError(reason, PausableUpgradeable.EnforcedPause.selector)) ++ghostRepausesRefused;
+        else ++ghostUnexpectedRefusals;
+        ++calls["toggleLedger (refused)"];
     }
 
     function warp(uint256 seconds_) external {
+        bool wasPaused = ghostPaused();
         vm.warp(block.timestamp + bound(seconds_, 1, MAX_WARP));
-        ++calls["warp"];
+        ++calls[wasPaused && !ghostPaused() ? bytes32("warp (a pause ended by itself)") : bytes32("warp")];
     }
 
     /* VIEWS FOR THE INVARIANTS */
@@ -290,6 +452,24 @@ contract BountyBoardHandler is Test {
         return _bountyFunders[bountyId];
     }
 
+    /// @notice Whether the board should be paused now, by the replayed AtlasModule rules.
+    function ghostPaused() public view returns (bool) {
+        return ghostPauseStarted && block.timestamp < ghostPauseEndsAt;
+    }
+
+    /// @notice Seconds the board should have spent paused.
+    function ghostPausedDuration() public view returns (uint256 duration) {
+        duration = ghostPausedBefore;
+        if (ghostPauseStarted) {
+            duration += (block.timestamp < ghostPauseEndsAt ? block.timestamp : ghostPauseEndsAt) - ghostPausedAt;
+        }
+    }
+
+    /// @notice The board's clock, as it should read.
+    function ghostModuleTime() public view returns (uint256) {
+        return block.timestamp - ghostPausedDuration();
+    }
+
     /* PREDICATES */
 
     function _isOpen(uint256 bountyId) private view returns (bool) {
@@ -301,7 +481,11 @@ contract BountyBoardHandler is Test {
     }
 
     function _isCancellable(uint256 bountyId) private view returns (bool) {
-        return _isOpen(bountyId) && _submitters[bountyId].length == 0;
+        return _isOpen(bountyId) && ghostAwarded[bountyId] == 0;
+    }
+
+    function _isOpenWithAwards(uint256 bountyId) private view returns (bool) {
+        return _isOpen(bountyId) && ghostAwarded[bountyId] != 0;
     }
 
     function _isReclaimable(uint256 bountyId) private view returns (bool) {
@@ -312,6 +496,41 @@ contract BountyBoardHandler is Test {
     }
 
     /* HELPERS */
+
+    /// @dev A refund is its preview; without any award it is the contribution exactly; with
+    /// awards it is the funder's stake in the reference model within the rounding tolerance
+    /// (deposits and awards of the bounty, plus one), and so at most its contribution plus that.
+    function _checkRefund(
+        uint256 bountyId,
+        address funder,
+        uint256 contribution,
+        uint256 refund,
+        uint256 preview
+    ) private {
+        if (refund != preview) ++ghostRefundPreviewMismatches;
+        if (ghostAwarded[bountyId] == 0) {
+            if (refund != contribution) ++ghostRefundsOffContribution;
+            if (refund > contribution) ++ghostRefundsAboveContribution;
+            return;
+        }
+        uint256 tolerance = ghostOperations[bountyId] + 1;
+        RefundModel.Stake storage stake = _stakes[bountyId][funder];
+        if (refund + tolerance < stake.floorUnits() || refund > stake.ceilUnits() + tolerance) ++ghostRefundsOffModel;
+        if (refund > contribution + tolerance) ++ghostRefundsAboveContribution;
+    }
+
+    /// @dev While paused, `call` from `caller` is refused with EnforcedPause.
+    function _expectPaused(bytes memory call, address caller) private {
+        vm.prank(caller);
+        // solhint-disable-next-line avoid-low-level-calls
+        (bool ok, bytes memory reason) = address(board).call(call);
+        if (ok || !_isError(reason, PausableUpgradeable.EnforcedPause.selector)) ++ghostUnexpectedRefusals;
+        ++calls["refused while paused"];
+    }
+
+    function _isError(bytes memory reason, bytes4 selector) private pure returns (bool) {
+        return keccak256(reason) == keccak256(abi.encodeWithSelector(selector));
+    }
 
     /// @dev The first bounty from a seeded start that satisfies `predicate`.
     function _find(
@@ -353,6 +572,8 @@ contract BountyBoardHandler is Test {
     function _credit(uint256 bountyId, address funder, address token, uint256 arrived) private {
         ghostHeld[token] += arrived;
         ghostFunded[bountyId] += arrived;
+        _stakes[bountyId][funder].deposit(arrived);
+        ++ghostOperations[bountyId];
         if (!_hasFunded[bountyId][funder]) {
             _hasFunded[bountyId][funder] = true;
             _bountyFunders[bountyId].push(funder);
@@ -374,11 +595,16 @@ contract BountyBoardHandler is Test {
 
 /// @title BountyBoardInvariantsTest
 /// @notice Invariants of the BountyBoard under random bounties in ETH, a plain token and a
-/// fee-on-transfer token: per token, what the board holds equals what it owes (open bounties'
-/// remaining, unreclaimed refunds, pending withdrawals) and the ghost ledger; per bounty, awards
-/// and refunds never exceed funding and the contributions add up to it; refunds are fair (never
-/// above a contribution, as previewed, adding up to the leftover); every award made while the
-/// ledger accepts is in it, and a paused ledger never stops an award.
+/// fee-on-transfer token, with top-ups after awards, cancels before awards, pauses (guardian and
+/// governance, lifted, extended or ending by themselves) and time warps: per token, what the
+/// board holds equals what it owes (open bounties' remaining, unreclaimed refunds, pending
+/// withdrawals) and the ghost ledger; per bounty, awards and refunds never exceed funding, the
+/// refunds never exceed what was funded and not awarded, and the contributions add up to the
+/// funding; refunds are fair (as previewed, the contribution exactly without awards, the
+/// reference model's stake within the rounding tolerance with awards, never above the
+/// contribution beyond it, adding up to the leftover); the module clock and the guardian's
+/// cooldown follow the AtlasModule rules and every deadline is on that clock; every award made
+/// while the ledger accepts is in it, and a paused ledger never stops an award.
 contract BountyBoardInvariantsTest is GraphFixture {
     uint256 private constant FUNDERS = 4;
     uint256 private constant TOKENS = 3;
@@ -452,24 +678,78 @@ contract BountyBoardInvariantsTest is GraphFixture {
         for (uint256 b = 1; b <= count; ++b) {
             IBountyBoard.Bounty memory bounty = board.getBounty(b);
             assertLe(bounty.awarded + bounty.refunded, bounty.funded, "awarded + refunded vs funded");
+            assertLe(bounty.refunded, bounty.funded - bounty.awarded, "refunds vs funded - awarded");
             assertEq(bounty.funded, handler.ghostFunded(b), "funded vs ghost");
             assertEq(bounty.awarded, handler.ghostAwarded(b), "awarded vs ghost");
             assertEq(bounty.refunded, handler.ghostRefunded(b), "refunded vs ghost");
             address[] memory funders = handler.bountyFunders(b);
+            assertEq(bounty.funderCount, funders.length, "funder count vs ghost");
             uint256 contributions;
+            uint256 reclaims;
             for (uint256 i; i < funders.length; ++i) {
-                (uint256 amount, ) = board.contributionOf(b, funders[i]);
+                (uint256 amount, bool reclaimed) = board.contributionOf(b, funders[i]);
                 contributions += amount;
+                if (reclaimed) {
+                    ++reclaims;
+                    assertLe(
+                        handler.ghostRefundOf(b, funders[i]),
+                        amount + (bounty.awarded == 0 ? 0 : handler.ghostOperations(b) + 1),
+                        "a funder's refund vs its deposits (+ rounding tolerance after awards)"
+                    );
+                }
             }
             assertEq(contributions, bounty.funded, "sum of contributions vs funded");
+            assertEq(bounty.reclaimCount, reclaims, "reclaim count vs funders reclaimed");
         }
     }
 
     function invariant_refundsAreFair() public view {
-        assertEq(handler.ghostRefundsAboveContribution(), 0, "refunds above a contribution (beyond dust)");
-        assertEq(handler.ghostRefundsOffShare(), 0, "refunds off their pro-rata share");
+        assertEq(handler.ghostRefundsAboveContribution(), 0, "refunds above a contribution (beyond rounding)");
+        assertEq(handler.ghostRefundsOffContribution(), 0, "refunds of a bounty without awards off the contribution");
+        assertEq(handler.ghostRefundsOffModel(), 0, "refunds off the reference model (beyond rounding)");
         assertEq(handler.ghostRefundPreviewMismatches(), 0, "refunds differing from refundOf");
         assertEq(handler.ghostLeftoverMismatches(), 0, "fully reclaimed bounties whose refunds miss the leftover");
+    }
+
+    /// @dev The board's clock and pause follow the AtlasModule rules replayed by the handler, and
+    /// each bounty is Open exactly while the module clock is before its deadline: a pause
+    /// extends every deadline by its length.
+    function invariant_deadlinesFollowTheModuleClock() public view {
+        IAtlasModule.PauseState memory state = board.pauseState();
+        assertEq(state.pausedDuration, handler.ghostPausedDuration(), "paused duration vs ghost");
+        assertEq(state.moduleTime, handler.ghostModuleTime(), "module time vs ghost");
+        assertEq(state.guardianReadyAt, handler.ghostGuardianReadyAt(), "guardian ready at vs ghost");
+        assertEq(state.pauseEndsAt, handler.ghostPauseEndsAt(), "pause end vs ghost");
+        assertTrue(board.paused() == handler.ghostPaused(), "paused vs ghost");
+        assertEq(handler.ghostUnexpectedRefusals(), 0, "calls refused other than as predicted");
+        uint256 count = board.bountyCount();
+        for (uint256 b = 1; b <= count; ++b) {
+            IBountyBoard.BountyStatus status = board.statusOf(b);
+            if (handler.ghostCancelled(b)) {
+                assertTrue(status == IBountyBoard.BountyStatus.Cancelled, "cancelled bounty's status");
+            } else if (state.moduleTime < handler.ghostDeadline(b)) {
+                assertTrue(status == IBountyBoard.BountyStatus.Open, "status before the deadline (module clock)");
+            } else {
+                assertTrue(status == IBountyBoard.BountyStatus.Expired, "status at the deadline (module clock)");
+            }
+        }
+    }
+
+    /// @dev Governance lifts a pause whenever it wants (IAtlasModule: "only governance may
+    /// unpause"). FAILS on the current contract: AtlasModule.unpause sets `pauseEndsAt` to now
+    /// before OpenZeppelin's `_unpause` checks `whenPaused`, which then reads `paused()` as false
+    /// and reverts ExpectedPause — no module can be unpaused.
+    function invariant_governanceCanUnpause() public view {
+        assertEq(handler.ghostUnpausesRefused(), 0, "governance unpauses refused while paused");
+    }
+
+    /// @dev A pause that ended by itself does not stop the next one (governance at once, the
+    /// guardian after its cooldown). FAILS on the current contract: AtlasModule.pause sets the new
+    /// `pauseEndsAt` before OpenZeppelin's `_pause` checks `whenNotPaused`, and the flag the ended
+    /// pause left set makes `paused()` true — after its first pause ends, a module can never be
+    /// paused again (unpause, which would clear the flag, is refused too).
+    function invariant_aPauseCanFollowOneThatEnded() public view {
+        assertEq(handler.ghostRepausesRefused(), 0, "pauses refused after a pause ended by itself");
     }
 
     /// @dev Every award made while the ledger accepted records is recorded, once; the others

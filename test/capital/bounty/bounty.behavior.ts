@@ -28,6 +28,10 @@ export const BOUNTY_KIND = encodeBytes32String("bounty");
 export const AWARD_POINTS = 100n;
 export const MAX_WINNERS = 32n;
 export const MAX_DURATION = 730n * DAY;
+/** BountyBoard.MAX_FUNDING: the most a bounty may hold in all. */
+export const MAX_FUNDING = 2n ** 128n - 1n;
+/** AtlasModule.DEFAULT_MAX_PAUSE_DURATION: how long a pause lasts unless governance lifts or extends it. */
+export const MAX_PAUSE_DURATION = 14n * DAY;
 /** IBountyBoard.BountyStatus, by name. */
 export const BountyStatus = { None: 0n, Open: 1n, Expired: 2n, Cancelled: 3n } as const;
 export const BOUNTY_METADATA = metadata("bounty: map the river delta");
@@ -175,10 +179,21 @@ export async function submit(
   return board.connect(contributor).submitWork(bountyId, w.uri, w.hash, credentialUID);
 }
 
-/** Moves the chain to `bountyId`'s deadline (the first second it is Expired). */
+/**
+ * Moves the chain to `bountyId`'s deadline (the first second it is Expired). The deadline is on
+ * the board's clock, which stands still while paused: the block time is the deadline plus the
+ * time the board spent paused (call it while the board is not paused).
+ */
 export async function passDeadline(board: BountyBoard, bountyId: bigint): Promise<void> {
   const { deadline } = await board.getBounty(bountyId);
-  await networkHelpers.time.increaseTo(deadline);
+  const { pausedDuration } = await board.pauseState();
+  await networkHelpers.time.increaseTo(deadline + pausedDuration);
+}
+
+/** Mints `amount` of `token` to `holder` and approves the board for all it holds. */
+export async function holding(token: TestToken, holder: Signer, board: string, amount: bigint): Promise<void> {
+  await token.as(holder).mint(await holder.getAddress(), amount);
+  await token.as(holder).approve(board, MaxUint256);
 }
 
 /** Decoded arguments of every `name` event `contract` emitted in `tx`, in order. */

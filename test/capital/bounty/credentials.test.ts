@@ -1,11 +1,12 @@
 /**
  * Credential-gated bounties: a submitter names its EAS attestation, and the registry's credential
- * check (with the mission's sovereign asking and the bounty's trusting sovereign) decides.
+ * check (with the mission's sovereign asking and the bounty's trusting sovereign) decides, when
+ * the work is submitted and again when it is awarded (issue 11, rule 11).
  */
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
 
-import { CredentialStatus, attest, networkHelpers, skillData } from "../../helpers/graph.ts";
+import { CredentialStatus, attest, ethers, networkHelpers, skillData } from "../../helpers/graph.ts";
 import { BOREALIS_ID } from "../../graph/registry.behavior.ts";
 import { ATLAS_ID, ETH, bountyFixture, createBounty, submit, work } from "./bounty.behavior.ts";
 
@@ -33,6 +34,8 @@ async function credentialFixture() {
   const foreignUid = await attest(f.eas, f.arbiter, skill, f.contributor.address, skillData("surveying", 4));
   return { ...f, skill, ownBounty, foreignBounty, uid, foreignUid };
 }
+
+type CredentialWorld = Awaited<ReturnType<typeof credentialFixture>>;
 
 describe("BountyBoard credential-gated bounties", function () {
   it("accepts work from the holder of a credential by an issuer the sovereign trusts", async function () {
@@ -126,6 +129,81 @@ describe("BountyBoard credential-gated bounties", function () {
     await expect(submit(f.board, f.contributor, f.foreignBounty, "contributor", f.uid))
       .to.be.revertedWithCustomError(f.board, "BountyCredentialInvalid")
       .withArgs(f.foreignBounty, f.contributor.address, f.uid, CredentialStatus.UntrustedIssuer);
+  });
+
+  describe("award: the credential is checked again", function () {
+    /** The contributor's work on the own bounty, submitted with its valid credential. */
+    async function submittedFixture() {
+      const f = await credentialFixture();
+      await submit(f.board, f.contributor, f.ownBounty, "contributor", f.uid);
+      return f;
+    }
+
+    const invalidations = {
+      "its issuer revokes it on EAS": {
+        status: CredentialStatus.Revoked,
+        invalidate: (f: CredentialWorld) =>
+          f.eas.connect(f.issuer).revoke({ schema: f.skill, data: { uid: f.uid, value: 0n } }),
+      },
+      "the sovereign no longer trusts its issuer": {
+        status: CredentialStatus.UntrustedIssuer,
+        invalidate: (f: CredentialWorld) =>
+          f.registry.connect(f.admin).untrustIssuer(ATLAS_ID, f.skill, f.issuer.address),
+      },
+    };
+
+    for (const [how, { status, invalidate }] of Object.entries(invalidations)) {
+      it(`a credential invalid since submission wins nothing: ${how}`, async function () {
+        const f = await loadFixture(submittedFixture);
+        await invalidate(f);
+        await expect(f.board.connect(f.missionOwner).award(f.ownBounty, [f.contributor.address], [1_000n]))
+          .to.be.revertedWithCustomError(f.board, "BountyCredentialInvalid")
+          .withArgs(f.ownBounty, f.contributor.address, f.uid, status);
+        expect(await f.board.submissionOf(f.ownBounty, f.contributor.address)).to.deep.equal([
+          work("contributor").hash,
+          0n,
+        ]);
+        expect(await f.board.remainingOf(f.ownBounty)).to.equal(1_000n);
+        expect(await f.ledger.reputationOf(ATLAS_ID, f.contributor.address)).to.equal(0n);
+      });
+    }
+
+    it("a credential that expired since submission wins nothing", async function () {
+      const f = await loadFixture(credentialFixture);
+      const expiry = BigInt(await time.latest()) + 100n;
+      const expiring = await attest(f.eas, f.issuer, f.skill, f.contributor.address, skillData("hydrology", 3), {
+        expirationTime: expiry,
+      });
+      await submit(f.board, f.contributor, f.ownBounty, "contributor", expiring);
+      await time.increaseTo(expiry);
+      await expect(f.board.connect(f.missionOwner).award(f.ownBounty, [f.contributor.address], [1_000n]))
+        .to.be.revertedWithCustomError(f.board, "BountyCredentialInvalid")
+        .withArgs(f.ownBounty, f.contributor.address, expiring, CredentialStatus.Expired);
+    });
+
+    it("one winner's invalid credential refuses the whole award; the others win without it", async function () {
+      const f = await loadFixture(submittedFixture);
+      const memberUid = await attest(f.eas, f.issuer, f.skill, f.member.address, skillData("surveying", 2));
+      await submit(f.board, f.member, f.ownBounty, "member", memberUid);
+      await f.eas.connect(f.issuer).revoke({ schema: f.skill, data: { uid: f.uid, value: 0n } });
+      await expect(
+        f.board.connect(f.missionOwner).award(f.ownBounty, [f.member.address, f.contributor.address], [600n, 400n]),
+      )
+        .to.be.revertedWithCustomError(f.board, "BountyCredentialInvalid")
+        .withArgs(f.ownBounty, f.contributor.address, f.uid, CredentialStatus.Revoked);
+      const tx = f.board.connect(f.missionOwner).award(f.ownBounty, [f.member.address], [600n]);
+      await expect(tx)
+        .to.emit(f.board, "BountyAwarded")
+        .withArgs(f.ownBounty, f.member.address, f.missionOwner.address, ETH, 600n, 400n);
+      await expect(tx).to.changeEtherBalances(ethers, [f.member, f.board], [600n, -600n]);
+    });
+
+    it("with its credential still valid, the winner is paid", async function () {
+      const f = await loadFixture(submittedFixture);
+      await expect(f.board.connect(f.missionOwner).award(f.ownBounty, [f.contributor.address], [1_000n]))
+        .to.emit(f.board, "BountyAwarded")
+        .withArgs(f.ownBounty, f.contributor.address, f.missionOwner.address, ETH, 1_000n, 0n);
+    });
   });
 
   it("pays a credentialed winner and records the award in the mission's sovereign", async function () {

@@ -1,6 +1,7 @@
 /**
  * Permission matrix of the BountyBoard: every privileged function (award and cancel: managers of
- * the bounty's mission; setGuardian, pause, unpause and upgradeToAndCall: the AtlasModule rules)
+ * the bounty's mission; setGuardian, pause, unpause, extendPause, setMaxPauseDuration and
+ * upgradeToAndCall: the AtlasModule rules)
  * called by every kind of account, each cell from a fresh snapshot. Allowed callers produce the
  * function's event; the others get the function's own error naming them.
  */
@@ -10,7 +11,9 @@ import { type ContractTransactionResponse, type Signer } from "ethers";
 import { ethers, networkHelpers } from "../../helpers/graph.ts";
 import { walletAddress } from "../../graph/registry.behavior.ts";
 import {
+  DAY,
   ETH,
+  MAX_PAUSE_DURATION,
   MISSION_ID,
   bountyFixture,
   createBounty,
@@ -19,13 +22,14 @@ import {
   type BountyWorld,
 } from "./bounty.behavior.ts";
 
-const { loadFixture } = networkHelpers;
+const { loadFixture, time } = networkHelpers;
 
 const REWARD = 1_000n;
 
 /**
  * The bounty world plus bounty 1 (ETH, with the contributor's work submitted), bounty 2 (ETH, no
- * submission), and a fresh implementation for the upgrade cells.
+ * submission), a fresh implementation for the upgrade cells, and a pause end 30 days ahead for
+ * the extendPause cells.
  */
 async function matrixFixture() {
   const f = await bountyFixture();
@@ -33,7 +37,8 @@ async function matrixFixture() {
   await submit(f.board, f.contributor, submitted, "contributor");
   const { bountyId: empty } = await createBounty(f.board, f.funder, ETH, REWARD);
   const next = await ethers.deployContract("BountyBoard");
-  return { ...f, submitted, empty, nextImplementation: await next.getAddress() };
+  const pauseEnd = BigInt(await time.latest()) + 30n * DAY;
+  return { ...f, submitted, empty, nextImplementation: await next.getAddress(), pauseEnd };
 }
 
 type Fixture = Awaited<ReturnType<typeof matrixFixture>>;
@@ -99,6 +104,14 @@ const PRIVILEGED: readonly Privileged[] = [
     emits: (f, caller) => ({ event: "BountyCancelled", args: [f.empty, caller] }),
     rejection: (f, caller) => ({ error: "BountyNotMissionManager", args: [f.empty, MISSION_ID, caller] }),
   },
+  {
+    // Submissions do not lock the funds: the managers cancel a bounty with work submitted too.
+    name: "cancel (with a submission)",
+    allowed: MISSION_MANAGERS,
+    call: (f, s) => f.board.connect(s).cancel(f.submitted),
+    emits: (f, caller) => ({ event: "BountyCancelled", args: [f.submitted, caller] }),
+    rejection: (f, caller) => ({ error: "BountyNotMissionManager", args: [f.submitted, MISSION_ID, caller] }),
+  },
   governanceOnly({
     name: "setGuardian",
     call: (f, s) => f.board.connect(s).setGuardian(NEWCOMER),
@@ -116,6 +129,17 @@ const PRIVILEGED: readonly Privileged[] = [
     setup: (f) => f.board.connect(f.guardian).pause(),
     call: (f, s) => f.board.connect(s).unpause(),
     emits: (_f, caller) => ({ event: "Unpaused", args: [caller] }),
+  }),
+  governanceOnly({
+    name: "extendPause",
+    setup: (f) => f.board.connect(f.guardian).pause(),
+    call: (f, s) => f.board.connect(s).extendPause(f.pauseEnd),
+    emits: (f) => ({ event: "PauseEndSet", args: [f.pauseEnd] }),
+  }),
+  governanceOnly({
+    name: "setMaxPauseDuration",
+    call: (f, s) => f.board.connect(s).setMaxPauseDuration(30n * DAY),
+    emits: () => ({ event: "MaxPauseDurationSet", args: [MAX_PAUSE_DURATION, 30n * DAY] }),
   }),
   governanceOnly({
     name: "upgradeToAndCall",

@@ -73,6 +73,32 @@ describe("BountyBoard with hostile tokens", function () {
       expect(await f.board.remainingOf(bountyId)).to.equal(0n);
     });
 
+    it("credits a top-up after an award by what arrived, at the shares' current value", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.fee;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 10_000n);
+      await submit(f.board, f.contributor, bountyId, "contributor");
+      await f.board.connect(f.missionOwner).award(bountyId, [f.contributor.address], [4_950n]);
+      // 9,900 shares hold 4,950: the 990 that arrive of 1,000 buy 1,980 shares.
+      await expect(fund(f.board, f.coFunder, bountyId, token.address, 1_000n))
+        .to.emit(f.board, "BountyFunded")
+        .withArgs(bountyId, f.coFunder.address, token.address, 990n, 990n, 10_890n);
+      const bounty = await f.board.getBounty(bountyId);
+      expect([bounty.funded, bounty.awarded, bounty.totalShares]).to.deep.equal([10_890n, 4_950n, 11_880n]);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(5_940n);
+
+      await passDeadline(f.board, bountyId);
+      // The funder paid the whole award; the co-funder gets back all that arrived of its top-up.
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.coFunder.address, token.address, f.coFunder.address, 990n);
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.funder.address, token.address, f.funder.address, 4_950n);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
+      expect(await f.board.remainingOf(bountyId)).to.equal(0n);
+    });
+
     it("credits small deposits whole when the fee rounds to zero", async function () {
       const f = await loadFixture(bountyFixture);
       const token = f.tokens.fee;
@@ -210,6 +236,24 @@ describe("BountyBoard with hostile tokens", function () {
       await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
         .to.be.revertedWithCustomError(f.board, "BountyFullyAwarded")
         .withArgs(bountyId);
+      expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
+    });
+
+    it("refunds a funder whose money was all awarded 0 without a transfer, and a later top-up whole", async function () {
+      const f = await loadFixture(bountyFixture);
+      const token = f.tokens.revertOnZero;
+      const { bountyId } = await createBounty(f.board, f.funder, token.address, 1_000n);
+      await submit(f.board, f.contributor, bountyId, "contributor");
+      await f.board.connect(f.missionOwner).award(bountyId, [f.contributor.address], [1_000n]);
+      await fund(f.board, f.coFunder, bountyId, token.address, 100n);
+      await passDeadline(f.board, bountyId);
+      // The token would revert a zero transfer: the funder's reclaim sends nothing.
+      await expect(f.board.connect(f.funder).reclaim(bountyId, f.funder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.funder.address, token.address, f.funder.address, 0n);
+      await expect(f.board.connect(f.coFunder).reclaim(bountyId, f.coFunder.address))
+        .to.emit(f.board, "FundsReclaimed")
+        .withArgs(bountyId, f.coFunder.address, token.address, f.coFunder.address, 100n);
       expect(await token.balanceOf(f.boardAddress)).to.equal(0n);
     });
   });
