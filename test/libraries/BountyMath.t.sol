@@ -153,11 +153,11 @@ contract BountyMathTest is Test {
         (uint256 newTotalShares, uint256 newEpoch) = BountyMath.afterAward(totalShares, epoch, remaining);
         uint256 steps = newEpoch - epoch;
         assertEq(newTotalShares, totalShares >> (SCALE_BITS * steps), "shares: shifted by 32 bits per step");
-        assertLe(newTotalShares >> SCALE_BITS, remaining, "a share is worth more than 2^-33 after");
+        assertLt(newTotalShares >> SCALE_BITS, remaining, "a share is worth more than 2^-32 after");
         assertTrue(newTotalShares != 0, "shares outstanding after");
         if (steps != 0) {
             uint256 oneStepLess = totalShares >> (SCALE_BITS * (steps - 1));
-            assertTrue(oneStepLess >> SCALE_BITS > remaining, "one step less would not do");
+            assertTrue(oneStepLess >> SCALE_BITS >= remaining, "one step less would not do");
         }
     }
 
@@ -167,37 +167,38 @@ contract BountyMathTest is Test {
         (totalShares, epoch) = BountyMath.afterAward(1_000, 0, 600);
         assertEq(totalShares, 1_000, "a share worth 0.6: unchanged");
         assertEq(epoch, 0, "a share worth 0.6: same epoch");
+        (totalShares, epoch) = BountyMath.afterAward(2 ** 32 - 1, 4, 1);
+        assertEq(totalShares, 2 ** 32 - 1, "a share worth just over 2^-32: unchanged");
+        assertEq(epoch, 4, "a share worth just over 2^-32: same epoch");
         (totalShares, epoch) = BountyMath.afterAward(2 ** 32, 4, 1);
-        assertEq(totalShares, 2 ** 32, "a share worth 2^-32: unchanged");
-        assertEq(epoch, 4, "a share worth 2^-32: same epoch");
-        // 2^96 shares left with 1 unit: two steps, to 2^32 shares.
+        assertEq(totalShares, 1, "a share worth exactly 2^-32: rescaled");
+        assertEq(epoch, 5, "a share worth exactly 2^-32: next epoch");
+        // 2^96 shares left with 1 unit: three steps, to 1 share.
         (totalShares, epoch) = BountyMath.afterAward(2 ** 96, 0, 1);
-        assertEq(totalShares, 2 ** 32, "2^96 shares for 1 unit");
-        assertEq(epoch, 2, "2^96 shares for 1 unit: epoch");
+        assertEq(totalShares, 1, "2^96 shares for 1 unit");
+        assertEq(epoch, 3, "2^96 shares for 1 unit: epoch");
         // 2^132 + 2^32 shares left with 1 unit: four steps, to 16 shares.
         (totalShares, epoch) = BountyMath.afterAward(2 ** 132 + 2 ** 32, 5, 1);
         assertEq(totalShares, 16, "2^132 + 2^32 shares for 1 unit");
         assertEq(epoch, 9, "2^132 + 2^32 shares for 1 unit: epoch");
     }
 
-    /// @dev BountyMath promises "a share is never worth less than 2^-32 units" and the board
+    /// @dev BountyMath promises "a share is always worth more than 2^-32 units" and the board
     /// relies on it for "shares stay below 2^160" (BountyBoard.MAX_FUNDING, the uint160 casts).
-    /// The loop stops at `totalShares >> 32 <= remaining`, which lets a share be worth down to
-    /// about 2^-33 (totalShares up to (remaining + 1) * 2^32 - 1). FAILS on the current
-    /// contract: see BountyBoard.test.ts, "a top-up of 2^127 into a bounty left with 1 unit".
+    /// A loop that stopped at `totalShares >> 32 <= remaining` let a share be worth about 2^-33
+    /// (see BountyBoard.test.ts, "a top-up of 2^127 into a bounty left with 1 unit").
     function testFuzz_afterAward_keepsAShareWorthAtLeastTwoToTheMinus32(uint256 remaining, uint256 excess) public pure {
         // Awards that leave a few units are where a rescale matters.
         remaining = bound(remaining, 1, 1_000);
         excess = bound(excess, 1, 2 ** SCALE_BITS - 1);
         (uint256 totalShares, ) = BountyMath.afterAward((remaining << SCALE_BITS) + excess, 0, remaining);
-        assertLe(totalShares, remaining << SCALE_BITS, "shares after the award vs remaining * 2^32");
+        assertLt(totalShares, remaining << SCALE_BITS, "shares after the award vs remaining * 2^32");
     }
 
-    /// @dev FAILS on the current contract, see the fuzz twin above.
     function test_afterAward_keepsAShareWorthAtLeastTwoToTheMinus32() public pure {
         // 2^33 - 1 shares left with 1 unit: a share is worth 1 / (2^33 - 1) < 2^-32.
         (uint256 totalShares, ) = BountyMath.afterAward(2 ** 33 - 1, 0, 1);
-        assertLe(totalShares, 2 ** 32, "shares for 1 unit");
+        assertLt(totalShares, 2 ** 32, "shares for 1 unit");
     }
 
     /* REFUND OF A POSITION */

@@ -46,6 +46,12 @@ abstract contract Test {
         }
     }
 
+    function assertLt(uint256 got, uint256 bound_, string memory label) internal pure {
+        if (got >= bound_) {
+            revert(string.concat(label, ": ", _toString(got), " is not below ", _toString(bound_)));
+        }
+    }
+
     function assertTrue(bool condition, string memory label) internal pure {
         if (!condition) revert(string.concat(label, ": expected true"));
     }

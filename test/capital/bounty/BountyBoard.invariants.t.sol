@@ -736,18 +736,16 @@ contract BountyBoardInvariantsTest is GraphFixture {
     }
 
     /// @dev Governance lifts a pause whenever it wants (IAtlasModule: "only governance may
-    /// unpause"). FAILS on the current contract: AtlasModule.unpause sets `pauseEndsAt` to now
-    /// before OpenZeppelin's `_unpause` checks `whenPaused`, which then reads `paused()` as false
-    /// and reverts ExpectedPause — no module can be unpaused.
+    /// unpause"). Found by this invariant: unpause once moved the pause's end to now before
+    /// OpenZeppelin's `_unpause` checked `whenPaused`, and reverted ExpectedPause.
     function invariant_governanceCanUnpause() public view {
         assertEq(handler.ghostUnpausesRefused(), 0, "governance unpauses refused while paused");
     }
 
     /// @dev A pause that ended by itself does not stop the next one (governance at once, the
-    /// guardian after its cooldown). FAILS on the current contract: AtlasModule.pause sets the new
-    /// `pauseEndsAt` before OpenZeppelin's `_pause` checks `whenNotPaused`, and the flag the ended
-    /// pause left set makes `paused()` true — after its first pause ends, a module can never be
-    /// paused again (unpause, which would clear the flag, is refused too).
+    /// guardian after its cooldown). Found by this invariant: pause once wrote the new end before
+    /// OpenZeppelin's `_pause` checked `whenNotPaused`, so the flag an ended pause left set
+    /// refused every later pause.
     function invariant_aPauseCanFollowOneThatEnded() public view {
         assertEq(handler.ghostRepausesRefused(), 0, "pauses refused after a pause ended by itself");
     }

@@ -32,12 +32,9 @@ contract BountyModelHandler is Test {
     using RefundModel for RefundModel.Stake;
 
     uint256 public constant FUNDERS = 4;
-    /// @dev Total funding per round stays below 2^127, not MAX_FUNDING (2^128 - 1): above it,
-    /// BountyMath.afterAward lets a share be worth less than 2^-32 units and a top-up's shares
-    /// wrap their uint160 slot (a known contract bug, pinned by the failing test "a top-up of
-    /// 2^127 into a bounty left with 1 unit" in BountyBoard.test.ts). Raise it to MAX_FUNDING
-    /// once fixed.
-    uint256 public constant MAX_MODEL_FUNDING = 2 ** 127 - 1;
+    /// @dev Total funding per round reaches MAX_FUNDING (2^128 - 1): shares stay below 2^160
+    /// (see "a top-up of 2^127 into a bounty left with 1 unit" in BountyBoard.test.ts).
+    uint256 public constant MAX_MODEL_FUNDING = 2 ** 128 - 1;
     uint256 private constant DURATION = 30 days;
 
     BountyBoard public board;

@@ -1194,22 +1194,23 @@ describe("BountyBoard", function () {
       const token = f.tokens.mock;
       const [alice, bob, carol, dave] = [f.funder, f.coFunder, f.member, f.stranger];
       for (const holder of [alice, bob, carol, dave]) await holding(token, holder, f.boardAddress, 2n ** 100n);
-      // Alice 2^96; an award leaves 1 unit: 2^96 shares for 1 unit are rescaled twice, to 2^32.
+      // Alice 2^96; an award leaves 1 unit: 2^96 shares for 1 unit are rescaled three times, to 1
+      // (a share stays worth more than 2^-32).
       const { bountyId } = await createBounty(f.board, alice, token.address, 2n ** 96n);
       const shares = async () => {
         const bounty = await f.board.getBounty(bountyId);
         return [bounty.totalShares, bounty.shareEpoch];
       };
       await awardFresh(f, bountyId, "first", 2n ** 96n - 1n);
-      expect(await shares()).to.deep.equal([2n ** 32n, 2n]);
-      // Bob 2^96 buys 2^128 shares at 2^-32; an award leaves 1 unit again: three rescales.
+      expect(await shares()).to.deep.equal([1n, 3n]);
+      // Bob 2^96 buys 2^96 shares at 1 unit each; an award leaves 1 unit again: three rescales.
       await expect(fund(f.board, bob, bountyId, token.address, 2n ** 96n))
         .to.emit(f.board, "BountyFunded")
         .withArgs(bountyId, bob.address, token.address, 2n ** 96n, 2n ** 96n, 2n ** 97n);
-      expect(await shares()).to.deep.equal([2n ** 128n + 2n ** 32n, 2n]);
+      expect(await shares()).to.deep.equal([2n ** 96n + 1n, 3n]);
       await awardFresh(f, bountyId, "second", 2n ** 96n);
-      expect(await shares()).to.deep.equal([2n ** 32n, 5n]);
-      // Carol 2^100 buys 2^132 shares; an award leaves 1 unit: four rescales, to 16 shares.
+      expect(await shares()).to.deep.equal([1n, 6n]);
+      // Carol 2^100 buys 2^100 shares; an award leaves 1 unit: three rescales, to 16 shares.
       await fund(f.board, carol, bountyId, token.address, 2n ** 100n);
       await awardFresh(f, bountyId, "third", 2n ** 100n);
       expect(await shares()).to.deep.equal([16n, 9n]);
@@ -1254,11 +1255,11 @@ describe("BountyBoard", function () {
     });
 
     /**
-     * FAILS on the current contract (a contract bug, left failing on purpose). BountyMath.afterAward
-     * stops rescaling at `totalShares >> 32 <= remaining`, so 2^33 - 1 shares may hold 1 unit (a
-     * share worth ~2^-33, not the promised 2^-32). A top-up of x then mints x * (2^33 - 1) shares,
-     * which exceeds 2^160 from x ≈ 2^127 on, below MAX_FUNDING; the uint160 casts in `fund`
-     * truncate silently, and the top-up's money goes to the earlier funder.
+     * Found by this test: a rescale that stopped at `totalShares >> 32 <= remaining` let 2^33 - 1
+     * shares hold 1 unit (a share worth ~2^-33); a top-up of x then minted x * (2^33 - 1) shares,
+     * above 2^160 from x ≈ 2^127 on, and a uint160 cast truncated them, handing the top-up's
+     * money to the earlier funder. BountyMath now rescales while a share is worth 2^-32 or less,
+     * and the board casts with SafeCast.
      */
     it("a top-up of 2^127 into a bounty left with 1 unit is credited in full (shares never wrap)", async function () {
       const f = await loadFixture(bountyFixture);
@@ -1267,11 +1268,13 @@ describe("BountyBoard", function () {
       await holding(token, f.coFunder, f.boardAddress, topUp);
       const { bountyId } = await createBounty(f.board, f.funder, token.address, 2n ** 33n - 1n);
       await awardFresh(f, bountyId, "first", 2n ** 33n - 2n);
-      expect((await f.board.getBounty(bountyId)).totalShares).to.equal(2n ** 33n - 1n);
+      // 2^33 - 1 shares holding 1 unit are worth less than 2^-32 each: rescaled to 1 share.
+      expect((await f.board.getBounty(bountyId)).totalShares).to.equal(1n);
       await fund(f.board, f.coFunder, bountyId, token.address, topUp);
+      expect((await f.board.getBounty(bountyId)).totalShares).to.equal(topUp + 1n);
       await passDeadline(f.board, bountyId);
-      // Exact share arithmetic (no wrap): the co-funder's topUp * (2^33 - 1) shares of
-      // (topUp + 1) * (2^33 - 1) are worth topUp, the funder's 2^33 - 1 shares 1 unit.
+      // Exact share arithmetic (no wrap): the co-funder's topUp shares of topUp + 1 are worth
+      // topUp, the funder's 2^33 - 1 shares of the epoch before count 1 share, worth 1 unit.
       expect(await f.board.refundOf(bountyId, f.coFunder.address)).to.equal(topUp);
       expect(await f.board.refundOf(bountyId, f.funder.address)).to.equal(1n);
       await expectRefund(f, token, bountyId, f.coFunder, topUp);
@@ -1402,12 +1405,6 @@ describe("BountyBoard", function () {
   });
 
   describe("pause: a pause moves no money between parties", function () {
-    /**
-     * FAILS on the current contract (AtlasModule bug, left failing): `unpause` sets `pauseEndsAt`
-     * to now before OpenZeppelin's `_unpause` checks `whenPaused`, which then reverts ExpectedPause.
-     * The same rule without governance unpausing passes below (a pause that ends by itself, a
-     * pause that governance extends).
-     */
     it("a pause does not turn awardable funds into refunds: the deadline moves by the paused time", async function () {
       const f = await loadFixture(submittedFixture);
       const { deadline } = await f.board.getBounty(f.bountyId);
@@ -1518,9 +1515,9 @@ describe("BountyBoard", function () {
     });
 
     /**
-     * FAILS on the current contract (AtlasModule bug, left failing): `pause` sets the new end
-     * before OpenZeppelin's `_pause` checks `whenNotPaused`, and the flag the ended pause left set
-     * makes `paused()` true, so every pause after the first one reverts with EnforcedPause.
+     * Found by this test: `pause` wrote the new end before OpenZeppelin's `_pause` checked
+     * `whenNotPaused`, and the flag the ended pause left set made `paused()` true, so no pause
+     * could follow one that ended by itself.
      */
     it("a pause that ended by itself does not stop the next one", async function () {
       const f = await loadFixture(bountyFixture);
