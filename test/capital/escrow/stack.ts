@@ -35,7 +35,7 @@ export interface EscrowStack {
 /** Deploys Arbitration and MilestoneEscrow behind proxies and wires them through governance. */
 export async function deployEscrowStack(
   connection: NetworkConnection,
-  stack: AtlasDeployment,
+  stack: Pick<AtlasDeployment, "timelock" | "registry" | "ledger" | "eas">,
   guardian: string,
   fallbackArbiters: readonly string[] = FALLBACK_ARBITERS,
 ): Promise<EscrowStack> {
