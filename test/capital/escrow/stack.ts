@@ -52,7 +52,7 @@ export async function deployEscrowStack(
       guardian,
       APPEAL_WINDOW,
       RULING_PERIOD,
-      fallbackArbiters,
+      [...fallbackArbiters],
     ]),
   ]);
   const arbitration = Arbitration__factory.connect(await arbitrationProxy.getAddress(), runner);
