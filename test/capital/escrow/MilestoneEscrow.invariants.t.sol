@@ -5,6 +5,7 @@ import {Attestation} from "@ethereum-attestation-service/eas-contracts/contracts
 import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
 import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 
+import {IAtlasModule} from "../../../contracts/governance/IAtlasModule.sol";
 import {IMilestoneEscrow} from "../../../contracts/capital/IMilestoneEscrow.sol";
 import {MilestoneEscrow} from "../../../contracts/capital/MilestoneEscrow.sol";
 import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.sol";
@@ -15,37 +16,72 @@ import {Arbitration} from "../../../contracts/interstate/Arbitration.sol";
 import {IArbitration} from "../../../contracts/interstate/IArbitration.sol";
 import {MockEAS} from "../../graph/mocks/MockEAS.sol";
 import {GraphFixture} from "../../graph/utils/GraphFixture.sol";
+import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
 
+/// @dev The invariant fuzzer's selector filter (read from {MilestoneEscrowInvariantsTest-excludeSelectors}).
+struct FuzzSelector {
+    address addr;
+    bytes4[] selectors;
+}
+
+/// @dev Who the handler acts as, besides the parties.
+struct Officials {
+    address governance;
+    address guardian;
+    address manager;
+    address verifier;
+    address arbiter;
+    address arbiter2;
+}
+
 /// @title MilestoneEscrowHandler
 /// @notice Drives the escrow and Arbitration at random: creates escrows (ETH or token, funded
-/// now or later, lump and streaming milestones), funds, submits, approves (by the funder or a
-/// verifier's attestation), releases optimistically, claims streams, reclaims after deadlines,
-/// disputes, draws arbiters, rules, appeals, finalizes, withdraws credits, collects fees, changes
-/// the fee and moves time. Every action checks its preconditions first and does nothing when they
-/// do not hold, so no call reverts. The ghost ledger counts what came into the escrow and what
-/// left it, per token.
+/// now or later, by the funder or, unfunded, by the mission's manager, naming the parties'
+/// sovereigns or not, lump and streaming milestones, streams that started up to the tolerance
+/// ago), the contributor accepts, the manager endorses, funds, submits, approves (by the funder or
+/// a verifier's attestation), releases optimistically, claims streams, cancels them (either
+/// party), reclaims after deadlines and after a cancelled stream's review window, disputes (lumps,
+/// and the rest of cancelled streams), draws arbiters (of a recognized sovereign or fallback),
+/// rules, appeals, finalizes, withdraws credits, collects fees, changes the fee; the guardian
+/// pauses (after its cooldown), governance extends pauses, sets their longest duration and names
+/// the guardian again, pauses run out, and time moves. Every time the escrow decides on is read
+/// on its module clock. Every action checks its preconditions first and does nothing when they do
+/// not hold, so no call reverts. The ghost ledger counts what came into the escrow and what left
+/// it, per token, and the seconds the escrow spent paused. Two pause calls AtlasModule promises
+/// but refuses today (governance's unpause, a pause after one ran out) are written as actions and
+/// excluded from the fuzzer ({MilestoneEscrowInvariantsTest-excludeSelectors}).
 contract MilestoneEscrowHandler is Test {
     uint64 public constant NORTH = 1;
     uint64 public constant SOUTH = 2;
     uint64 public constant WEST = 3;
+    address public constant FALLBACK_ARBITER = address(0xFA11);
+    address public constant FALLBACK_ARBITER_2 = address(0xFA12);
+    /// @notice Where parties withdraw their credits to.
+    address public constant WITHDRAWALS = address(0x5111C);
+    uint256 private constant _SHARE_SCALE = 1e6;
 
     MilestoneEscrow public escrow;
     Arbitration public arbitration;
     MockEAS public eas;
     MockToken public token;
-    address public governance;
     uint64 public missionId;
-    address public verifier;
-    address public arbiter;
-    address public arbiter2;
+    Officials private _officials;
     address[4] private _parties;
 
     /* GHOST LEDGER */
 
     mapping(address token => uint256 amount) public ghostFunded;
     mapping(address token => uint256 amount) public ghostPaidOut;
+    /// @notice Seconds the escrow spent paused, counted by the handler as time moves.
+    uint256 public ghostPausedSeconds;
+    /// @notice A pause was started and not lifted by governance (it may have run out since).
+    bool public ghostPauseStarted;
+    /// @notice When the started pause ends by itself.
+    uint256 public ghostPauseEndsAt;
+    /// @notice When each escrow was created (wall clock): verifications must come later.
+    mapping(uint256 escrowId => uint256 time) public createdAt;
     uint256[] private _disputes;
     uint256 private _nonce;
     mapping(bytes32 action => uint256 count) public calls;
@@ -55,75 +91,50 @@ contract MilestoneEscrowHandler is Test {
         Arbitration arbitration_,
         MockEAS eas_,
         MockToken token_,
-        address governance_,
         uint64 missionId_,
         address[4] memory parties_,
-        address[3] memory officials
+        Officials memory officials_
     ) {
         escrow = escrow_;
         arbitration = arbitration_;
         eas = eas_;
         token = token_;
-        governance = governance_;
         missionId = missionId_;
         _parties = parties_;
-        verifier = officials[0];
-        arbiter = officials[1];
-        arbiter2 = officials[2];
+        _officials = officials_;
         for (uint256 i = 0; i < 2; ++i) {
             vm.prank(parties_[i]);
             token_.approve(address(escrow_), type(uint256).max);
         }
     }
 
-    /// @notice Funders are parties 0 and 1, contributors parties 2 and 3.
+    /// @notice Funders are parties 0 and 1, contributors parties 2 and 3. Party 3 is paid only by
+    /// deals no manager made or endorsed, and refuses ETH (its ETH payouts are credited).
     function party(uint256 i) external view returns (address) {
         return _parties[i];
     }
 
-    /* ACTIONS */
+    /* ACTIONS: ESCROWS */
 
     function create(uint256 seed, uint256 count, bool fundNow, bool useEth, uint32 reviewWindow) external {
+        if (escrow.paused()) return;
         count = bound(count, 1, 3);
+        // One deal in four is created, unfunded, by the mission's manager (endorsed), for party 2.
+        bool byManager = (seed >> 3) % 4 == 0;
+        if (byManager) fundNow = false;
         address funder = _parties[seed % 2];
         address tokenAddress = useEth ? address(0) : address(token);
-        IMilestoneEscrow.MilestoneParams[] memory milestones = new IMilestoneEscrow.MilestoneParams[](count);
-        uint256 total;
-        for (uint256 i = 0; i < count; ++i) {
-            uint256 r = uint256(keccak256(abi.encode(seed, i)));
-            uint128 amount = uint128(bound(r, 1, 1e24));
-            total += amount;
-            if ((r >> 200) % 2 == 0) {
-                uint40 deadline = uint40(block.timestamp + bound(r >> 100, 1 hours, 30 days));
-                milestones[i] = IMilestoneEscrow.MilestoneParams(
-                    amount,
-                    IMilestoneEscrow.MilestoneKind.Lump,
-                    deadline,
-                    0,
-                    0
-                );
-            } else {
-                uint40 start = uint40(block.timestamp + bound(r >> 100, 0, 10 days));
-                uint40 end = uint40(start + bound(r >> 150, 1 hours, 60 days));
-                milestones[i] = IMilestoneEscrow.MilestoneParams(
-                    amount,
-                    IMilestoneEscrow.MilestoneKind.Streaming,
-                    0,
-                    start,
-                    end
-                );
-            }
-        }
+        (IMilestoneEscrow.MilestoneParams[] memory milestones, uint256 total) = _milestones(seed, count);
         IMilestoneEscrow.EscrowParams memory params = IMilestoneEscrow.EscrowParams({
             missionId: missionId,
             funder: funder,
-            contributor: _parties[2 + ((seed >> 1) % 2)],
+            contributor: byManager ? _parties[2] : _parties[2 + ((seed >> 1) % 2)],
             token: tokenAddress,
-            verifier: verifier,
+            verifier: _officials.verifier,
             arbiter: address(0),
-            funderSovereign: NORTH,
-            contributorSovereign: SOUTH,
-            reviewWindow: uint32(bound(reviewWindow, 1 hours, 7 days)),
+            funderSovereign: (seed >> 5) % 3 == 0 ? 0 : NORTH,
+            contributorSovereign: (seed >> 7) % 3 == 0 ? 0 : SOUTH,
+            reviewWindow: uint32(bound(reviewWindow, 1 hours, 3 days)),
             fund: fundNow
         });
         uint256 value;
@@ -131,9 +142,31 @@ contract MilestoneEscrowHandler is Test {
             value = _provide(funder, tokenAddress, total);
             ghostFunded[tokenAddress] += total;
         }
-        vm.prank(funder);
-        escrow.createEscrow{value: value}(params, milestones);
+        vm.prank(byManager ? _officials.manager : funder);
+        uint256 escrowId = escrow.createEscrow{value: value}(params, milestones);
+        createdAt[escrowId] = block.timestamp;
         ++calls["create"];
+        // Most contributors accept the terms at once; the others may later (accept).
+        if ((seed >> 9) % 4 != 0) {
+            vm.prank(params.contributor);
+            escrow.acceptEscrow(escrowId);
+        }
+    }
+
+    function accept(uint256 escrowSeed) external {
+        (bool found, uint256 escrowId, , IMilestoneEscrow.Escrow memory e, ) = _pick(escrowSeed, 0);
+        if (!found || e.accepted || escrow.paused()) return;
+        vm.prank(e.contributor);
+        escrow.acceptEscrow(escrowId);
+        ++calls["accept"];
+    }
+
+    function endorse(uint256 escrowSeed) external {
+        (bool found, uint256 escrowId, , IMilestoneEscrow.Escrow memory e, ) = _pick(escrowSeed, 0);
+        if (!found || e.endorsed || e.contributor == _parties[3] || escrow.paused()) return;
+        vm.prank(_officials.manager);
+        escrow.endorseEscrow(escrowId);
+        ++calls["endorse"];
     }
 
     function fund(uint256 escrowSeed, uint256 indexSeed) external {
@@ -144,8 +177,8 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || m.state != IMilestoneEscrow.MilestoneState.Unfunded) return;
-        if (m.kind == IMilestoneEscrow.MilestoneKind.Lump && block.timestamp > m.deadline) return;
+        if (!found || m.state != IMilestoneEscrow.MilestoneState.Unfunded || escrow.paused()) return;
+        if (_isLump(m) && _moduleTime() > m.deadline) return;
         uint256 value = _provide(e.funder, e.token, m.amount);
         ghostFunded[e.token] += m.amount;
         vm.prank(e.funder);
@@ -162,7 +195,7 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
         if (!found || !_isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Funded) return;
-        if (block.timestamp > m.deadline) return;
+        if (!e.accepted || escrow.paused() || _moduleTime() > m.deadline) return;
         vm.prank(e.contributor);
         escrow.submitMilestone(escrowId, index, "ipfs://work", keccak256("work"));
         ++calls["submit"];
@@ -176,12 +209,14 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || !_isLump(m)) return;
-        if (m.state != IMilestoneEscrow.MilestoneState.Funded && m.state != IMilestoneEscrow.MilestoneState.Submitted) {
-            return;
-        }
+        if (!found || !_isLump(m) || escrow.paused()) return;
+        bool submitted = m.state == IMilestoneEscrow.MilestoneState.Submitted;
+        if (m.state != IMilestoneEscrow.MilestoneState.Funded && !submitted) return;
         uint256 before = _held(e.token);
         if (byAttestation) {
+            // Made after the escrow (a later second), and for a lump never submitted, by its deadline.
+            if (block.timestamp <= createdAt[escrowId]) return;
+            if (!submitted && _moduleTime() > m.deadline) return;
             bytes32 uid = _attest(escrowId, index, e.contributor);
             escrow.approveWithAttestation(escrowId, index, uid);
             ++calls["approveWithAttestation"];
@@ -201,8 +236,8 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || m.state != IMilestoneEscrow.MilestoneState.Submitted) return;
-        if (block.timestamp < uint256(m.submittedAt) + e.reviewWindow) return;
+        if (!found || !_isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Submitted) return;
+        if (escrow.paused() || _moduleTime() < uint256(m.submittedAt) + e.reviewWindow) return;
         uint256 before = _held(e.token);
         vm.prank(e.contributor);
         escrow.releaseOptimistic(escrowId, index);
@@ -218,13 +253,29 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || _isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Funded) return;
-        if (block.timestamp <= m.start || escrow.claimable(escrowId, index) == 0) return;
+        if (!found || _isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Funded || escrow.paused()) return;
+        if (_moduleTime() <= m.start || escrow.claimable(escrowId, index) == 0) return;
         uint256 before = _held(e.token);
         vm.prank(e.contributor);
         escrow.claim(escrowId, index);
         ghostPaidOut[e.token] += before - _held(e.token);
         ++calls["claim"];
+    }
+
+    function cancelStream(uint256 escrowSeed, uint256 indexSeed, bool byFunder) external {
+        (
+            bool found,
+            uint256 escrowId,
+            uint256 index,
+            IMilestoneEscrow.Escrow memory e,
+            IMilestoneEscrow.Milestone memory m
+        ) = _pick(escrowSeed, indexSeed);
+        if (!found || _isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Funded || escrow.paused()) return;
+        uint256 before = _held(e.token);
+        vm.prank(byFunder ? e.funder : e.contributor);
+        escrow.cancelStream(escrowId, index);
+        ghostPaidOut[e.token] += before - _held(e.token);
+        ++calls[byFunder ? bytes32("cancelStream by funder") : bytes32("cancelStream by contributor")];
     }
 
     function reclaim(uint256 escrowSeed, uint256 indexSeed) external {
@@ -235,13 +286,19 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || !_isLump(m) || m.state != IMilestoneEscrow.MilestoneState.Funded) return;
-        if (block.timestamp <= m.deadline) return;
+        if (!found || escrow.paused()) return;
+        uint256 time = _moduleTime();
+        if (_isLump(m)) {
+            if (m.state != IMilestoneEscrow.MilestoneState.Funded || time <= m.deadline) return;
+        } else {
+            if (m.state != IMilestoneEscrow.MilestoneState.Cancelled) return;
+            if (time < uint256(m.submittedAt) + e.reviewWindow) return;
+        }
         uint256 before = _held(e.token);
         vm.prank(e.funder);
         escrow.reclaimMilestone(escrowId, index);
         ghostPaidOut[e.token] += before - _held(e.token);
-        ++calls["reclaim"];
+        ++calls[_isLump(m) ? bytes32("reclaim lump") : bytes32("reclaim cancelled stream")];
     }
 
     function dispute(uint256 escrowSeed, uint256 indexSeed, bool byFunder) external {
@@ -252,23 +309,41 @@ contract MilestoneEscrowHandler is Test {
             IMilestoneEscrow.Escrow memory e,
             IMilestoneEscrow.Milestone memory m
         ) = _pick(escrowSeed, indexSeed);
-        if (!found || m.state != IMilestoneEscrow.MilestoneState.Submitted) return;
-        if (block.timestamp >= uint256(m.submittedAt) + e.reviewWindow) return;
+        if (!found || escrow.paused()) return;
+        if (_isLump(m)) {
+            if (m.state != IMilestoneEscrow.MilestoneState.Submitted) return;
+        } else {
+            // Only the contributor disputes the rest of a stream its funder cancelled.
+            if (m.state != IMilestoneEscrow.MilestoneState.Cancelled) return;
+            byFunder = false;
+        }
+        if (_moduleTime() >= uint256(m.submittedAt) + e.reviewWindow) return;
         vm.prank(byFunder ? e.funder : e.contributor);
         uint256 disputeId = escrow.dispute(escrowId, index, "ipfs://claim", keccak256("claim"));
-        arbitration.proposeArbiter(disputeId, arbiter, WEST);
+        // A sovereign's arbiter when both parties name theirs (west recognizes both), else a fallback.
+        if (e.funderSovereign != 0 && e.contributorSovereign != 0) {
+            arbitration.proposeArbiter(disputeId, _officials.arbiter, WEST);
+        } else {
+            arbitration.proposeArbiter(disputeId, FALLBACK_ARBITER, 0);
+        }
         _disputes.push(disputeId);
-        ++calls["dispute"];
+        ++calls[_isLump(m) ? bytes32("dispute lump") : bytes32("dispute cancelled stream")];
     }
+
+    /* ACTIONS: ARBITRATION */
 
     function rule(uint256 disputeSeed, uint256 share) external {
         (bool found, uint256 disputeId, IArbitration.Dispute memory d) = _pickDispute(disputeSeed);
         if (!found || d.status == IArbitration.DisputeStatus.Finalized) return;
         IArbitration.Round memory round = arbitration.getRound(disputeId, d.round);
         if (round.arbiter == address(0) || round.ruled) return;
-        if (d.round == 2 && block.timestamp > uint256(d.appealedAt) + arbitration.rulingPeriod()) return;
+        // The round is live: round 1 until twice the ruling period after the opening, the appeal
+        // until a ruling period after the latest appeal.
+        uint256 roundEnd =
+            d.round == 1 ? uint256(d.openedAt) + 2 * uint256(d.rulingPeriod) : uint256(d.lastAppealAt) + d.rulingPeriod;
+        if (block.timestamp > roundEnd) return;
         vm.prank(round.arbiter);
-        arbitration.rule(disputeId, bound(share, 0, 1e6));
+        arbitration.rule(disputeId, bound(share, 0, _SHARE_SCALE));
         ++calls["rule"];
     }
 
@@ -276,65 +351,201 @@ contract MilestoneEscrowHandler is Test {
         (bool found, uint256 disputeId, IArbitration.Dispute memory d) = _pickDispute(disputeSeed);
         if (!found || d.status != IArbitration.DisputeStatus.Open) return;
         IArbitration.Round memory first = arbitration.getRound(disputeId, 1);
-        if (!first.ruled || block.timestamp > uint256(first.ruledAt) + arbitration.appealWindow()) return;
+        if (!first.ruled || block.timestamp > uint256(first.ruledAt) + d.appealWindow) return;
+        // A party the ruling gave the whole amount has nothing to appeal: the other one appeals.
+        if (first.shareToClaimant == _SHARE_SCALE) byClaimant = false;
+        else if (first.shareToClaimant == 0) byClaimant = true;
         vm.prank(byClaimant ? d.claimant : d.respondent);
         arbitration.appeal(disputeId);
-        arbitration.proposeArbiter(disputeId, arbiter2, WEST);
+        // Round 2 needs another arbiter than round 1's, from the same kind of pool.
+        if (first.fallbackArbiter) arbitration.proposeArbiter(disputeId, FALLBACK_ARBITER_2, 0);
+        else arbitration.proposeArbiter(disputeId, _officials.arbiter2, WEST);
         ++calls["appeal"];
     }
 
     function finalize(uint256 disputeSeed) external {
         (bool found, uint256 disputeId, IArbitration.Dispute memory d) = _pickDispute(disputeSeed);
-        if (!found || d.status == IArbitration.DisputeStatus.Finalized) return;
-        IArbitration.Round memory first = arbitration.getRound(disputeId, 1);
-        bool ready;
-        if (d.status == IArbitration.DisputeStatus.Open && first.ruled) {
-            ready = block.timestamp > uint256(first.ruledAt) + arbitration.appealWindow();
-        } else if (d.status == IArbitration.DisputeStatus.Open) {
-            // Dismissal: no ruling within the ruling period after the arbiter's assignment.
-            ready = block.timestamp > uint256(first.assignedAt) + arbitration.rulingPeriod();
-        } else {
-            ready =
-                arbitration.getRound(disputeId, 2).ruled ||
-                block.timestamp > uint256(d.appealedAt) + arbitration.rulingPeriod();
-        }
-        if (!ready) return;
+        // The escrow takes rulings only while it is not paused (finalize would revert whole).
+        if (!found || d.status == IArbitration.DisputeStatus.Finalized || escrow.paused()) return;
+        if (block.timestamp < arbitration.finalizableAt(disputeId)) return;
         arbitration.finalize(disputeId);
         ++calls["finalize"];
     }
 
-    function withdraw(uint256 partySeed, bool useEth) external {
-        address account = _parties[partySeed % 4];
-        address tokenAddress = useEth ? address(0) : address(token);
-        uint256 amount = escrow.pendingWithdrawal(account, tokenAddress);
-        if (amount == 0) return;
-        vm.prank(account);
-        escrow.withdraw(tokenAddress, account);
-        ghostPaidOut[tokenAddress] += amount;
-        ++calls["withdraw"];
+    /* ACTIONS: MONEY OUT, FEES */
+
+    function withdraw(uint256 seed) external {
+        // Works while paused: a credit is a sum already owed. The first credit from `seed` on, among
+        // the parties' ETH and token credits, to another address (party 3 refuses ETH).
+        for (uint256 k = 0; k < 8; ++k) {
+            uint256 pick = ((seed % 8) + k) % 8;
+            address account = _parties[pick % 4];
+            address tokenAddress = pick < 4 ? address(0) : address(token);
+            uint256 amount = escrow.pendingWithdrawal(account, tokenAddress);
+            if (amount == 0) continue;
+            vm.prank(account);
+            escrow.withdraw(tokenAddress, WITHDRAWALS);
+            ghostPaidOut[tokenAddress] += amount;
+            ++calls[escrow.paused() ? bytes32("withdraw while paused") : bytes32("withdraw")];
+            return;
+        }
     }
 
     function collectFees(bool useEth) external {
         address tokenAddress = useEth ? address(0) : address(token);
         uint256 amount = escrow.accruedFees(tokenAddress);
-        if (amount == 0) return;
+        if (amount == 0 || escrow.paused()) return;
         escrow.collectFees(tokenAddress);
         ghostPaidOut[tokenAddress] += amount;
         ++calls["collectFees"];
     }
 
     function setProtocolFee(uint256 bps) external {
-        vm.prank(governance);
+        vm.prank(_officials.governance);
         escrow.setProtocolFee(uint16(bound(bps, 0, 500)));
         ++calls["setProtocolFee"];
     }
 
+    /* ACTIONS: PAUSE AND TIME */
+
+    function guardianPause(uint256 seed) external {
+        // One call in three: a pause holds most actions, so it should not fill the runs.
+        if (seed % 3 != 0) return;
+        // AtlasModule cannot start a pause once one ran out by itself (reported; see
+        // pauseAgainAfterExpiry, excluded until it is fixed), and governance's unpause never works
+        // (unpause, excluded too): so today a run pauses at most once.
+        if (ghostPauseStarted || escrow.paused()) return;
+        IAtlasModule.PauseState memory state = escrow.pauseState();
+        if (block.timestamp < state.guardianReadyAt) return;
+        vm.prank(_officials.guardian);
+        escrow.pause();
+        _startGhostPause(block.timestamp + state.maxPauseDuration);
+        ++calls["guardianPause"];
+    }
+
+    /// @notice The guardian pauses again after its last pause ran out by itself, once its cooldown
+    /// passed. Excluded from the fuzzer while AtlasModule refuses it (EnforcedPause).
+    function pauseAgainAfterExpiry() external {
+        if (!ghostPauseStarted || escrow.paused()) return;
+        IAtlasModule.PauseState memory state = escrow.pauseState();
+        if (block.timestamp < state.guardianReadyAt) return;
+        vm.prank(_officials.guardian);
+        escrow.pause();
+        _startGhostPause(block.timestamp + state.maxPauseDuration);
+        ++calls["pauseAgainAfterExpiry"];
+    }
+
+    /// @notice Governance lifts the pause. Excluded from the fuzzer while AtlasModule's unpause
+    /// always reverts (ExpectedPause).
+    function unpause() external {
+        if (!escrow.paused()) return;
+        vm.prank(_officials.governance);
+        escrow.unpause();
+        ghostPauseStarted = false;
+        ++calls["unpause"];
+    }
+
+    function extendPause(uint256 seconds_) external {
+        if (!escrow.paused()) return;
+        // Moves the end later, or (half the time, within a day) earlier: governance ending the pause.
+        uint256 endsAt =
+            block.timestamp + (seconds_ % 2 == 0 ? bound(seconds_ >> 1, 1, 1 days) : bound(seconds_ >> 1, 1, 30 days));
+        vm.prank(_officials.governance);
+        escrow.extendPause(endsAt);
+        ghostPauseEndsAt = endsAt;
+        ++calls["extendPause"];
+    }
+
+    function setMaxPauseDuration(uint256 duration) external {
+        vm.prank(_officials.governance);
+        escrow.setMaxPauseDuration(uint32(bound(duration, 1 days, 90 days)));
+        ++calls["setMaxPauseDuration"];
+    }
+
+    function renameGuardian() external {
+        // Naming the guardian again resets its cooldown.
+        vm.prank(_officials.governance);
+        escrow.setGuardian(_officials.guardian);
+        ++calls["renameGuardian"];
+    }
+
+    function warpPastPause() external {
+        // Time runs until the pause ends by itself.
+        if (!escrow.paused()) return;
+        ghostPausedSeconds += ghostPauseEndsAt - block.timestamp;
+        vm.warp(ghostPauseEndsAt);
+        ++calls["warpPastPause"];
+    }
+
     function warp(uint256 seconds_) external {
-        vm.warp(block.timestamp + bound(seconds_, 1, 20 days));
-        ++calls["warp"];
+        uint256 from = block.timestamp;
+        // Mostly within a review window (at least an hour), sometimes past deadlines and pauses.
+        uint256 to = from + (seconds_ % 4 == 0 ? bound(seconds_ >> 2, 1, 20 days) : bound(seconds_ >> 2, 1, 12 hours));
+        // The escrow is paused from the pause's start (at or before `from`) until its end.
+        if (ghostPauseStarted && from < ghostPauseEndsAt) {
+            ghostPausedSeconds += (to < ghostPauseEndsAt ? to : ghostPauseEndsAt) - from;
+        }
+        vm.warp(to);
+        ++calls[escrow.paused() ? bytes32("warp into a pause") : bytes32("warp")];
+    }
+
+    /* VIEWS */
+
+    /// @notice Whether the handler expects the escrow paused now.
+    function ghostPaused() external view returns (bool) {
+        return ghostPauseStarted && block.timestamp < ghostPauseEndsAt;
     }
 
     /* HELPERS */
+
+    function _startGhostPause(uint256 endsAt) private {
+        ghostPauseStarted = true;
+        ghostPauseEndsAt = endsAt;
+    }
+
+    /// @dev `count` milestones from `seed`, their times on the escrow's clock: lumps due within 5
+    /// days, streams starting up to the tolerance ago or within 2 days, lasting up to 10 days
+    /// (short, so that a run's few warps reach deadlines, window ends and stream ends).
+    function _milestones(
+        uint256 seed,
+        uint256 count
+    ) private view returns (IMilestoneEscrow.MilestoneParams[] memory milestones, uint256 total) {
+        uint256 time = _moduleTime();
+        milestones = new IMilestoneEscrow.MilestoneParams[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            uint128 amount = uint128(bound(r, 1, 1e24));
+            total += amount;
+            if ((r >> 200) % 2 == 0) {
+                uint40 deadline = uint40(time + bound(r >> 100, 1 hours, 5 days));
+                milestones[i] = IMilestoneEscrow.MilestoneParams(
+                    amount,
+                    IMilestoneEscrow.MilestoneKind.Lump,
+                    deadline,
+                    0,
+                    0
+                );
+            } else {
+                uint256 start =
+                    (r >> 90) % 3 == 0
+                        ? time - bound(r >> 100, 0, escrow.STREAM_START_TOLERANCE())
+                        : time + bound(r >> 100, 0, 2 days);
+                // At least the tolerance and a second long, so it ends in the future.
+                uint256 end = start + bound(r >> 150, 1 hours + 1, 10 days);
+                milestones[i] = IMilestoneEscrow.MilestoneParams(
+                    amount,
+                    IMilestoneEscrow.MilestoneKind.Streaming,
+                    0,
+                    uint40(start),
+                    uint40(end)
+                );
+            }
+        }
+    }
+
+    function _moduleTime() private view returns (uint256) {
+        return escrow.pauseState().moduleTime;
+    }
 
     function _pick(
         uint256 escrowSeed,
@@ -386,7 +597,8 @@ contract MilestoneEscrowHandler is Test {
         return tokenAddress == address(0) ? address(escrow).balance : token.balanceOf(address(escrow));
     }
 
-    /// @dev A live, approving milestone verification by the verifier, stored in the MockEAS.
+    /// @dev A live, approving milestone verification by the verifier, naming this chain and this
+    /// escrow contract, stored in the MockEAS.
     function _attest(uint256 escrowId, uint256 index, address contributor) private returns (bytes32 uid) {
         uid = keccak256(abi.encode("verification", ++_nonce));
         eas.setAttestation(
@@ -398,31 +610,36 @@ contract MilestoneEscrowHandler is Test {
                 revocationTime: 0,
                 refUID: bytes32(0),
                 recipient: contributor,
-                attester: verifier,
+                attester: _officials.verifier,
                 revocable: true,
-                data: abi.encode(escrowId, index, true, "ipfs://check")
+                data: abi.encode(block.chainid, address(escrow), escrowId, index, true, "ipfs://check")
             })
         );
     }
 }
 
 /// @title MilestoneEscrowInvariantsTest
-/// @notice Conservation of the escrow under random use: per token (ETH and an ERC-20), what the
-/// escrow holds equals what it owes (the unreleased part of every funded, submitted or disputed
-/// milestone, the credits waiting to be withdrawn and the protocol fees not collected) and equals
-/// what the ghost ledger saw come in minus what it saw leave; nothing pays out more than was
-/// funded; no milestone pays out more than its amount.
+/// @notice Conservation of the escrow under random use, pauses, cancellations and appeals: per
+/// token (ETH and an ERC-20), what the escrow holds equals what it owes (the unreleased part of
+/// every funded, submitted, disputed or cancelled milestone, the credits waiting to be withdrawn
+/// and the protocol fees not collected) and equals what the ghost ledger saw come in minus what it
+/// saw leave; nothing pays out more than was funded; no milestone pays out more than its amount.
+/// The module clock stands still exactly while the escrow is paused. Reputation comes only from
+/// the mission's own deals.
 contract MilestoneEscrowInvariantsTest is GraphFixture {
     MilestoneEscrow private escrow;
+    ContributionLedger private ledger;
     MockToken private token;
     MilestoneEscrowHandler private handler;
 
     function setUp() public {
+        // A realistic clock: streams may start up to an hour before their creation.
+        vm.warp(1_767_225_600);
         MockEAS eas = new MockEAS();
         address governance = _account("governance");
         address guardian = _account("guardian");
         SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
-        ContributionLedger ledger = _deployLedger(eas, registry, governance, guardian);
+        ledger = _deployLedger(eas, registry, governance, guardian);
         Arbitration arbitration = _deployArbitration(registry, governance, guardian);
         escrow = _deployEscrow(registry, ledger, arbitration, eas, governance, guardian);
         vm.startPrank(governance);
@@ -431,35 +648,32 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         arbitration.setArbitrable(address(escrow), true);
         vm.stopPrank();
 
-        (uint64 missionId, address arbiter, address arbiter2) = _populate(registry);
         token = new MockToken();
-        address[4] memory parties = [
-            _account("funder one"),
-            _account("funder two"),
-            _account("contributor one"),
-            _account("contributor two")
-        ];
-        handler = new MilestoneEscrowHandler(
-            escrow,
-            arbitration,
-            eas,
-            token,
-            governance,
-            missionId,
-            parties,
-            [_account("verifier"), arbiter, arbiter2]
-        );
+        handler = _deployHandler(registry, arbitration, eas, governance, guardian);
         vm.label(address(handler), "handler");
         targetContract(address(handler));
     }
 
+    /// @notice Handler actions the fuzzer leaves out: the pause calls AtlasModule refuses today
+    /// though it promises them (a pause after one ran out by itself, governance's unpause). Each
+    /// has a failing mocha test in MilestoneEscrow.test.ts; drop the exclusion once they pass.
+    function excludeSelectors() public view returns (FuzzSelector[] memory excluded) {
+        bytes4[] memory selectors = new bytes4[](2);
+        selectors[0] = MilestoneEscrowHandler.pauseAgainAfterExpiry.selector;
+        selectors[1] = MilestoneEscrowHandler.unpause.selector;
+        excluded = new FuzzSelector[](1);
+        excluded[0] = FuzzSelector({addr: address(handler), selectors: selectors});
+    }
+
     /* INVARIANTS */
 
+    /// hardhat-config: invariant.depth = 128
     function invariant_heldEqualsOwed() public view {
         _checkHeld(address(0), address(escrow).balance, "ETH");
         _checkHeld(address(token), token.balanceOf(address(escrow)), "token");
     }
 
+    /// hardhat-config: invariant.depth = 128
     function invariant_paidNotAboveFunded() public view {
         for (uint256 t = 0; t < 2; ++t) {
             address tokenAddress = t == 0 ? address(0) : address(token);
@@ -467,6 +681,7 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         }
     }
 
+    /// hardhat-config: invariant.depth = 128
     function invariant_milestonePaysAtMostItsAmount() public view {
         uint256 count = escrow.escrowCount();
         for (uint256 id = 1; id <= count; ++id) {
@@ -478,7 +693,60 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         }
     }
 
+    /// hardhat-config: invariant.depth = 128
+    function invariant_moduleClockStandsStillExactlyWhilePaused() public view {
+        IAtlasModule.PauseState memory state = escrow.pauseState();
+        assertEq(state.pausedDuration, handler.ghostPausedSeconds(), "seconds paused");
+        assertEq(state.moduleTime, block.timestamp - handler.ghostPausedSeconds(), "module time");
+        assertTrue(escrow.paused() == handler.ghostPaused(), "paused as the handler expects");
+    }
+
+    /// @dev Party 3 is paid only by deals no manager made, endorsed or funded; party 2 earns at
+    /// most a milestone's points per milestone of the mission's own deals that pay it.
+    /// hardhat-config: invariant.depth = 128
+    function invariant_reputationComesOnlyFromTheMissionsOwnDeals() public view {
+        assertEq(ledger.reputationOf(handler.NORTH(), handler.party(3)), 0, "reputation of an unendorsed contributor");
+        uint256 ownMilestones;
+        uint256 count = escrow.escrowCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            IMilestoneEscrow.Escrow memory e = escrow.getEscrow(id);
+            if (e.endorsed && e.contributor == handler.party(2)) ownMilestones += e.milestoneCount;
+        }
+        assertLe(
+            ledger.reputationOf(handler.NORTH(), handler.party(2)),
+            ownMilestones * escrow.MILESTONE_POINTS(),
+            "reputation vs the mission's own milestones"
+        );
+    }
+
     /* HELPERS */
+
+    function _deployHandler(
+        SovereignRegistry registry,
+        Arbitration arbitration,
+        MockEAS eas,
+        address governance,
+        address guardian
+    ) private returns (MilestoneEscrowHandler) {
+        address[4] memory parties = [
+            _account("funder one"),
+            _account("funder two"),
+            _account("contributor one"),
+            address(new RevertingReceiver())
+        ];
+        vm.label(parties[3], "contributor two (refuses ETH)");
+        Officials memory officials = Officials({
+            governance: governance,
+            guardian: guardian,
+            manager: address(0),
+            verifier: _account("verifier"),
+            arbiter: address(0),
+            arbiter2: address(0)
+        });
+        uint64 missionId;
+        (missionId, officials.manager, officials.arbiter, officials.arbiter2) = _populate(registry, parties);
+        return new MilestoneEscrowHandler(escrow, arbitration, eas, token, missionId, parties, officials);
+    }
 
     function _checkHeld(address tokenAddress, uint256 held, string memory label) private view {
         uint256 owed;
@@ -491,7 +759,8 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
                 if (
                     m.state == IMilestoneEscrow.MilestoneState.Funded ||
                     m.state == IMilestoneEscrow.MilestoneState.Submitted ||
-                    m.state == IMilestoneEscrow.MilestoneState.Disputed
+                    m.state == IMilestoneEscrow.MilestoneState.Disputed ||
+                    m.state == IMilestoneEscrow.MilestoneState.Cancelled
                 ) owed += m.amount - m.released;
             }
         }
@@ -505,6 +774,8 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         );
     }
 
+    /// @dev Arbitration with a 1-day appeal window and a 2-day ruling period: short, like the
+    /// handler's deadlines, so that disputes reach their end within a run.
     function _deployArbitration(
         SovereignRegistry registry,
         address governance,
@@ -513,14 +784,14 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         Arbitration implementation = new Arbitration(ISovereignRegistry(address(registry)));
         ERC1967Proxy proxy = new ERC1967Proxy(
             address(implementation),
-            abi.encodeCall(Arbitration.initialize, (governance, guardian, 3 days, 7 days, _fallbackArbiters()))
+            abi.encodeCall(Arbitration.initialize, (governance, guardian, 1 days, 2 days, _fallbackArbiters()))
         );
         return Arbitration(address(proxy));
     }
 
     function _deployEscrow(
         SovereignRegistry registry,
-        ContributionLedger ledger,
+        ContributionLedger ledger_,
         Arbitration arbitration,
         MockEAS eas,
         address governance,
@@ -528,7 +799,7 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
     ) private returns (MilestoneEscrow) {
         MilestoneEscrow implementation = new MilestoneEscrow(
             ISovereignRegistry(address(registry)),
-            IContributionLedger(address(ledger)),
+            IContributionLedger(address(ledger_)),
             IArbitration(address(arbitration)),
             IEAS(address(eas))
         );
@@ -539,12 +810,13 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         return MilestoneEscrow(address(proxy));
     }
 
-    /// @dev North (the mission's and funders' sovereign), south (the contributors'), west
-    /// (recognized by both, with two arbiters); mission 1 of north.
+    /// @dev North (the mission's and the funders' sovereign, its admin the mission's manager),
+    /// south (the contributors'), west (recognized by both, with two arbiters); mission 1 of north.
     function _populate(
-        SovereignRegistry registry
-    ) private returns (uint64 missionId, address arbiter, address arbiter2) {
-        address northAdmin = _account("north admin");
+        SovereignRegistry registry,
+        address[4] memory parties
+    ) private returns (uint64 missionId, address northAdmin, address arbiter, address arbiter2) {
+        northAdmin = _account("north admin");
         address southAdmin = _account("south admin");
         address westAdmin = _account("west admin");
         vm.prank(northAdmin);
@@ -562,19 +834,24 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         vm.prank(southAdmin);
         registry.recognize(2, 3);
 
+        for (uint256 i = 0; i < 4; ++i) _join(registry, i < 2 ? northAdmin : southAdmin, i < 2 ? 1 : 2, parties[i]);
         arbiter = _account("arbiter");
         arbiter2 = _account("second arbiter");
         for (uint256 i = 0; i < 2; ++i) {
             address account = i == 0 ? arbiter : arbiter2;
-            vm.prank(westAdmin);
-            registry.invite(3, account);
-            vm.prank(account);
-            registry.acceptInvitation(3);
+            _join(registry, westAdmin, 3, account);
             vm.prank(westAdmin);
             registry.grantRole(3, account, ISovereignRegistry.Role.Arbiter);
         }
         vm.prank(northAdmin);
         missionId = registry.createMission(1, 0, METADATA_URI, METADATA_HASH);
+    }
+
+    function _join(SovereignRegistry registry, address admin, uint64 sovereignId, address account) private {
+        vm.prank(admin);
+        registry.invite(sovereignId, account);
+        vm.prank(account);
+        registry.acceptInvitation(sovereignId);
     }
 }
 

@@ -1,9 +1,10 @@
 /**
  * The escrow part of the coordination loop (DESIGN.md steps 3, 5 and 6), end to end on one chain:
- * a mission funded by an escrow whose streaming milestone is claimed twice mid-stream, a lump
- * milestone approved by a verifier's EAS attestation, and a disputed milestone ruled 70/30 by an
- * arbiter drawn from a sovereign both parties' sovereigns recognize — every payout recorded as a
- * contribution in the ledger.
+ * a mission funded by an escrow that its manager endorses as the mission's own and whose
+ * contributor accepts its terms, a streaming milestone claimed twice mid-stream, a lump milestone
+ * approved by a verifier's EAS attestation, and a disputed milestone ruled 70/30 by an arbiter
+ * drawn from a sovereign both parties' sovereigns recognize — every payout recorded as a
+ * contribution in the ledger, with the reputation the mission's own deals earn.
  */
 import { expect } from "chai";
 import { ZeroHash, id } from "ethers";
@@ -47,6 +48,14 @@ describe("a mission funded by a milestone escrow", function () {
     ]);
     await expect(created).to.emit(registry, "MissionFundingLinked").withArgs(MISSION, escrowAddress, escrowId);
     expect(await token.getFunction("balanceOf")(escrowAddress)).to.equal(9_000n);
+    // The mission's manager (alice, north's admin) makes the deal the mission's own, and the
+    // contributor accepts its terms, which it must do before it submits work.
+    await expect(escrow.connect(f.manager).endorseEscrow(escrowId))
+      .to.emit(escrow, "EscrowEndorsed")
+      .withArgs(escrowId, f.manager.address);
+    await expect(escrow.connect(f.contributor).acceptEscrow(escrowId))
+      .to.emit(escrow, "EscrowAccepted")
+      .withArgs(escrowId, f.contributor.address);
 
     // Streaming milestone: claimed twice mid-stream (100 a day).
     await at(start + 12n * DAY);

@@ -9,6 +9,7 @@ import { ZeroAddress, id, type BaseContract, type ContractTransactionResponse, t
 
 import {
   DAY,
+  MISSION,
   REVIEW_WINDOW,
   SOUTH,
   NORTH,
@@ -32,10 +33,11 @@ async function impersonate(address: string): Promise<Signer> {
 }
 
 /**
- * Escrows: 1 funded lump (index 0) and stream (index 1, started); 2 unfunded lump; 3 funded lump
- * past its deadline; 4 submitted lump past its review window; 5 disputed (dispute 1, west arbiter
- * assigned); 6 disputed and ruled (dispute 2, in its appeal window); 7 submitted lump in its review
- * window. Fresh implementations for the upgrade cells.
+ * Escrows: 1 funded lump (index 0) and stream (index 1, started); 2 unfunded lump, its terms not
+ * accepted yet; 3 funded lump past its deadline; 4 submitted lump past its review window; 5
+ * disputed (dispute 1, west arbiter assigned); 6 disputed and ruled (dispute 2, in its appeal
+ * window); 7 submitted lump in its review window. The contributor accepted every escrow but 2; none
+ * is endorsed. Fresh implementations for the upgrade cells.
  */
 async function matrixFixture() {
   const f = await escrowFixture();
@@ -43,12 +45,16 @@ async function matrixFixture() {
   const t = await now();
   const far = t + 30n * DAY;
   await createEscrow(f, terms(f), [lump(1_000n, far), stream(600n, t, t + 60n * DAY)]);
+  await escrow.connect(f.contributor).acceptEscrow(1n);
   await createEscrow(f, terms(f, { fund: false }), [lump(100n, far)]);
   await createEscrow(f, terms(f), [lump(100n, t + 3_600n)]);
+  await escrow.connect(f.contributor).acceptEscrow(3n);
   await createEscrow(f, terms(f), [lump(100n, far)]);
+  await escrow.connect(f.contributor).acceptEscrow(4n);
   await escrow.connect(f.contributor).submitMilestone(4n, 0n, EVIDENCE.uri, EVIDENCE.hash);
   for (const escrowId of [5n, 6n]) {
     await createEscrow(f, terms(f), [lump(100n, far)]);
+    await escrow.connect(f.contributor).acceptEscrow(escrowId);
     await escrow.connect(f.contributor).submitMilestone(escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
     await escrow.connect(f.funder).dispute(escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
     await arbitration.proposeArbiter(escrowId - 4n, f.arbiter.address, WEST);
@@ -56,6 +62,7 @@ async function matrixFixture() {
   await networkHelpers.time.increase(REVIEW_WINDOW + 1n);
   // Escrow 7 comes after the wait, so that its review window is still open.
   await createEscrow(f, terms(f), [lump(100n, far)]);
+  await escrow.connect(f.contributor).acceptEscrow(7n);
   await escrow.connect(f.contributor).submitMilestone(7n, 0n, EVIDENCE.uri, EVIDENCE.hash);
   await arbitration.connect(f.arbiter).rule(2n, 500_000n);
 
@@ -135,10 +142,33 @@ const MATRIX: Record<string, Cell> = {
     call: (f, c) => f.escrow.connect(c).setGuardian(ZeroAddress),
     refusal: onlyGovernance((f) => f.escrow),
   },
+  "MilestoneEscrow.extendPause": {
+    allowed: GOVERNANCE,
+    call: async (f, c) => {
+      await f.escrow.connect(f.guardian).pause();
+      return f.escrow.connect(c).extendPause((await now()) + 30n * DAY);
+    },
+    refusal: onlyGovernance((f) => f.escrow),
+  },
+  "MilestoneEscrow.setMaxPauseDuration": {
+    allowed: GOVERNANCE,
+    call: (f, c) => f.escrow.connect(c).setMaxPauseDuration(7n * DAY),
+    refusal: onlyGovernance((f) => f.escrow),
+  },
   "MilestoneEscrow.upgradeToAndCall": {
     allowed: GOVERNANCE,
     call: (f, c) => f.escrow.connect(c).upgradeToAndCall(f.escrowImplementation, "0x"),
     refusal: onlyGovernance((f) => f.escrow),
+  },
+  "MilestoneEscrow.acceptEscrow": {
+    allowed: ["contributor"],
+    call: (f, c) => f.escrow.connect(c).acceptEscrow(2n),
+    refusal: (f, c) => [f.escrow, "EscrowOnlyContributor", [2n, c]],
+  },
+  "MilestoneEscrow.endorseEscrow": {
+    allowed: ["mission manager"],
+    call: (f, c) => f.escrow.connect(c).endorseEscrow(1n),
+    refusal: (f, c) => [f.escrow, "EscrowNotMissionManager", [MISSION, c]],
   },
   "MilestoneEscrow.fundMilestone": {
     allowed: ["funder"],
@@ -169,6 +199,11 @@ const MATRIX: Record<string, Cell> = {
     allowed: ["contributor"],
     call: (f, c) => f.escrow.connect(c).releaseOptimistic(4n, 0n),
     refusal: (f, c) => [f.escrow, "EscrowOnlyContributor", [4n, c]],
+  },
+  "MilestoneEscrow.cancelStream": {
+    allowed: PARTIES,
+    call: (f, c) => f.escrow.connect(c).cancelStream(1n, 1n),
+    refusal: (f, c) => [f.escrow, "EscrowOnlyParty", [1n, c]],
   },
   "MilestoneEscrow.dispute": {
     allowed: PARTIES,
@@ -206,6 +241,24 @@ const MATRIX: Record<string, Cell> = {
   "Arbitration.setGuardian": {
     allowed: GOVERNANCE,
     call: (f, c) => f.arbitration.connect(c).setGuardian(ZeroAddress),
+    refusal: onlyGovernance((f) => f.arbitration),
+  },
+  "Arbitration.extendPause": {
+    allowed: GOVERNANCE,
+    call: async (f, c) => {
+      await f.arbitration.connect(f.guardian).pause();
+      return f.arbitration.connect(c).extendPause((await now()) + 30n * DAY);
+    },
+    refusal: onlyGovernance((f) => f.arbitration),
+  },
+  "Arbitration.setMaxPauseDuration": {
+    allowed: GOVERNANCE,
+    call: (f, c) => f.arbitration.connect(c).setMaxPauseDuration(7n * DAY),
+    refusal: onlyGovernance((f) => f.arbitration),
+  },
+  "Arbitration.setFallbackArbiter": {
+    allowed: GOVERNANCE,
+    call: (f, c) => f.arbitration.connect(c).setFallbackArbiter(f.stranger.address, true),
     refusal: onlyGovernance((f) => f.arbitration),
   },
   "Arbitration.upgradeToAndCall": {

@@ -35,7 +35,7 @@ export interface EscrowStack {
 /** Deploys Arbitration and MilestoneEscrow behind proxies and wires them through governance. */
 export async function deployEscrowStack(
   connection: NetworkConnection,
-  stack: AtlasDeployment,
+  stack: Pick<AtlasDeployment, "timelock" | "registry" | "ledger" | "eas">,
   guardian: string,
   fallbackArbiters: readonly string[] = FALLBACK_ARBITERS,
 ): Promise<EscrowStack> {
@@ -52,7 +52,7 @@ export async function deployEscrowStack(
       guardian,
       APPEAL_WINDOW,
       RULING_PERIOD,
-      fallbackArbiters,
+      [...fallbackArbiters],
     ]),
   ]);
   const arbitration = Arbitration__factory.connect(await arbitrationProxy.getAddress(), runner);
