@@ -263,10 +263,11 @@ interface IMilestoneEscrow is IArbitrable {
         uint256 fee,
         uint256 toFunder
     );
-    /// @notice `contributor` accepted the terms of `escrowId`.
+    /// @notice `contributor` accepted the terms of `escrowId` (at creation when it created the escrow).
     event EscrowAccepted(uint256 indexed escrowId, address indexed contributor);
     /// @notice Mission manager `by` endorsed `escrowId` as the mission's own deal (its payouts earn
-    /// reputation points when the contributor is a member of its named sovereign).
+    /// reputation points when the contributor is a member of its named sovereign); at creation when
+    /// a manager created the escrow for its funder.
     event EscrowEndorsed(uint256 indexed escrowId, address indexed by);
     /// @notice `by` ended streaming milestone `index` of `escrowId` early: `vested` (gross) of it
     /// is the contributor's, of which `amount` (after a fee of `fee`) was paid now; `rest` is
@@ -362,7 +363,7 @@ interface IMilestoneEscrow is IArbitrable {
     error EscrowMilestoneAlreadySubmitted(uint256 escrowId, uint256 index);
     /// @dev Milestone `index` of `escrowId` is not submitted (it is `state`).
     error EscrowMilestoneNotSubmitted(uint256 escrowId, uint256 index, MilestoneState state);
-    /// @dev Milestone `index` of `escrowId` is settled (`state`: Resolved or Reclaimed).
+    /// @dev Milestone `index` of `escrowId` is settled or ended (`state`: Resolved, Reclaimed or Cancelled).
     error EscrowMilestoneClosed(uint256 escrowId, uint256 index, MilestoneState state);
     /// @dev The deadline `deadline` of milestone `index` of `escrowId` has passed.
     error EscrowDeadlinePassed(uint256 escrowId, uint256 index, uint256 deadline);
@@ -376,6 +377,9 @@ interface IMilestoneEscrow is IArbitrable {
     error EscrowStreamNotStarted(uint256 escrowId, uint256 index, uint256 start);
     /// @dev Streaming milestone `index` of `escrowId` has nothing vested and unclaimed.
     error EscrowNothingToClaim(uint256 escrowId, uint256 index);
+    /// @dev Streaming milestone `index` of `escrowId` is running: only the rest of a stream its
+    /// funder cancelled is disputed or reclaimed ({cancelStream} first).
+    error EscrowStreamRunning(uint256 escrowId, uint256 index);
     /// @dev `escrowId` names no verifier.
     error EscrowNoVerifier(uint256 escrowId);
     /// @dev `uid` is not a live (existing, unrevoked, unexpired) milestone-verification attestation.

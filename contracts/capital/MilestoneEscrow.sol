@@ -168,6 +168,8 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint8 flags = byManager ? _ENDORSED : 0;
         if (msg.sender == params.contributor) flags |= _ACCEPTED;
         _storeEscrow($.escrows[escrowId], escrowId, params, $.feeBps, uint8(count), flags);
+        if (byManager) emit EscrowEndorsed(escrowId, msg.sender);
+        if (flags & _ACCEPTED != 0) emit EscrowAccepted(escrowId, msg.sender);
         uint256 total = _storeMilestones($.milestones[escrowId], escrowId, milestones, params.fund);
 
         _REGISTRY.linkMissionFunding(missionId, escrowId);
@@ -279,7 +281,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         } else {
             // The unvested rest of a stream its funder cancelled, once the contributor let its
             // review window pass without a dispute.
-            if (milestone.state != MilestoneState.Cancelled) _revertForState(escrowId, index, milestone);
+            if (milestone.state != MilestoneState.Cancelled) _revertForStreamState(escrowId, index, milestone);
             uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
             if (time < reviewEndsAt) revert EscrowReviewWindowOpen(escrowId, index, reviewEndsAt);
         }
@@ -360,7 +362,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             if (milestone.state != MilestoneState.Submitted) _revertForState(escrowId, index, milestone);
         } else {
             // Only the rest of a stream its funder cancelled is disputed, by the contributor.
-            if (milestone.state != MilestoneState.Cancelled) _revertForState(escrowId, index, milestone);
+            if (milestone.state != MilestoneState.Cancelled) _revertForStreamState(escrowId, index, milestone);
             if (byFunder) revert EscrowOnlyContributor(escrowId, msg.sender);
         }
         uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
@@ -785,6 +787,12 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             revert EscrowMilestoneAlreadyDisputed(escrowId, index, milestone.disputeId);
         }
         revert EscrowMilestoneClosed(escrowId, index, state);
+    }
+
+    /// @dev {_revertForState} for a stream asked to be disputed or reclaimed: a running one says so.
+    function _revertForStreamState(uint256 escrowId, uint256 index, MilestoneRecord storage milestone) private view {
+        if (milestone.state == MilestoneState.Funded) revert EscrowStreamRunning(escrowId, index);
+        _revertForState(escrowId, index, milestone);
     }
 
     /// @dev Checks that `uid` is a live milestone verification by `verifier`, made after the escrow's

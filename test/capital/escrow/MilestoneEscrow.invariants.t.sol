@@ -20,12 +20,6 @@ import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
 
-/// @dev The invariant fuzzer's selector filter (read from {MilestoneEscrowInvariantsTest-excludeSelectors}).
-struct FuzzSelector {
-    address addr;
-    bytes4[] selectors;
-}
-
 /// @dev Who the handler acts as, besides the parties.
 struct Officials {
     address governance;
@@ -49,9 +43,8 @@ struct Officials {
 /// the guardian again, pauses run out, and time moves. Every time the escrow decides on is read
 /// on its module clock. Every action checks its preconditions first and does nothing when they do
 /// not hold, so no call reverts. The ghost ledger counts what came into the escrow and what left
-/// it, per token, and the seconds the escrow spent paused. Two pause calls AtlasModule promises
-/// but refuses today (governance's unpause, a pause after one ran out) are written as actions and
-/// excluded from the fuzzer ({MilestoneEscrowInvariantsTest-excludeSelectors}).
+/// it, per token, and the seconds the escrow spent paused. Governance's unpause and a pause after
+/// one ran out by itself are actions too (this handler found that AtlasModule once refused both).
 contract MilestoneEscrowHandler is Test {
     uint64 public constant NORTH = 1;
     uint64 public constant SOUTH = 2;
@@ -411,10 +404,7 @@ contract MilestoneEscrowHandler is Test {
     function guardianPause(uint256 seed) external {
         // One call in three: a pause holds most actions, so it should not fill the runs.
         if (seed % 3 != 0) return;
-        // AtlasModule cannot start a pause once one ran out by itself (reported; see
-        // pauseAgainAfterExpiry, excluded until it is fixed), and governance's unpause never works
-        // (unpause, excluded too): so today a run pauses at most once.
-        if (ghostPauseStarted || escrow.paused()) return;
+        if (escrow.paused()) return;
         IAtlasModule.PauseState memory state = escrow.pauseState();
         if (block.timestamp < state.guardianReadyAt) return;
         vm.prank(_officials.guardian);
@@ -424,7 +414,7 @@ contract MilestoneEscrowHandler is Test {
     }
 
     /// @notice The guardian pauses again after its last pause ran out by itself, once its cooldown
-    /// passed. Excluded from the fuzzer while AtlasModule refuses it (EnforcedPause).
+    /// passed.
     function pauseAgainAfterExpiry() external {
         if (!ghostPauseStarted || escrow.paused()) return;
         IAtlasModule.PauseState memory state = escrow.pauseState();
@@ -435,8 +425,7 @@ contract MilestoneEscrowHandler is Test {
         ++calls["pauseAgainAfterExpiry"];
     }
 
-    /// @notice Governance lifts the pause. Excluded from the fuzzer while AtlasModule's unpause
-    /// always reverts (ExpectedPause).
+    /// @notice Governance lifts the pause.
     function unpause() external {
         if (!escrow.paused()) return;
         vm.prank(_officials.governance);
@@ -652,17 +641,6 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
         handler = _deployHandler(registry, arbitration, eas, governance, guardian);
         vm.label(address(handler), "handler");
         targetContract(address(handler));
-    }
-
-    /// @notice Handler actions the fuzzer leaves out: the pause calls AtlasModule refuses today
-    /// though it promises them (a pause after one ran out by itself, governance's unpause). Each
-    /// has a failing mocha test in MilestoneEscrow.test.ts; drop the exclusion once they pass.
-    function excludeSelectors() public view returns (FuzzSelector[] memory excluded) {
-        bytes4[] memory selectors = new bytes4[](2);
-        selectors[0] = MilestoneEscrowHandler.pauseAgainAfterExpiry.selector;
-        selectors[1] = MilestoneEscrowHandler.unpause.selector;
-        excluded = new FuzzSelector[](1);
-        excluded[0] = FuzzSelector({addr: address(handler), selectors: selectors});
     }
 
     /* INVARIANTS */

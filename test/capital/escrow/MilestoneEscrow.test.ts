@@ -354,7 +354,8 @@ describe("MilestoneEscrow", function () {
         .createEscrow(terms(f, { contributor: f.manager.address, contributorSovereign: NORTH, fund: false }), [
           lump(10n, (await now()) + DAY),
         ]);
-      await tx;
+      await expect(tx).to.emit(f.escrow, "EscrowEndorsed").withArgs(1n, f.manager.address);
+      await expect(tx).to.emit(f.escrow, "EscrowAccepted").withArgs(1n, f.manager.address);
       const escrow = await f.escrow.getEscrow(1n);
       expect([escrow.endorsed, escrow.accepted]).to.deep.equal([true, true]);
       await f.escrow.connect(f.funder).fundMilestone(1n, 0n);
@@ -453,10 +454,12 @@ describe("MilestoneEscrow", function () {
       await expect(f.escrow.connect(f.manager).endorseEscrow(f.escrowId))
         .to.be.revertedWithCustomError(f.escrow, "EscrowAlreadyEndorsed")
         .withArgs(f.escrowId);
-      // A deal a manager created is endorsed already.
-      const { escrowId } = await createEscrow(f, terms(f, { fund: false }), [lump(1n, (await now()) + DAY)], {
+      // A deal a manager created is endorsed already, and says so when it is created.
+      const { escrowId, tx } = await createEscrow(f, terms(f, { fund: false }), [lump(1n, (await now()) + DAY)], {
         from: f.manager,
       });
+      await expect(tx).to.emit(f.escrow, "EscrowEndorsed").withArgs(escrowId, f.manager.address);
+      await expect(tx).not.to.emit(f.escrow, "EscrowAccepted");
       await expect(f.escrow.connect(f.manager).endorseEscrow(escrowId))
         .to.be.revertedWithCustomError(f.escrow, "EscrowAlreadyEndorsed")
         .withArgs(escrowId);
@@ -1003,8 +1006,8 @@ describe("MilestoneEscrow", function () {
         .withArgs(f.escrowId, 0n);
       // A stream is reclaimed only once its funder cancelled it and the review window passed.
       await expect(f.escrow.connect(f.funder).reclaimMilestone(f.escrowId, 1n))
-        .to.be.revertedWithCustomError(f.escrow, "EscrowMilestoneNotSubmitted")
-        .withArgs(f.escrowId, 1n, State.Funded);
+        .to.be.revertedWithCustomError(f.escrow, "EscrowStreamRunning")
+        .withArgs(f.escrowId, 1n);
       await expect(f.escrow.connect(f.contributor).reclaimMilestone(f.escrowId, 0n))
         .to.be.revertedWithCustomError(f.escrow, "EscrowOnlyFunder")
         .withArgs(f.escrowId, f.contributor.address);
@@ -1388,8 +1391,8 @@ describe("MilestoneEscrow", function () {
         .withArgs(f.escrowId, f.stranger.address);
       // A running stream is not disputed (only the rest of a stream its funder cancelled is).
       await expect(f.escrow.connect(f.funder).dispute(f.escrowId, 1n, EVIDENCE.uri, EVIDENCE.hash))
-        .to.be.revertedWithCustomError(f.escrow, "EscrowMilestoneNotSubmitted")
-        .withArgs(f.escrowId, 1n, State.Funded);
+        .to.be.revertedWithCustomError(f.escrow, "EscrowStreamRunning")
+        .withArgs(f.escrowId, 1n);
       await f.escrow.connect(f.funder).dispute(f.escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash);
       await expect(f.escrow.connect(f.contributor).dispute(f.escrowId, 0n, EVIDENCE.uri, EVIDENCE.hash))
         .to.be.revertedWithCustomError(f.escrow, "EscrowMilestoneAlreadyDisputed")
