@@ -1,5 +1,7 @@
 import { expect } from "chai";
 
+import { graphFixture } from "../helpers/graph.ts";
+import { AtlasModule__factory } from "../../types/ethers-contracts/index.js";
 import {
   ATLAS,
   ProposalState,
@@ -15,6 +17,7 @@ import {
   signBallot,
   signDelegation,
   startVoting,
+  type Proposal,
 } from "../helpers/governance.ts";
 
 const { loadFixture, time } = networkHelpers;
@@ -321,6 +324,224 @@ describe("AtlasGovernor", function () {
       await expect(f.governor.execute(...args))
         .to.emit(f.governor, "ProposalGuardianSet")
         .withArgs(f.guardian.address, f.carol.address);
+    });
+  });
+
+  describe("cancel: guardian-proof proposals", function () {
+    /**
+     * The deployed stack (pauser: dev account 1; proposal guardian: dev account 17), holders'
+     * votes delegated, and every module paused by its pauser.
+     */
+    async function pausedStackFixture() {
+      const f = await graphFixture();
+      for (const holder of [f.alice, f.bob]) await f.token.connect(holder).delegate(holder.address);
+      const modules = [f.registry, f.ledger, f.bountyBoard, f.escrow, f.arbitration];
+      for (const module of modules) await module.connect(f.guardian).pause();
+      const [newPauser, newProposalGuardian, proposalGuardian] = f.signers.slice(15, 18);
+      return { ...f, modules, proposalGuardian, newPauser, newProposalGuardian };
+    }
+    type PausedStack = Awaited<ReturnType<typeof pausedStackFixture>>;
+
+    /** Governance's way out: unpause every module, name a new pauser and a new proposal guardian. */
+    async function rescue(f: PausedStack) {
+      const calls = [];
+      for (const module of f.modules) {
+        calls.push({ target: await module.getAddress(), data: module.interface.encodeFunctionData("unpause") });
+      }
+      for (const module of f.modules) {
+        calls.push({
+          target: await module.getAddress(),
+          data: module.interface.encodeFunctionData("setGuardian", [f.newPauser.address]),
+        });
+      }
+      calls.push({
+        target: await f.governor.getAddress(),
+        data: f.governor.interface.encodeFunctionData("setProposalGuardian", [f.newProposalGuardian.address]),
+      });
+      return proposal(calls, "Unpause every module and replace both guardians");
+    }
+
+    /** `p` with one more call: a transfer of 1 ATLAS from the treasury to `to`. */
+    async function withTransfer(f: PausedStack, p: Proposal, to: string): Promise<Proposal> {
+      return {
+        targets: [...p.targets, await f.token.getAddress()],
+        values: [...p.values, 0n],
+        calldatas: [...p.calldatas, f.token.interface.encodeFunctionData("transfer", [to, ATLAS])],
+        description: `${p.description}, and pay ${to}`,
+      };
+    }
+
+    const argsOf = (p: Proposal) => [p.targets, p.values, p.calldatas, descriptionHash(p)] as const;
+
+    it("the proposal guardian cannot cancel a proposal that only unpauses or replaces guardians", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, proposalGuardian, alice, bob } = f;
+      expect(await governor.proposalGuardian(), "dev account 17").to.equal(proposalGuardian.address);
+      const p = await rescue(f);
+      expect(await governor.isGuardianProof(p.targets, p.values, p.calldatas)).to.equal(true);
+      const proposalId = await propose(governor, alice, p);
+      const attempt = () => governor.connect(proposalGuardian).cancel(...argsOf(p));
+
+      await expect(attempt(), "Pending")
+        .to.be.revertedWithCustomError(governor, "AtlasGovernorProposalGuardianProof")
+        .withArgs(proposalId);
+      await startVoting(governor, proposalId);
+      await expect(attempt(), "Active")
+        .to.be.revertedWithCustomError(governor, "AtlasGovernorProposalGuardianProof")
+        .withArgs(proposalId);
+      await governor.connect(alice).castVote(proposalId, Support.For);
+      await governor.connect(bob).castVote(proposalId, Support.For);
+      await endVoting(governor, proposalId);
+      await expect(attempt(), "Succeeded")
+        .to.be.revertedWithCustomError(governor, "AtlasGovernorProposalGuardianProof")
+        .withArgs(proposalId);
+      await governor.queue(...argsOf(p));
+      await expect(attempt(), "Queued")
+        .to.be.revertedWithCustomError(governor, "AtlasGovernorProposalGuardianProof")
+        .withArgs(proposalId);
+      expect(await governor.state(proposalId)).to.equal(ProposalState.Queued);
+    });
+
+    it("governance's guardian-proof proposal then unpauses every module and replaces both guardians", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, alice, bob } = f;
+      for (const module of f.modules) expect(await module.paused(), "paused by the pauser").to.equal(true);
+      const p = await rescue(f);
+      const proposalId = await passAndExecute(governor, alice, [alice, bob], p);
+      expect(await governor.state(proposalId)).to.equal(ProposalState.Executed);
+      for (const module of f.modules) {
+        expect(await module.paused(), "unpaused").to.equal(false);
+        expect(await module.guardian(), "new pauser").to.equal(f.newPauser.address);
+      }
+      expect(await governor.proposalGuardian()).to.equal(f.newProposalGuardian.address);
+    });
+
+    it("a mixed proposal stays cancellable: guardian-proof calls next to a treasury transfer", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, proposalGuardian, alice } = f;
+      const eve = f.signers[16];
+      const p = await withTransfer(f, await rescue(f), eve.address);
+      expect(await governor.isGuardianProof(p.targets, p.values, p.calldatas)).to.equal(false);
+      const proposalId = await propose(governor, alice, p);
+      await startVoting(governor, proposalId);
+      await expect(governor.connect(proposalGuardian).cancel(...argsOf(p)))
+        .to.emit(governor, "ProposalCanceled")
+        .withArgs(proposalId);
+    });
+
+    it("a proposal sending value, or with any other calldata, stays cancellable", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, registry, proposalGuardian, alice } = f;
+      const target = await registry.getAddress();
+      const unpause = registry.interface.encodeFunctionData("unpause");
+      const setGuardian = registry.interface.encodeFunctionData("setGuardian", [alice.address]);
+      const cases: [string, { target: string; value?: bigint; data: string }][] = [
+        ["unpause() sending 1 wei", { target, value: 1n, data: unpause }],
+        ["unpause() with a byte more", { target, data: `${unpause}00` }],
+        ["setGuardian(address) with a word more", { target, data: `${setGuardian}${"00".repeat(32)}` }],
+        ["setGuardian's selector alone", { target, data: setGuardian.slice(0, 10) }],
+        ["pause()", { target, data: registry.interface.encodeFunctionData("pause") }],
+        ["extendPause(uint256)", { target, data: registry.interface.encodeFunctionData("extendPause", [2n ** 39n]) }],
+        [
+          "setMaxPauseDuration(uint32)",
+          { target, data: registry.interface.encodeFunctionData("setMaxPauseDuration", [90n * 86_400n]) },
+        ],
+        ["a plain call", { target: alice.address, data: "0x" }],
+      ];
+      for (const [label, call] of cases) {
+        const p = proposal([call], `Cancellable: ${label}`);
+        expect(await governor.isGuardianProof(p.targets, p.values, p.calldatas), label).to.equal(false);
+        const proposalId = await propose(governor, alice, p);
+        await expect(governor.connect(proposalGuardian).cancel(...argsOf(p)), label)
+          .to.emit(governor, "ProposalCanceled")
+          .withArgs(proposalId);
+      }
+    });
+
+    it("the proposer may still cancel its own guardian-proof proposal while Pending, and only then", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, alice, bob } = f;
+      const p = await rescue(f);
+      const proposalId = await propose(governor, alice, p);
+      await expect(governor.connect(bob).cancel(...argsOf(p)), "another holder")
+        .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
+        .withArgs(proposalId, bob.address);
+      await expect(governor.connect(alice).cancel(...argsOf(p)))
+        .to.emit(governor, "ProposalCanceled")
+        .withArgs(proposalId);
+
+      const q = proposal(
+        [{ target: await f.registry.getAddress(), data: f.registry.interface.encodeFunctionData("unpause") }],
+        "Unpause the registry",
+      );
+      const qId = await propose(governor, alice, q);
+      await startVoting(governor, qId);
+      await expect(governor.connect(alice).cancel(...argsOf(q)), "Active")
+        .to.be.revertedWithCustomError(governor, "GovernorUnableToCancel")
+        .withArgs(qId, alice.address);
+    });
+
+    it("a proposal guardian that proposed a guardian-proof proposal cancels it as its proposer while Pending", async function () {
+      const f = await loadFixture(pausedStackFixture);
+      const { governor, token, proposalGuardian, carol } = f;
+      await token.connect(carol).transfer(proposalGuardian.address, 1_000n * ATLAS);
+      await token.connect(proposalGuardian).delegate(proposalGuardian.address);
+      await networkHelpers.mine();
+      const p = await rescue(f);
+      const proposalId = await propose(governor, proposalGuardian, p);
+      await expect(governor.connect(proposalGuardian).cancel(...argsOf(p)))
+        .to.emit(governor, "ProposalCanceled")
+        .withArgs(proposalId);
+    });
+  });
+
+  describe("isGuardianProof", function () {
+    it("is true for proposals made only of unpause(), setGuardian(address) and setProposalGuardian(address), sending nothing", async function () {
+      const f = await loadFixture(governanceFixture);
+      const target = await f.token.getAddress();
+      const module = AtlasModule__factory.createInterface();
+      const unpause = module.encodeFunctionData("unpause");
+      const setGuardian = module.encodeFunctionData("setGuardian", [f.eve.address]);
+      const removeGuardian = module.encodeFunctionData("setGuardian", [ethers.ZeroAddress]);
+      const setProposalGuardian = f.governor.interface.encodeFunctionData("setProposalGuardian", [f.eve.address]);
+      for (const calldatas of [
+        [unpause],
+        [setGuardian],
+        [removeGuardian],
+        [setProposalGuardian],
+        [unpause, setGuardian, setProposalGuardian, unpause],
+      ]) {
+        const targets = calldatas.map(() => target);
+        const values = calldatas.map(() => 0n);
+        expect(await f.governor.isGuardianProof(targets, values, calldatas), calldatas.join(",")).to.equal(true);
+      }
+    });
+
+    it("is false for anything else", async function () {
+      const f = await loadFixture(governanceFixture);
+      const target = await f.token.getAddress();
+      const module = AtlasModule__factory.createInterface();
+      const unpause = module.encodeFunctionData("unpause");
+      const setGuardian = module.encodeFunctionData("setGuardian", [f.eve.address]);
+      const transfer = f.token.interface.encodeFunctionData("transfer", [f.eve.address, 1n]);
+      const cases: [string, string[], bigint[], string[]][] = [
+        ["no call", [], [], []],
+        ["fewer values than targets", [target, target], [0n], [unpause, unpause]],
+        ["fewer calldatas than targets", [target, target], [0n, 0n], [unpause]],
+        ["a value", [target], [1n], [unpause]],
+        ["unpause() with a byte more", [target], [0n], [`${unpause}00`]],
+        ["unpause's selector with an argument", [target], [0n], [`${unpause}${"00".repeat(32)}`]],
+        ["setGuardian's selector alone", [target], [0n], [setGuardian.slice(0, 10)]],
+        ["setGuardian(address) with a word more", [target], [0n], [`${setGuardian}${"00".repeat(32)}`]],
+        ["pause()", [target], [0n], [module.encodeFunctionData("pause")]],
+        ["extendPause(uint256)", [target], [0n], [module.encodeFunctionData("extendPause", [1n])]],
+        ["setMaxPauseDuration(uint32)", [target], [0n], [module.encodeFunctionData("setMaxPauseDuration", [1n])]],
+        ["empty calldata", [target], [0n], ["0x"]],
+        ["a transfer after an unpause", [target, target], [0n, 0n], [unpause, transfer]],
+      ];
+      for (const [label, targets, values, calldatas] of cases) {
+        expect(await f.governor.isGuardianProof(targets, values, calldatas), label).to.equal(false);
+      }
     });
   });
 

@@ -2,8 +2,13 @@ import { expect } from "chai";
 import type { Signer } from "ethers";
 
 import { TIMELOCK_ROLES } from "../../deploy/governance.ts";
-import { TimelockController__factory } from "../../types/ethers-contracts/index.js";
+import {
+  AtlasModule__factory,
+  TimelockController__factory,
+  type AtlasModule,
+} from "../../types/ethers-contracts/index.js";
 import { ATLAS, ethers, governanceFixture, networkHelpers, passAndExecute, proposal } from "../helpers/governance.ts";
+import { graphFixture } from "../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;
 
@@ -193,4 +198,134 @@ describe("permission matrix", function () {
     expect(await f.timelock.getMinDelay()).to.equal(86_400n);
     expect(await f.governor.timelock()).to.equal(await successor.getAddress());
   });
+});
+
+/* THE MODULES' PAUSE AND GUARDIAN, ON THE DEPLOYED STACK */
+
+const DAY = 86_400n;
+const DEFAULT_MAX_PAUSE_DURATION = 14n * DAY;
+/** A pause end governance may set: far in the future, within uint40. */
+const PAUSE_END = 2n ** 39n;
+
+/** The stack (pauser: dev account 1, proposal guardian: dev account 17) and its five modules. */
+async function stackFixture() {
+  const f = await graphFixture();
+  const modules: Record<string, AtlasModule> = {};
+  for (const [name, contract] of Object.entries({
+    SovereignRegistry: f.registry,
+    ContributionLedger: f.ledger,
+    BountyBoard: f.bountyBoard,
+    MilestoneEscrow: f.escrow,
+    Arbitration: f.arbitration,
+  })) {
+    modules[name] = AtlasModule__factory.connect(await contract.getAddress(), f.deployer);
+  }
+  const [newcomer, stranger, proposalGuardian] = f.signers.slice(15, 18);
+  return { ...f, modules, newcomer, stranger, proposalGuardian };
+}
+
+type Stack = Awaited<ReturnType<typeof stackFixture>>;
+
+/** A function of the AtlasModule base: who may call it, what it emits then, how it rejects the others. */
+interface ModuleFunction {
+  readonly name: string;
+  readonly allowed: readonly ("pauser" | "governance")[];
+  readonly setup?: (m: AtlasModule, f: Stack) => Promise<unknown>;
+  readonly call: (m: AtlasModule, caller: Signer, f: Stack) => Promise<unknown>;
+  readonly emits: (caller: string, f: Stack) => { event: string; args: unknown[] };
+  readonly error: "ModuleOnlyGovernance" | "ModuleOnlyGuardian";
+}
+
+const MODULE_FUNCTIONS: readonly ModuleFunction[] = [
+  {
+    name: "pause",
+    allowed: ["pauser", "governance"],
+    call: (m, caller) => m.connect(caller).pause(),
+    emits: (caller) => ({ event: "Paused", args: [caller] }),
+    error: "ModuleOnlyGuardian",
+  },
+  {
+    name: "unpause",
+    allowed: ["governance"],
+    setup: (m, f) => m.connect(f.guardian).pause(),
+    call: (m, caller) => m.connect(caller).unpause(),
+    emits: (caller) => ({ event: "Unpaused", args: [caller] }),
+    error: "ModuleOnlyGovernance",
+  },
+  {
+    name: "extendPause",
+    allowed: ["governance"],
+    setup: (m, f) => m.connect(f.guardian).pause(),
+    call: (m, caller) => m.connect(caller).extendPause(PAUSE_END),
+    emits: () => ({ event: "PauseEndSet", args: [PAUSE_END] }),
+    error: "ModuleOnlyGovernance",
+  },
+  {
+    name: "setMaxPauseDuration",
+    allowed: ["governance"],
+    call: (m, caller) => m.connect(caller).setMaxPauseDuration(90n * DAY),
+    emits: () => ({ event: "MaxPauseDurationSet", args: [DEFAULT_MAX_PAUSE_DURATION, 90n * DAY] }),
+    error: "ModuleOnlyGovernance",
+  },
+  {
+    name: "setGuardian",
+    allowed: ["governance"],
+    call: (m, caller, f) => m.connect(caller).setGuardian(f.newcomer.address),
+    emits: (_caller, f) => ({ event: "GuardianChanged", args: [f.guardian.address, f.newcomer.address] }),
+    error: "ModuleOnlyGovernance",
+  },
+];
+
+/** Every account that could try (governance last), the two contracts of governance impersonated. */
+async function moduleCallers(f: Stack) {
+  const impersonated = async (address: string) => {
+    await networkHelpers.impersonateAccount(address);
+    await networkHelpers.setBalance(address, ethers.parseEther("10"));
+    return ethers.getSigner(address);
+  };
+  return [
+    { label: "pauser", signer: f.guardian as Signer },
+    { label: "proposal guardian", signer: f.proposalGuardian as Signer },
+    { label: "deployer", signer: f.deployer as Signer },
+    { label: "token holder", signer: f.alice as Signer },
+    { label: "stranger", signer: f.stranger as Signer },
+    { label: "governor (direct call)", signer: await impersonated(await f.governor.getAddress()) },
+    { label: "governance", signer: await impersonated(await f.timelock.getAddress()) },
+  ];
+}
+
+describe("permission matrix: the modules' pause and guardian", function () {
+  it("the pauser and the proposal guardian are different accounts", async function () {
+    const f = await networkHelpers.loadFixture(stackFixture);
+    expect(await f.governor.proposalGuardian()).to.equal(f.proposalGuardian.address);
+    for (const [name, m] of Object.entries(f.modules)) {
+      expect(await m.guardian(), name).to.equal(f.guardian.address);
+    }
+    expect(f.guardian.address).to.not.equal(f.proposalGuardian.address);
+  });
+
+  for (const module of ["SovereignRegistry", "ContributionLedger", "BountyBoard", "MilestoneEscrow", "Arbitration"]) {
+    for (const fn of MODULE_FUNCTIONS) {
+      it(`${module}.${fn.name} succeeds for ${fn.allowed.join(" and ")} only, and rejects the others with ${fn.error}`, async function () {
+        const f = await networkHelpers.loadFixture(stackFixture);
+        const m = f.modules[module];
+        if (fn.setup) await fn.setup(m, f);
+        for (const caller of await moduleCallers(f)) {
+          const address = await caller.signer.getAddress();
+          if ((fn.allowed as readonly string[]).includes(caller.label)) {
+            const snapshot = await networkHelpers.takeSnapshot();
+            const { event, args } = fn.emits(address, f);
+            await expect(fn.call(m, caller.signer, f), `${fn.name} by the ${caller.label}`)
+              .to.emit(m, event)
+              .withArgs(...args);
+            await snapshot.restore();
+          } else {
+            await expect(fn.call(m, caller.signer, f), `${fn.name} by the ${caller.label}`)
+              .to.be.revertedWithCustomError(m, fn.error)
+              .withArgs(address);
+          }
+        }
+      });
+    }
+  }
 });

@@ -12,7 +12,11 @@ import {
 } from "ethers";
 
 import { Role, attest, ethers, graphFixture, metadata, networkHelpers, skillData } from "../helpers/graph.ts";
-import type { IContributionLedger } from "../../types/ethers-contracts/index.js";
+import {
+  ContributionLedger__factory,
+  type ContributionLedger,
+  type IContributionLedger,
+} from "../../types/ethers-contracts/index.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -25,18 +29,46 @@ const PAYOUT_KIND = encodeBytes32String("bounty-payout");
 const MAX_ACCOUNTS = 64n;
 
 const coder = ethers.AbiCoder.defaultAbiCoder();
+const DEFAULT_MAX_EXECUTION_POINTS = 100n;
+const MAX_POINTS_CAP = 1_000_000n;
+
+/** The ledger an attestation names: the first two fields of both execution schemas. */
+interface LedgerBinding {
+  readonly chainId: bigint;
+  readonly ledger: string;
+}
 
 /** An execution record's data: the `executionRecord` schema's fields, in order. */
-function executionData(actor: string, sovereignId: bigint, missionId: bigint, taskRef = id("task")): string {
+function executionData(
+  binding: LedgerBinding,
+  actor: string,
+  sovereignId: bigint,
+  missionId: bigint,
+  taskRef = id("task"),
+): string {
   return coder.encode(
-    ["address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
-    [actor, sovereignId, missionId, taskRef, id("input"), id("output"), "ipfs://evidence", id("model")],
+    ["uint256", "address", "address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
+    [
+      binding.chainId,
+      binding.ledger,
+      actor,
+      sovereignId,
+      missionId,
+      taskRef,
+      id("input"),
+      id("output"),
+      "ipfs://evidence",
+      id("model"),
+    ],
   );
 }
 
 /** A verification's data: the `executionVerification` schema's fields, in order. */
-function verificationData(approved: boolean, points: bigint, comment = "checked"): string {
-  return coder.encode(["bool", "uint64", "string"], [approved, points, comment]);
+function verificationData(binding: LedgerBinding, approved: boolean, points: bigint, comment = "checked"): string {
+  return coder.encode(
+    ["uint256", "address", "bool", "uint64", "string"],
+    [binding.chainId, binding.ledger, approved, points, comment],
+  );
 }
 
 async function impersonate(address: string): Promise<Signer> {
@@ -87,7 +119,12 @@ async function ledgerFixture() {
   await registry.connect(bob).createMission(B, 0n, metadata("mission-b").uri, metadata("mission-b").hash);
 
   await ledger.connect(governance).setRecorder(recorder.address, true);
-  return { ...f, governance, recorder, agent, verifier, foreignVerifier, stranger };
+  const binding: LedgerBinding = {
+    chainId: (await ethers.provider.getNetwork()).chainId,
+    ledger: await ledger.getAddress(),
+  };
+  const proposalGuardian = signers[17];
+  return { ...f, governance, recorder, agent, verifier, foreignVerifier, stranger, proposalGuardian, binding };
 }
 
 type Ledger = Awaited<ReturnType<typeof ledgerFixture>>;
@@ -106,23 +143,45 @@ function outcome(overrides: Partial<IContributionLedger.OutcomeStruct> = {}): IC
   };
 }
 
-/** An execution record of `actor` (attested by `attester`, default the actor) in A / mission 1. */
+/**
+ * An execution record of `actor` (attested by `attester`, default the actor) in A / mission 1,
+ * naming this chain and ledger unless `binding` says otherwise.
+ */
 async function executionRecord(
   f: Ledger,
   actor: Signer,
   attester: Signer = actor,
   sovereignId = A,
   missionId = MISSION_A,
+  binding: LedgerBinding = f.binding,
 ) {
   const address = await actor.getAddress();
-  return attest(f.eas, attester, f.schemas.executionRecord, address, executionData(address, sovereignId, missionId));
+  return attest(
+    f.eas,
+    attester,
+    f.schemas.executionRecord,
+    address,
+    executionData(binding, address, sovereignId, missionId),
+  );
 }
 
-/** `verifier`'s verification of `executionUID`. */
-async function verification(f: Ledger, verifier: Signer, executionUID: string, approved = true, points = 40n) {
-  return attest(f.eas, verifier, f.schemas.executionVerification, ZeroAddress, verificationData(approved, points), {
-    refUID: executionUID,
-  });
+/** `verifier`'s verification of `executionUID`, naming this chain and ledger unless `binding` says otherwise. */
+async function verification(
+  f: Ledger,
+  verifier: Signer,
+  executionUID: string,
+  approved = true,
+  points = 40n,
+  binding: LedgerBinding = f.binding,
+) {
+  return attest(
+    f.eas,
+    verifier,
+    f.schemas.executionVerification,
+    ZeroAddress,
+    verificationData(binding, approved, points),
+    { refUID: executionUID },
+  );
 }
 
 describe("ContributionLedger", function () {
@@ -412,7 +471,7 @@ describe("ContributionLedger", function () {
           agent,
           schemas.executionRecord,
           agent.address,
-          executionData(agent.address, A, MISSION_A),
+          executionData(f.binding, agent.address, A, MISSION_A),
           { expirationTime: expiration },
         );
         const verificationUID = await verification(f, verifier, executionUID);
@@ -426,13 +485,15 @@ describe("ContributionLedger", function () {
         const f = await loadFixture(ledgerFixture);
         const { ledger, eas, agent, verifier, schemas } = f;
         const word = (value: bigint) => coder.encode(["uint256"], [value]);
-        const words = (...values: bigint[]) => `0x${values.map((v) => word(v).slice(2)).join("")}`;
+        // Every attestation names this chain and ledger first.
+        const words = (...values: bigint[]) =>
+          `0x${[f.binding.chainId, BigInt(f.binding.ledger), ...values].map((v) => word(v).slice(2)).join("")}`;
         const actor = BigInt(agent.address);
         // Too short for the execution record's head; an actor word above 160 bits; a mission above 64.
         for (const data of [
           words(actor, A, MISSION_A),
-          words(actor | (1n << 160n), A, MISSION_A, 0n, 0n, 0n, 0x100n, 0n, 0n),
-          words(actor, A, 1n << 64n, 0n, 0n, 0n, 0x100n, 0n, 0n),
+          words(actor | (1n << 160n), A, MISSION_A, 0n, 0n, 0n, 0x140n, 0n, 0n),
+          words(actor, A, 1n << 64n, 0n, 0n, 0n, 0x140n, 0n, 0n),
         ]) {
           const executionUID = await attest(eas, agent, schemas.executionRecord, agent.address, data);
           await expect(ledger.recordVerifiedExecution(executionUID, await verification(f, verifier, executionUID)))
@@ -441,7 +502,7 @@ describe("ContributionLedger", function () {
         }
         // A verification too short, with a bool word of 2, or with points above 64 bits.
         const executionUID = await executionRecord(f, agent);
-        for (const data of [words(1n, 40n), words(2n, 40n, 0x60n, 0n), words(1n, 1n << 64n, 0x60n, 0n)]) {
+        for (const data of [words(1n, 40n), words(2n, 40n, 0xa0n, 0n), words(1n, 1n << 64n, 0xa0n, 0n)]) {
           const verificationUID = await attest(eas, verifier, schemas.executionVerification, ZeroAddress, data, {
             refUID: executionUID,
           });
@@ -465,7 +526,7 @@ describe("ContributionLedger", function () {
           verifier,
           schemas.executionRecord,
           agent.address,
-          executionData(agent.address, A, MISSION_A),
+          executionData(f.binding, agent.address, A, MISSION_A),
           {
             refUID: executionUID,
           },
@@ -591,6 +652,193 @@ describe("ContributionLedger", function () {
           "EnforcedPause",
         );
       });
+    });
+  });
+
+  describe("recordVerifiedExecution: the attestations name this ledger", function () {
+    /** A second ledger on the same chain, EAS, schemas and registry: another deployment. */
+    async function otherDeployment(f: Ledger): Promise<ContributionLedger> {
+      const implementation = await ethers.deployContract("ContributionLedger", [await f.eas.getAddress()]);
+      const init = implementation.interface.encodeFunctionData("initialize", [
+        f.deployer.address,
+        f.guardian.address,
+        await f.registry.getAddress(),
+        f.schemas.executionRecord,
+        f.schemas.executionVerification,
+      ]);
+      const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), init]);
+      return ContributionLedger__factory.connect(await proxy.getAddress(), f.deployer);
+    }
+
+    it("an execution record attested for another ledger cannot be recorded here", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      const other = await otherDeployment(f);
+      const otherBinding = { chainId: f.binding.chainId, ledger: await other.getAddress() };
+      // The agent and the verifier attest a pair for the other deployment, which records it...
+      const executionUID = await executionRecord(f, agent, agent, A, MISSION_A, otherBinding);
+      const verificationUID = await verification(f, verifier, executionUID, true, 40n, otherBinding);
+      await expect(other.recordVerifiedExecution(executionUID, verificationUID))
+        .to.emit(other, "ExecutionRecorded")
+        .withArgs(executionUID, verificationUID, 1n, agent.address, verifier.address);
+      expect(await other.reputationOf(A, agent.address), "reputation in the other deployment").to.equal(40n);
+
+      // ...and the same pair replayed here is refused: it names the other ledger.
+      await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+        .to.be.revertedWithCustomError(ledger, "LedgerAttestationForOtherLedger")
+        .withArgs(executionUID, f.binding.chainId, await other.getAddress());
+      expect(await ledger.reputationOf(A, agent.address), "no reputation here").to.equal(0n);
+      expect(await ledger.executionOutcome(executionUID), "not recorded here").to.equal(0n);
+    });
+
+    it("refuses an execution record naming another chain", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      for (const chainId of [1n, f.binding.chainId + 1n, 2n ** 256n - 1n]) {
+        const executionUID = await executionRecord(f, agent, agent, A, MISSION_A, {
+          chainId,
+          ledger: f.binding.ledger,
+        });
+        const verificationUID = await verification(f, verifier, executionUID);
+        await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+          .to.be.revertedWithCustomError(ledger, "LedgerAttestationForOtherLedger")
+          .withArgs(executionUID, chainId, f.binding.ledger);
+      }
+    });
+
+    it("refuses a verification naming another ledger or another chain", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      const other = await (await otherDeployment(f)).getAddress();
+      const executionUID = await executionRecord(f, agent);
+      for (const binding of [
+        { chainId: f.binding.chainId, ledger: other },
+        { chainId: 10n, ledger: f.binding.ledger },
+      ]) {
+        const verificationUID = await verification(f, verifier, executionUID, true, 40n, binding);
+        await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+          .to.be.revertedWithCustomError(ledger, "LedgerAttestationForOtherLedger")
+          .withArgs(verificationUID, binding.chainId, binding.ledger);
+      }
+      // The verification made for this ledger records the same execution record.
+      const verificationUID = await verification(f, verifier, executionUID);
+      await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+        .to.emit(ledger, "ExecutionRecorded")
+        .withArgs(executionUID, verificationUID, 1n, agent.address, verifier.address);
+    });
+
+    it("refuses a ledger word above 160 bits, naming the address it truncates to", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, eas, agent, verifier, schemas } = f;
+      const word = (value: bigint) => coder.encode(["uint256"], [value]).slice(2);
+      const dirty = BigInt(f.binding.ledger) | (1n << 160n);
+      const valid = executionData(f.binding, agent.address, A, MISSION_A);
+      // The valid data with its second word (the ledger) given a bit above the address.
+      const data = `0x${valid.slice(2, 66)}${word(dirty)}${valid.slice(130)}`;
+      const executionUID = await attest(eas, agent, schemas.executionRecord, agent.address, data);
+      await expect(ledger.recordVerifiedExecution(executionUID, await verification(f, verifier, executionUID)))
+        .to.be.revertedWithCustomError(ledger, "LedgerAttestationForOtherLedger")
+        .withArgs(executionUID, f.binding.chainId, f.binding.ledger);
+    });
+  });
+
+  describe("recordVerifiedExecution: the points cap", function () {
+    it("a verifier's points above the cap are refused", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      // A verifier trying to mint a large reputation with one attestation.
+      for (const points of [2n ** 64n - 1n, 1_000_000n, DEFAULT_MAX_EXECUTION_POINTS + 1n]) {
+        const executionUID = await executionRecord(f, agent);
+        const verificationUID = await verification(f, verifier, executionUID, true, points);
+        await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+          .to.be.revertedWithCustomError(ledger, "LedgerPointsAboveCap")
+          .withArgs(points, DEFAULT_MAX_EXECUTION_POINTS);
+      }
+      expect(await ledger.reputationOf(A, agent.address), "nothing minted").to.equal(0n);
+    });
+
+    it("accepts exactly the cap, 100 points by default", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      expect(await ledger.DEFAULT_MAX_EXECUTION_POINTS()).to.equal(DEFAULT_MAX_EXECUTION_POINTS);
+      expect(await ledger.maxExecutionPoints()).to.equal(DEFAULT_MAX_EXECUTION_POINTS);
+      const executionUID = await executionRecord(f, agent);
+      const verificationUID = await verification(f, verifier, executionUID, true, DEFAULT_MAX_EXECUTION_POINTS);
+      const tx = await ledger.recordVerifiedExecution(executionUID, verificationUID);
+      expect(await eventsOf(tx, ledger, "ContributionRecorded")).to.deep.equal([
+        [1n, agent.address, A, 0n, 100n, 1n, 100n, await timestampOf(tx)],
+      ]);
+    });
+
+    it("applies the cap in force when recording: lowering it refuses a verification attested before", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, governance, agent, verifier } = f;
+      const executionUID = await executionRecord(f, agent);
+      const verificationUID = await verification(f, verifier, executionUID, true, 80n);
+      await ledger.connect(governance).setMaxExecutionPoints(50n);
+      await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+        .to.be.revertedWithCustomError(ledger, "LedgerPointsAboveCap")
+        .withArgs(80n, 50n);
+      await ledger.connect(governance).setMaxExecutionPoints(80n);
+      await ledger.recordVerifiedExecution(executionUID, verificationUID);
+      expect(await ledger.reputationOf(A, agent.address)).to.equal(80n);
+    });
+
+    it("checks approval before the cap: a rejection above the cap is a rejection", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, agent, verifier } = f;
+      const executionUID = await executionRecord(f, agent);
+      const verificationUID = await verification(f, verifier, executionUID, false, 1_000n);
+      await expect(ledger.recordVerifiedExecution(executionUID, verificationUID))
+        .to.be.revertedWithCustomError(ledger, "LedgerExecutionRejected")
+        .withArgs(executionUID);
+    });
+  });
+
+  describe("setMaxExecutionPoints", function () {
+    it("sets the cap, emitting MaxExecutionPointsSet with the previous one", async function () {
+      const f = await loadFixture(ledgerFixture);
+      const { ledger, governance, agent, verifier } = f;
+      await expect(ledger.connect(governance).setMaxExecutionPoints(250n))
+        .to.emit(ledger, "MaxExecutionPointsSet")
+        .withArgs(DEFAULT_MAX_EXECUTION_POINTS, 250n);
+      expect(await ledger.maxExecutionPoints()).to.equal(250n);
+      const over = await executionRecord(f, agent);
+      await expect(ledger.recordVerifiedExecution(over, await verification(f, verifier, over, true, 251n)))
+        .to.be.revertedWithCustomError(ledger, "LedgerPointsAboveCap")
+        .withArgs(251n, 250n);
+      const at = await executionRecord(f, agent);
+      await ledger.recordVerifiedExecution(at, await verification(f, verifier, at, true, 250n));
+      expect(await ledger.reputationOf(A, agent.address)).to.equal(250n);
+      await expect(ledger.connect(governance).setMaxExecutionPoints(7n))
+        .to.emit(ledger, "MaxExecutionPointsSet")
+        .withArgs(250n, 7n);
+    });
+
+    it("takes 1 to 1,000,000 and reverts with LedgerInvalidPointsCap outside", async function () {
+      const { ledger, governance } = await loadFixture(ledgerFixture);
+      for (const cap of [0n, MAX_POINTS_CAP + 1n, 2n ** 64n - 1n]) {
+        await expect(ledger.connect(governance).setMaxExecutionPoints(cap))
+          .to.be.revertedWithCustomError(ledger, "LedgerInvalidPointsCap")
+          .withArgs(cap, MAX_POINTS_CAP);
+      }
+      await expect(ledger.connect(governance).setMaxExecutionPoints(1n))
+        .to.emit(ledger, "MaxExecutionPointsSet")
+        .withArgs(DEFAULT_MAX_EXECUTION_POINTS, 1n);
+      await expect(ledger.connect(governance).setMaxExecutionPoints(MAX_POINTS_CAP))
+        .to.emit(ledger, "MaxExecutionPointsSet")
+        .withArgs(1n, MAX_POINTS_CAP);
+      expect(await ledger.maxExecutionPoints()).to.equal(MAX_POINTS_CAP);
+    });
+
+    it("is governance only: the pauser, the proposal guardian, a verifier and a sovereign admin are rejected", async function () {
+      const { ledger, guardian, proposalGuardian, verifier, alice } = await loadFixture(ledgerFixture);
+      for (const caller of [guardian, proposalGuardian, verifier, alice]) {
+        await expect(ledger.connect(caller).setMaxExecutionPoints(1_000n))
+          .to.be.revertedWithCustomError(ledger, "ModuleOnlyGovernance")
+          .withArgs(caller.address);
+      }
+      expect(await ledger.maxExecutionPoints()).to.equal(DEFAULT_MAX_EXECUTION_POINTS);
     });
   });
 

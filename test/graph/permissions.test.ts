@@ -59,6 +59,10 @@ type Actor = keyof typeof ACTORS;
 const NEWCOMER = walletAddress("newcomer");
 const NEW_METADATA = metadata("updated");
 const EXECUTION_SCHEMAS = [encodeBytes32String("record v2"), encodeBytes32String("verification v2")] as const;
+/** A pause end governance may set: far in the future, within uint40. */
+const PAUSE_END = 2n ** 39n;
+const DAY = 86_400n;
+const DEFAULT_MAX_PAUSE_DURATION = 14n * DAY;
 
 /** A privileged function: how to call it, who may, what it emits then, and how it rejects the others. */
 interface Privileged {
@@ -102,7 +106,10 @@ const governanceOnly = (contract: Privileged["contract"], row: Row): Privileged 
   ...row,
 });
 
-/** setGuardian, pause, unpause and upgradeToAndCall of the AtlasModule base, on either proxy. */
+/**
+ * setGuardian, pause, unpause, extendPause, setMaxPauseDuration and upgradeToAndCall of the
+ * AtlasModule base, on either proxy.
+ */
 function moduleRows(contract: Privileged["contract"]): Privileged[] {
   const module = (f: Fixture) => (contract === "registry" ? f.registry : f.ledger);
   const implementation = (f: Fixture) => (contract === "registry" ? f.registryImplementation : f.ledgerImplementation);
@@ -125,6 +132,20 @@ function moduleRows(contract: Privileged["contract"]): Privileged[] {
       setup: (f) => module(f).connect(f.guardian).pause(),
       call: (f, s) => module(f).connect(s).unpause(),
       emits: (_f, caller) => ({ event: "Unpaused", args: [caller] }),
+    }),
+    governanceOnly(contract, {
+      name: "extendPause",
+      setup: (f) => module(f).connect(f.guardian).pause(),
+      call: (f, s) => module(f).connect(s).extendPause(PAUSE_END),
+      emits: () => ({ event: "PauseEndSet", args: [PAUSE_END] }),
+    }),
+    governanceOnly(contract, {
+      name: "setMaxPauseDuration",
+      call: (f, s) =>
+        module(f)
+          .connect(s)
+          .setMaxPauseDuration(2n * DAY),
+      emits: () => ({ event: "MaxPauseDurationSet", args: [DEFAULT_MAX_PAUSE_DURATION, 2n * DAY] }),
     }),
     governanceOnly(contract, {
       name: "upgradeToAndCall",
@@ -347,6 +368,11 @@ const PRIVILEGED: readonly Privileged[] = [
     name: "setExecutionSchemas",
     call: (f, s) => f.ledger.connect(s).setExecutionSchemas(...EXECUTION_SCHEMAS),
     emits: () => ({ event: "ExecutionSchemasSet", args: [...EXECUTION_SCHEMAS] }),
+  }),
+  governanceOnly("ledger", {
+    name: "setMaxExecutionPoints",
+    call: (f, s) => f.ledger.connect(s).setMaxExecutionPoints(250n),
+    emits: () => ({ event: "MaxExecutionPointsSet", args: [100n, 250n] }),
   }),
   ...moduleRows("ledger"),
 ];

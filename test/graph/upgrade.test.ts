@@ -126,14 +126,19 @@ async function populatedFixture() {
     [1, 2],
   );
   const coder = ethers.AbiCoder.defaultAbiCoder();
+  // Both attestations name this chain and this ledger first.
+  const { chainId } = await ethers.provider.getNetwork();
+  const ledgerAddress = await ledger.getAddress();
   const executionUID = await attest(
     eas,
     agent,
     schemas.executionRecord,
     agent.address,
     coder.encode(
-      ["address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
+      ["uint256", "address", "address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
       [
+        chainId,
+        ledgerAddress,
         agent.address,
         A,
         MISSION_A,
@@ -150,7 +155,7 @@ async function populatedFixture() {
     dave,
     schemas.executionVerification,
     agent.address,
-    coder.encode(["bool", "uint64", "string"], [true, 25n, "reproduced"]),
+    coder.encode(["uint256", "address", "bool", "uint64", "string"], [chainId, ledgerAddress, true, 25n, "reproduced"]),
     { refUID: executionUID },
   );
   await ledger.recordVerifiedExecution(executionUID, verificationUID);

@@ -12,19 +12,25 @@ import {Test} from "../../utils/Test.sol";
 import {BlocklistToken, ToggleReceiver} from "./mocks/SplitMocks.sol";
 
 /// @title RevenueSplitHandler
-/// @notice Drives one immutable split with random deposits (ETH, a plain token, a fee-on-transfer
-/// token, a blocklist token), distributions by a keeper or by a contract that may refuse its
-/// reward, withdrawals, and a recipient that refuses ETH or is blocked by the token, toggled at
-/// random. Keeps a ghost ledger per token: what came in, what went out, and what each account was
-/// credited, with every share computed by OpenZeppelin's 512-bit `Math.mulDiv`, not SplitMath.
+/// @notice Drives one split, which it controls, with random deposits (ETH, a plain token, a
+/// fee-on-transfer token, a blocklist token), distributions by a keeper or by a contract that may
+/// refuse its reward, withdrawals to the account itself or (`withdrawTo`) to another address,
+/// updates of the allocations and fee that distribute a random set of tokens first, and a
+/// recipient that refuses ETH or is blocked by the token, toggled at random. Keeps a ghost ledger
+/// per token: what came in, what went out, and what each account was credited, with every share
+/// computed by OpenZeppelin's 512-bit `Math.mulDiv`, not SplitMath, under the configuration in
+/// force when it was distributed.
 /// @dev Actions are bounded so they never revert: a distribution with nothing to share, and a
-/// withdrawal the account cannot receive, are skipped (and counted).
+/// withdrawal the account cannot receive, are skipped (and counted). The recipients never change
+/// (an update permutes the allocations and picks a fee), so every account owed is known.
 contract RevenueSplitHandler is Test {
     uint256 public constant TOKENS = 4;
     uint256 public constant RECIPIENTS = 4;
     uint256 private constant TOTAL = 1_000_000;
     uint256 private constant MAX_ETH = 1e24;
     uint256 private constant MAX_TOKENS = 1e30;
+    /// @dev Where `withdrawTo` sends: an address without code, never blocked.
+    address public constant SINK = address(0x5151);
 
     /// @dev What the split, the distributor and each recipient hold and are owed of one token.
     struct Balances {
@@ -50,6 +56,10 @@ contract RevenueSplitHandler is Test {
     mapping(address token => uint256 amount) public ghostOut;
     mapping(address token => mapping(address account => uint256 amount)) public ghostCredited;
     mapping(address token => uint256 amount) public ghostRewards;
+    /// @dev What each recipient's allocation entitled it to of every distribution (fee included),
+    /// under the configuration then in force; and the same for the distributors' fee.
+    mapping(address token => mapping(address account => uint256 amount)) public ghostEntitled;
+    mapping(address token => uint256 amount) public ghostFeeBound;
     /// @dev Distributions whose per-account outcome differed from the oracle (must stay 0).
     uint256 public ghostMismatches;
     /// @dev Distributions that left more than `RECIPIENTS - 1` units undistributed (must stay 0).
@@ -111,32 +121,50 @@ contract RevenueSplitHandler is Test {
 
         split.distribute(token, _config, distributor);
 
-        Balances memory after_ = _balances(token, distributor);
-        ghostOut[token] += before.split - after_.split;
-        uint256 reward = Math.mulDiv(amount, _config.distributorFee, TOTAL);
-        ghostRewards[token] += reward;
-        ghostCredited[token][distributor] += reward;
-        _checkPaidOrOwed(
-            token,
-            reward,
-            after_.distributorOwed - before.distributorOwed,
-            after_.distributorHeld - before.distributorHeld
-        );
-        for (uint256 i = 0; i < RECIPIENTS; ++i) {
-            uint256 share = Math.mulDiv(amount - reward, _config.allocations[i], TOTAL);
-            ghostCredited[token][_config.recipients[i]] += share;
-            _checkPaidOrOwed(token, share, after_.owed[i] - before.owed[i], after_.held[i] - before.held[i]);
-        }
-        if (split.distributableBalance(token) > RECIPIENTS - 1) ++ghostExcessDust;
+        _checkDistribution(token, amount, _config, distributor, before);
         ++calls[token == address(0) ? bytes32("distribute ETH") : bytes32("distribute token")];
+    }
+
+    /// @dev The controller (this handler) rotates the allocations by `rotation`, picks one of three
+    /// fees, and distributes first the tokens whose bit is set in `tokenMask`, under the
+    /// configuration being replaced: each one listed with something to share is distributed
+    /// exactly as {distribute} would, the others are skipped untouched.
+    function updateSplit(uint256 rotation, uint256 feeSeed, uint256 tokenMask) external {
+        IRevenueSplit.SplitConfig memory current = _config;
+        IRevenueSplit.SplitConfig memory next = _rotated(current, rotation % RECIPIENTS, feeSeed);
+        uint256 count;
+        for (uint256 t = 0; t < TOKENS; ++t) if (tokenMask & (1 << t) != 0) ++count;
+        address[] memory distributeFirst = new address[](count);
+        uint256[] memory amounts = new uint256[](count);
+        Balances[] memory before = new Balances[](count);
+        count = 0;
+        for (uint256 t = 0; t < TOKENS; ++t) {
+            if (tokenMask & (1 << t) == 0) continue;
+            distributeFirst[count] = tokens[t];
+            amounts[count] = split.distributableBalance(tokens[t]);
+            before[count] = _balances(tokens[t], address(this));
+            ++count;
+        }
+
+        split.updateSplit(next, distributeFirst, current);
+
+        for (uint256 i = 0; i < count; ++i) {
+            if (amounts[i] == 0) {
+                assertEq(_held(distributeFirst[i]), before[i].split, "skipped token untouched");
+                ++calls["update: token skipped"];
+            } else {
+                _checkDistribution(distributeFirst[i], amounts[i], current, address(this), before[i]);
+                ++calls["update: token distributed first"];
+            }
+        }
+        assertEq(uint256(split.splitHash()), uint256(keccak256(abi.encode(next))), "updated configuration");
+        _config = next;
+        ++calls["updateSplit"];
     }
 
     function withdraw(uint256 tokenSeed, uint256 accountSeed) external {
         address token = tokens[tokenSeed % TOKENS];
-        address account =
-            accountSeed % (RECIPIENTS + 1) == RECIPIENTS
-                ? address(refusingKeeper)
-                : _config.recipients[accountSeed % (RECIPIENTS + 1)];
+        address account = _account(accountSeed);
         uint256 owed = split.pendingWithdrawals(token, account);
         bool refuses =
             (token == address(0) && _refusing(account)) ||
@@ -153,6 +181,27 @@ contract RevenueSplitHandler is Test {
         ++calls["withdraw"];
     }
 
+    /// @dev The account withdraws its whole pending balance to SINK, whether or not it could
+    /// receive it itself (a refusing or blocked recipient included).
+    function withdrawTo(uint256 tokenSeed, uint256 accountSeed) external {
+        address token = tokens[tokenSeed % TOKENS];
+        address account = _account(accountSeed);
+        uint256 owed = split.pendingWithdrawals(token, account);
+        if (owed == 0) {
+            ++calls["withdrawTo (nothing owed)"];
+            return;
+        }
+        uint256 before = _held(token);
+        uint256 sinkBefore = _balanceOf(token, SINK);
+        vm.prank(account);
+        uint256 paid = split.withdrawTo(token, SINK);
+        assertEq(paid, owed, "withdrawn to another address = owed");
+        assertEq(split.pendingWithdrawals(token, account), 0, "owed after withdrawTo");
+        assertEq(_balanceOf(token, SINK) - sinkBefore, _delivered(token, owed), "received by the destination");
+        ghostOut[token] += before - _held(token);
+        ++calls["withdrawTo"];
+    }
+
     function toggleRefusals(bool recipientRefuses, bool keeperRefuses, bool recipientBlocked) external {
         refusingRecipient.setRefusing(recipientRefuses);
         refusingKeeper.setRefusing(keeperRefuses);
@@ -166,12 +215,69 @@ contract RevenueSplitHandler is Test {
         return _config;
     }
 
+    /// @notice Accepts the distributor's reward of the distributions its updates make.
+    receive() external payable {}
+
     /* INTERNALS */
+
+    /// @dev Checks the distribution of `amount` of `token` under `config` to `distributor` that
+    /// moved the balances from `before` against the oracle, and books it in the ghost ledger.
+    function _checkDistribution(
+        address token,
+        uint256 amount,
+        IRevenueSplit.SplitConfig memory config,
+        address distributor,
+        Balances memory before
+    ) private {
+        Balances memory after_ = _balances(token, distributor);
+        ghostOut[token] += before.split - after_.split;
+        uint256 reward = Math.mulDiv(amount, config.distributorFee, TOTAL);
+        ghostRewards[token] += reward;
+        ghostFeeBound[token] += reward;
+        ghostCredited[token][distributor] += reward;
+        _checkPaidOrOwed(
+            token,
+            reward,
+            after_.distributorOwed - before.distributorOwed,
+            after_.distributorHeld - before.distributorHeld
+        );
+        for (uint256 i = 0; i < RECIPIENTS; ++i) {
+            address recipient = config.recipients[i];
+            uint256 share = Math.mulDiv(amount - reward, config.allocations[i], TOTAL);
+            ghostCredited[token][recipient] += share;
+            ghostEntitled[token][recipient] += Math.mulDiv(amount, config.allocations[i], TOTAL);
+            _checkPaidOrOwed(token, share, after_.owed[i] - before.owed[i], after_.held[i] - before.held[i]);
+        }
+        if (split.distributableBalance(token) > RECIPIENTS - 1) ++ghostExcessDust;
+    }
+
+    /// @dev `config` with its allocations rotated by `by` places and one of three fees.
+    function _rotated(
+        IRevenueSplit.SplitConfig memory config,
+        uint256 by,
+        uint256 feeSeed
+    ) private pure returns (IRevenueSplit.SplitConfig memory next) {
+        uint32[3] memory fees = [uint32(0), 20_000, 100_000];
+        uint32[] memory allocations = new uint32[](RECIPIENTS);
+        for (uint256 i = 0; i < RECIPIENTS; ++i) allocations[i] = config.allocations[(i + by) % RECIPIENTS];
+        next = IRevenueSplit.SplitConfig(config.recipients, allocations, fees[feeSeed % 3]);
+    }
+
+    /// @dev A recipient or the refusing keeper, by `seed`.
+    function _account(uint256 seed) private view returns (address) {
+        uint256 index = seed % (RECIPIENTS + 1);
+        return index == RECIPIENTS ? address(refusingKeeper) : _config.recipients[index];
+    }
+
+    /// @dev What arrives of `amount` sent: the fee-on-transfer token keeps 1%.
+    function _delivered(address token, uint256 amount) private view returns (uint256) {
+        return token == tokens[2] ? amount - (amount * 100) / 10_000 : amount;
+    }
 
     /// @dev An account's outcome of one distribution: owed the whole `credit`, or paid it (less the
     /// token's fee for the fee-on-transfer token), or neither when the credit is zero.
     function _checkPaidOrOwed(address token, uint256 credit, uint256 owedDelta, uint256 receivedDelta) private {
-        uint256 delivered = token == tokens[2] ? credit - (credit * 100) / 10_000 : credit;
+        uint256 delivered = _delivered(token, credit);
         bool owed = owedDelta == credit && receivedDelta == 0;
         bool paid = owedDelta == 0 && receivedDelta == delivered;
         if (!(owed || paid)) ++ghostMismatches;
@@ -204,15 +310,19 @@ contract RevenueSplitHandler is Test {
 }
 
 /// @title RevenueSplitInvariantsTest
-/// @notice Invariants of a revenue split under random deposits, distributions, withdrawals and
-/// refusals: for every token the split holds exactly what came in minus what went out, which is
-/// what it owes plus what it has not distributed; what it owes is the sum of each account's debt;
-/// every distribution paid or owed each account exactly its oracle share; no recipient was ever
-/// credited more than its allocation of what came in, nor the distributors more than the fee; and
-/// a distribution leaves less than one unit per recipient behind.
+/// @notice Invariants of a revenue split under random deposits, distributions, withdrawals (to the
+/// account or elsewhere), updates that distribute first, and refusals: for every token the split
+/// holds exactly what came in minus what went out, which is what it owes plus what it has not
+/// distributed; what it owes is the sum of each account's debt; every distribution, an update's
+/// included, paid or owed each account exactly its oracle share under the configuration then in
+/// force; no recipient was ever credited more than its allocation of each distribution, nor the
+/// distributors more than the fee; and a distribution leaves less than one unit per recipient
+/// behind.
 contract RevenueSplitInvariantsTest is Test {
     uint256 private constant TOTAL = 1_000_000;
     uint32 private constant FEE = 20_000;
+    /// @dev The highest fee an update picks (RevenueSplitHandler._rotated).
+    uint256 private constant MAX_FEE = 100_000;
 
     RevenueSplit private split;
     RevenueSplitHandler private handler;
@@ -242,7 +352,7 @@ contract RevenueSplitInvariantsTest is Test {
         allocations[3] = 99_999;
         _sortByRecipient(recipients, allocations);
         IRevenueSplit.SplitConfig memory config = IRevenueSplit.SplitConfig(recipients, allocations, FEE);
-        split = RevenueSplit(payable(factory.createSplit(config, address(0), "invariants")));
+        split = RevenueSplit(payable(factory.createSplit(config, address(this), "invariants")));
 
         handler = new RevenueSplitHandler(
             split,
@@ -253,6 +363,7 @@ contract RevenueSplitInvariantsTest is Test {
             blockedRecipient,
             address(0xBEEF)
         );
+        split.transferControl(address(handler));
         vm.label(address(handler), "handler");
         vm.label(address(split), "split");
         targetContract(address(handler));
@@ -274,7 +385,8 @@ contract RevenueSplitInvariantsTest is Test {
             assertEq(_held(token), owed + split.distributableBalance(token), "held vs owed + undistributed");
             uint256 sum =
                 split.pendingWithdrawals(token, address(handler.refusingKeeper())) +
-                    split.pendingWithdrawals(token, handler.keeper());
+                    split.pendingWithdrawals(token, handler.keeper()) +
+                    split.pendingWithdrawals(token, address(handler));
             for (uint256 i = 0; i < config.recipients.length; ++i) {
                 sum += split.pendingWithdrawals(token, config.recipients[i]);
             }
@@ -294,12 +406,14 @@ contract RevenueSplitInvariantsTest is Test {
             uint256 totalIn = handler.ghostIn(token);
             uint256 credited;
             for (uint256 i = 0; i < config.recipients.length; ++i) {
-                uint256 share = handler.ghostCredited(token, config.recipients[i]);
-                assertLe(share, Math.mulDiv(totalIn, config.allocations[i], TOTAL), "recipient credit vs allocation");
+                address recipient = config.recipients[i];
+                uint256 share = handler.ghostCredited(token, recipient);
+                assertLe(share, handler.ghostEntitled(token, recipient), "recipient credit vs its allocations");
                 credited += share;
             }
             uint256 rewards = handler.ghostRewards(token);
-            assertLe(rewards, Math.mulDiv(totalIn, FEE, TOTAL), "rewards vs fee of what came in");
+            assertLe(rewards, handler.ghostFeeBound(token), "rewards vs the fees in force");
+            assertLe(handler.ghostFeeBound(token), Math.mulDiv(totalIn, MAX_FEE, TOTAL), "fees vs the highest fee");
             assertLe(credited + rewards, totalIn, "credited vs what came in");
         }
     }

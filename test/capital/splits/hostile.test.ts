@@ -27,19 +27,27 @@ import {
 
 const { loadFixture } = networkHelpers;
 
+/** A signer for `address`, a contract included (a contract wallet executing a call), with ETH for gas. */
+async function actAs(address: string) {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, ethers.parseEther("1"));
+  return ethers.getSigner(address);
+}
+
 /**
  * The fixture, then a split of 50% / 30% / 20% between `first` (a hostile contract deployed
- * after the fixture is loaded, or an address) and alice and bob, with `fee`.
+ * after the fixture is loaded, or an address) and alice and bob, with `fee`, controlled by
+ * nobody, by the hostile recipient or by `owner`.
  */
 async function hostileSplit<T extends BaseContract | string>(
   first: (f: Awaited<ReturnType<typeof splitFixture>>) => Promise<T>,
   fee = 0n,
-  controlled = false,
+  controlledBy: "nobody" | "hostile" | "owner" = "nobody",
 ) {
   const f = await loadFixture(splitFixture);
   const receiver = await first(f);
   const hostile = typeof receiver === "string" ? receiver : await receiver.getAddress();
-  const controller = controlled ? hostile : ZeroAddress;
+  const controller = { nobody: ZeroAddress, hostile, owner: f.owner.address }[controlledBy];
   const config = configOf([hostile, f.alice.address, f.bob.address], [500_000n, 300_000n, 200_000n], fee);
   const split = await createSplit(f.factory, config, controller, ethers.id(`hostile ${hostile}`));
   return { ...f, split, config, hostile, receiver };
@@ -138,7 +146,7 @@ describe("RevenueSplit: hostile recipients", function () {
       await receiver.setRefusing(false);
 
       const tx = split.connect(stranger).withdraw(ETH, hostile);
-      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, 500n, stranger.address);
+      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, hostile, 500n, stranger.address);
       await expect(tx).to.changeEtherBalances(ethers, [split, hostile, stranger], [-500n, 500n, 0n]);
       expect(await split.pendingWithdrawals(ETH, hostile), "paid").to.equal(0n);
       expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
@@ -251,6 +259,214 @@ describe("RevenueSplit: hostile recipients", function () {
     });
   });
 
+  describe("withdrawTo: a recipient that cannot receive takes its share elsewhere", function () {
+    it("a recipient that refuses ETH still gets its share through withdrawTo", async function () {
+      const { split, config, hostile, receiver, alice, bob, dave, keeper } = await hostileSplit(() =>
+        ethers.deployContract("RevertingReceiver"),
+      );
+      await sendEther(split, 1_000_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      // The push failed and the recipient can never take the ETH itself: its share is stuck...
+      await expect(split.withdraw(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
+
+      // ...until the contract wallet (impersonated: a Safe would execute the same call) sends it elsewhere.
+      const wallet = await actAs(hostile);
+      const tx = split.connect(wallet).withdrawTo(ETH, dave.address);
+      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, dave.address, 500_000n, hostile);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [split, hostile, dave, alice, bob],
+        [-500_000n, 0n, 500_000n, 0n, 0n],
+      );
+      expect(await split.pendingWithdrawals(ETH, hostile), "paid").to.equal(0n);
+      expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
+      expect(await ethers.provider.getBalance(split), "nothing held").to.equal(0n);
+      await expect(split.connect(wallet).withdrawTo(ETH, dave.address))
+        .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
+        .withArgs(ETH, hostile);
+    });
+
+    for (const returnsFalse of [false, true]) {
+      const how = returnsFalse ? "returns false" : "reverts";
+      it(`a blocklisted recipient (the transfer ${how}) still gets its token share through withdrawTo`, async function () {
+        const { split, config, alice, bob, carol, dave, keeper } = await hostileSplit((f) =>
+          Promise.resolve(f.carol.address),
+        );
+        const token = await deployToken<BlocklistToken>("BlocklistToken", returnsFalse);
+        await token.mint(split, 1_000n);
+        await token.setBlocked(carol.address, true);
+        await split.connect(keeper).distribute(token, config, ZeroAddress);
+        expect(await split.pendingWithdrawals(token, carol.address), "deferred").to.equal(500n);
+
+        // Blocked for good: carol has the share sent to another address of hers.
+        const tx = split.connect(carol).withdrawTo(token, dave.address);
+        await expect(tx)
+          .to.emit(split, "Withdrawn")
+          .withArgs(await token.getAddress(), carol.address, dave.address, 500n, carol.address);
+        await expect(tx).to.changeTokenBalances(
+          ethers,
+          token,
+          [split, carol, dave, alice, bob],
+          [-500n, 0n, 500n, 0n, 0n],
+        );
+        expect(await split.pendingWithdrawals(token, carol.address), "paid").to.equal(0n);
+        expect(await split.totalPendingWithdrawals(token), "nothing owed").to.equal(0n);
+      });
+    }
+
+    it("pays only the caller's own pending balance: no one withdraws another's share elsewhere", async function () {
+      const { split, config, alice, carol, stranger, keeper } = await hostileSplit((f) =>
+        Promise.resolve(f.carol.address),
+      );
+      const token = await deployToken<BlocklistToken>("BlocklistToken", false);
+      await token.mint(split, 1_000n);
+      await token.setBlocked(carol.address, true);
+      await split.connect(keeper).distribute(token, config, ZeroAddress);
+
+      for (const thief of [stranger, alice, keeper]) {
+        await expect(split.connect(thief).withdrawTo(token, thief.address))
+          .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
+          .withArgs(await token.getAddress(), thief.address);
+      }
+      expect(await split.pendingWithdrawals(token, carol.address), "still carol's").to.equal(500n);
+      expect(await token.balanceOf(split), "still held").to.equal(500n);
+    });
+
+    it("reverts with SplitZeroWithdrawalRecipient for the zero address and keeps the debt", async function () {
+      const { split, config, hostile, keeper } = await hostileSplit(() => ethers.deployContract("RevertingReceiver"));
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      await expect(split.connect(await actAs(hostile)).withdrawTo(ETH, ZeroAddress)).to.be.revertedWithCustomError(
+        split,
+        "SplitZeroWithdrawalRecipient",
+      );
+      expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
+    });
+
+    it("keeps the debt when the destination refuses too", async function () {
+      const { split, config, hostile, keeper } = await hostileSplit(() => ethers.deployContract("RevertingReceiver"));
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      const alsoRefusing = await ethers.deployContract("RevertingReceiver");
+      await expect(
+        split.connect(await actAs(hostile)).withdrawTo(ETH, await alsoRefusing.getAddress()),
+      ).to.be.revertedWithCustomError(alsoRefusing, "Refused");
+      expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
+      expect(await split.totalPendingWithdrawals(ETH), "owed in all").to.equal(500n);
+    });
+
+    it("blocks a destination re-entering the split while it is paid", async function () {
+      const { split, config, hostile, keeper } = await hostileSplit(() => ethers.deployContract("RevertingReceiver"));
+      await sendEther(split, 2_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      // 1,000 more wei wait to be distributed when the hostile's deferred 1,000 are withdrawn to a
+      // destination that tries to distribute them to itself from its receive.
+      await sendEther(split, 1_000n);
+      const destination = (await ethers.deployContract("ReentrantReceiver")) as unknown as ReentrantReceiver;
+      await destination.arm(
+        split,
+        split.interface.encodeFunctionData("distribute", [ETH, config, await destination.getAddress()]),
+      );
+      const wallet = await actAs(hostile);
+      await expect(split.connect(wallet).withdrawTo(ETH, destination)).to.changeEtherBalances(
+        ethers,
+        [split, destination],
+        [-1_000n, 1_000n],
+      );
+      expect(await destination.attempted(), "re-entry attempted").to.equal(true);
+      expect(await destination.reentered(), "re-entry succeeded").to.equal(false);
+      expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
+      expect(await split.distributableBalance(ETH), "still to distribute").to.equal(1_000n);
+    });
+  });
+
+  describe("updateSplit distributing first, against hostile recipients", function () {
+    it("defers a refusing recipient's share as distribute does, and the old recipient withdraws it elsewhere", async function () {
+      const { split, config, hostile, owner, alice, bob, dave } = await hostileSplit(
+        () => ethers.deployContract("RevertingReceiver"),
+        0n,
+        "owner",
+      );
+      await sendEther(split, 1_000n);
+      const next = configOf([dave.address], [1_000_000n]);
+      const tx = split.connect(owner).updateSplit(next, [ETH], config);
+      await expect(tx).to.changeEtherBalances(ethers, [split, hostile, alice, bob, dave], [-500n, 0n, 300n, 200n, 0n]);
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500n);
+      expect(await split.splitHash(), "updated").to.equal(splitHashOf(next));
+      // The deferred share is the old recipient's, not the new configuration's.
+      expect(await split.pendingWithdrawals(ETH, hostile), "owed to the old recipient").to.equal(500n);
+      expect(await split.distributableBalance(ETH), "nothing for the new recipients").to.equal(0n);
+      await expect(split.connect(await actAs(hostile)).withdrawTo(ETH, alice.address)).to.changeEtherBalances(
+        ethers,
+        [split, alice],
+        [-500n, 500n],
+      );
+    });
+
+    it("skips a token whose whole balance is owed: nothing to distribute, no revert", async function () {
+      const { split, config, keeper, owner, dave } = await hostileSplit(
+        () => ethers.deployContract("RevertingReceiver"),
+        0n,
+        "owner",
+      );
+      await sendEther(split, 1_000n);
+      await split.connect(keeper).distribute(ETH, config, ZeroAddress);
+      const next = configOf([dave.address], [1_000_000n]);
+      const tx = split.connect(owner).updateSplit(next, [ETH], config);
+      await expect(tx).to.not.emit(split, "SplitDistributed");
+      await expect(tx)
+        .to.emit(split, "SplitUpdated")
+        .withArgs(splitHashOf(next), next.recipients, next.allocations, 0n);
+      expect(await ethers.provider.getBalance(split), "held = owed").to.equal(await split.totalPendingWithdrawals(ETH));
+    });
+
+    it("blocks a recipient re-entering the split during the update's distribution (ETH and hook token)", async function () {
+      const f = await hostileSplit(
+        async () => (await ethers.deployContract("ReentrantReceiver")) as unknown as ReentrantReceiver,
+        0n,
+        "owner",
+      );
+      const { split, config, receiver, hostile, owner, alice, bob, dave, keeper } = f;
+      // The receiver is owed 500 of a blocklist token: a withdrawal it could make, except by re-entry.
+      const owed = await deployToken<BlocklistToken>("BlocklistToken", false);
+      await owed.mint(split, 1_000n);
+      await owed.setBlocked(hostile, true);
+      await split.connect(keeper).distribute(owed, config, ZeroAddress);
+      await owed.setBlocked(hostile, false);
+      const hook = await deployToken("HookToken");
+      const next = configOf([dave.address], [1_000_000n]);
+
+      for (const token of [ETH, await hook.getAddress()]) {
+        const snapshot = await networkHelpers.takeSnapshot();
+        if (token === ETH) await sendEther(split, 1_000n);
+        else await hook.mint(split, 1_000n);
+        await receiver.arm(split, split.interface.encodeFunctionData("withdrawTo", [await owed.getAddress(), hostile]));
+        const tx = split.connect(owner).updateSplit(next, [token], config);
+        if (token === ETH) {
+          await expect(tx).to.changeEtherBalances(ethers, [split, hostile, alice, bob], [-1_000n, 500n, 300n, 200n]);
+        } else {
+          await expect(tx).to.changeTokenBalances(
+            ethers,
+            hook,
+            [split, hostile, alice, bob],
+            [-1_000n, 500n, 300n, 200n],
+          );
+        }
+        expect(await receiver.attempted(), `${token}: re-entry attempted`).to.equal(true);
+        expect(await receiver.reentered(), `${token}: re-entry succeeded`).to.equal(false);
+        expect(await split.pendingWithdrawals(owed, hostile), `${token}: still owed`).to.equal(500n);
+        expect(await split.splitHash(), `${token}: updated`).to.equal(splitHashOf(next));
+        await snapshot.restore();
+      }
+
+      // The same withdrawal made on its own goes through: re-entry is blocked, not the recipient.
+      await receiver.arm(split, split.interface.encodeFunctionData("withdrawTo", [await owed.getAddress(), hostile]));
+      await sendEther(receiver, 1n);
+      expect(await receiver.reentered(), "withdrawal outside a distribution").to.equal(true);
+      expect(await owed.balanceOf(hostile), "paid").to.equal(500n);
+    });
+  });
+
   describe("gas", function () {
     it("gives an ETH push at most PUSH_GAS_LIMIT gas: a recipient burning everything is deferred", async function () {
       const { factory, split, config, hostile, alice, bob, keeper } = await hostileSplit(() =>
@@ -338,7 +554,7 @@ describe("RevenueSplit: hostile recipients", function () {
       return hostileSplit(
         async () => (await ethers.deployContract("ReentrantReceiver")) as unknown as ReentrantReceiver,
         0n,
-        true,
+        "hostile",
       );
     }
 
@@ -359,7 +575,8 @@ describe("RevenueSplit: hostile recipients", function () {
       const token = await deployToken("HookToken");
       const takeAll = configOf([hostile], [1_000_000n]);
       for (const data of [
-        split.interface.encodeFunctionData("updateSplit", [takeAll]),
+        split.interface.encodeFunctionData("updateSplit", [takeAll, [], config]),
+        split.interface.encodeFunctionData("updateSplit", [takeAll, [await token.getAddress()], config]),
         split.interface.encodeFunctionData("withdraw", [await token.getAddress(), hostile]),
         split.interface.encodeFunctionData("distribute", [await token.getAddress(), config, hostile]),
       ]) {
@@ -378,10 +595,10 @@ describe("RevenueSplit: hostile recipients", function () {
     });
 
     it("lets the controller recipient update the split outside a distribution", async function () {
-      const { split, receiver, hostile } = await armedSplit();
+      const { split, config, receiver, hostile } = await armedSplit();
       const takeAll = configOf([hostile], [1_000_000n]);
       // Re-entry is blocked, not control: the same call made on its own goes through.
-      await receiver.arm(split, split.interface.encodeFunctionData("updateSplit", [takeAll]));
+      await receiver.arm(split, split.interface.encodeFunctionData("updateSplit", [takeAll, [], config]));
       await sendEther(receiver, 1n);
       expect(await receiver.reentered()).to.equal(true);
       expect(await split.splitHash()).to.equal(splitHashOf(takeAll));

@@ -1,5 +1,7 @@
 import { expect } from "chai";
-import { ZeroAddress } from "ethers";
+import { ZeroAddress, type ContractTransactionResponse } from "ethers";
+
+import type { RevenueSplit } from "../../../types/ethers-contracts/index.js";
 
 import {
   ETH,
@@ -8,6 +10,7 @@ import {
   PUSH_GAS_LIMIT,
   TOTAL_ALLOCATION,
   configOf,
+  deployToken,
   ethers,
   networkHelpers,
   sendEther,
@@ -22,7 +25,7 @@ describe("RevenueSplit", function () {
     it("lets the controller replace the configuration and records it", async function () {
       const { split, config, owner, alice, dave } = await loadFixture(splitFixture);
       const next = configOf([alice.address, dave.address], [250_000n, 750_000n], 20_000n);
-      await expect(split.connect(owner).updateSplit(next))
+      await expect(split.connect(owner).updateSplit(next, [], config))
         .to.emit(split, "SplitUpdated")
         .withArgs(splitHashOf(next), next.recipients, next.allocations, 20_000n);
       expect(await split.splitHash()).to.equal(splitHashOf(next));
@@ -33,10 +36,10 @@ describe("RevenueSplit", function () {
     });
 
     it("shares what was not distributed yet by the new configuration", async function () {
-      const { split, owner, alice, dave, keeper } = await loadFixture(splitFixture);
+      const { split, config, owner, alice, dave, keeper } = await loadFixture(splitFixture);
       await sendEther(split, 1_000n);
       const next = configOf([alice.address, dave.address], [250_000n, 750_000n]);
-      await split.connect(owner).updateSplit(next);
+      await split.connect(owner).updateSplit(next, [], config);
       await expect(split.connect(keeper).distribute(ETH, next, ZeroAddress)).to.changeEtherBalances(
         ethers,
         [split, alice, dave, keeper],
@@ -45,27 +48,37 @@ describe("RevenueSplit", function () {
     });
 
     it("checks the new configuration as creation does", async function () {
-      const { split, owner, alice, bob } = await loadFixture(splitFixture);
+      const { split, config, owner, alice, bob } = await loadFixture(splitFixture);
       const [low, high] = BigInt(alice.address) < BigInt(bob.address) ? [alice, bob] : [bob, alice];
       await expect(
-        split.connect(owner).updateSplit({
-          recipients: [high.address, low.address],
-          allocations: [1n, TOTAL_ALLOCATION - 1n],
-          distributorFee: 0n,
-        }),
+        split.connect(owner).updateSplit(
+          {
+            recipients: [high.address, low.address],
+            allocations: [1n, TOTAL_ALLOCATION - 1n],
+            distributorFee: 0n,
+          },
+          [],
+          config,
+        ),
       )
         .to.be.revertedWithCustomError(split, "SplitRecipientsNotSorted")
         .withArgs(1n, low.address);
       await expect(
-        split.connect(owner).updateSplit({
-          recipients: [low.address],
-          allocations: [TOTAL_ALLOCATION],
-          distributorFee: MAX_DISTRIBUTOR_FEE + 1n,
-        }),
+        split.connect(owner).updateSplit(
+          {
+            recipients: [low.address],
+            allocations: [TOTAL_ALLOCATION],
+            distributorFee: MAX_DISTRIBUTOR_FEE + 1n,
+          },
+          [],
+          config,
+        ),
       )
         .to.be.revertedWithCustomError(split, "SplitDistributorFeeTooHigh")
         .withArgs(MAX_DISTRIBUTOR_FEE + 1n, MAX_DISTRIBUTOR_FEE);
-      await expect(split.connect(owner).updateSplit({ recipients: [], allocations: [], distributorFee: 0n }))
+      await expect(
+        split.connect(owner).updateSplit({ recipients: [], allocations: [], distributorFee: 0n }, [], config),
+      )
         .to.be.revertedWithCustomError(split, "SplitRecipientCountInvalid")
         .withArgs(0n, MAX_RECIPIENTS);
     });
@@ -73,7 +86,7 @@ describe("RevenueSplit", function () {
     it("reverts with SplitNotController for anyone else, recipients included", async function () {
       const { split, config, alice, stranger } = await loadFixture(splitFixture);
       for (const caller of [alice, stranger]) {
-        await expect(split.connect(caller).updateSplit(config))
+        await expect(split.connect(caller).updateSplit(config, [], config))
           .to.be.revertedWithCustomError(split, "SplitNotController")
           .withArgs(caller.address);
       }
@@ -82,10 +95,162 @@ describe("RevenueSplit", function () {
     it("reverts with SplitNotController on an immutable split, whoever calls", async function () {
       const { fixed, fixedConfig, alice, owner } = await loadFixture(splitFixture);
       for (const caller of [alice, owner]) {
-        await expect(fixed.connect(caller).updateSplit(fixedConfig))
+        await expect(fixed.connect(caller).updateSplit(fixedConfig, [], fixedConfig))
           .to.be.revertedWithCustomError(fixed, "SplitNotController")
           .withArgs(caller.address);
       }
+    });
+  });
+
+  describe("updateSplit: distributing first", function () {
+    /** The names of the split's events in `tx`, in the order emitted. */
+    async function splitEvents(split: RevenueSplit, tx: ContractTransactionResponse): Promise<string[]> {
+      const receipt = (await tx.wait())!;
+      const address = await split.getAddress();
+      return receipt.logs.filter((log) => log.address === address).map((log) => split.interface.parseLog(log)!.name);
+    }
+
+    it("a controller's update never races a distribution: ETH received under the old recipients is paid to them", async function () {
+      const { split, config, owner, alice, bob, carol, dave, keeper } = await loadFixture(splitFixture);
+      await sendEther(split, 1_000_000n);
+      // The controller replaces alice / bob / carol by alice and dave while 1,000,000 wei wait.
+      const next = configOf([alice.address, dave.address], [250_000n, 750_000n], 20_000n);
+      const tx = split.connect(owner).updateSplit(next, [ETH], config);
+      // Paid under the old configuration: 1% to the controller as distributor, 990,000 shared 50 / 30 / 20.
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [split, alice, bob, carol, dave, owner],
+        [-1_000_000n, 495_000n, 297_000n, 198_000n, 0n, 10_000n],
+      );
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(ETH, owner.address, splitHashOf(config), 1_000_000n, 10_000n);
+      await expect(tx)
+        .to.emit(split, "SplitUpdated")
+        .withArgs(splitHashOf(next), next.recipients, next.allocations, 20_000n);
+      expect(await splitEvents(split, await tx), "distributed, then updated").to.deep.equal([
+        "SplitDistributed",
+        "SplitUpdated",
+      ]);
+      expect(await split.splitHash(), "the new configuration").to.equal(splitHashOf(next));
+      expect(await split.distributableBalance(ETH), "nothing left for the new recipients").to.equal(0n);
+
+      // What arrives afterwards is the new recipients'.
+      await sendEther(split, 1_000n);
+      await expect(split.connect(keeper).distribute(ETH, next, ZeroAddress)).to.changeEtherBalances(
+        ethers,
+        [split, alice, bob, carol, dave, keeper],
+        [-1_000n, 245n, 0n, 0n, 735n, 20n],
+      );
+    });
+
+    it("pays an ERC-20 balance to the old recipients the same way", async function () {
+      const { split, config, token, deployer, owner, alice, bob, carol, dave } = await loadFixture(splitFixture);
+      await token.connect(deployer).transfer(split, 1_000_000n);
+      const next = configOf([dave.address], [TOTAL_ALLOCATION]);
+      const tx = split.connect(owner).updateSplit(next, [await token.getAddress()], config);
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        token,
+        [split, alice, bob, carol, dave, owner],
+        [-1_000_000n, 495_000n, 297_000n, 198_000n, 0n, 10_000n],
+      );
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(await token.getAddress(), owner.address, splitHashOf(config), 1_000_000n, 10_000n);
+      expect(await split.distributableBalance(token), "nothing left").to.equal(0n);
+      expect(await split.splitHash()).to.equal(splitHashOf(next));
+    });
+
+    it("distributes ETH and every token listed, skipping a token with nothing to distribute", async function () {
+      const { split, config, token, deployer, owner, alice, bob, carol, dave } = await loadFixture(splitFixture);
+      const empty = await deployToken("MockToken");
+      await sendEther(split, 2_000n);
+      await token.connect(deployer).transfer(split, 3_000n);
+      const next = configOf([dave.address], [TOTAL_ALLOCATION]);
+      const tx = split
+        .connect(owner)
+        .updateSplit(next, [ETH, await empty.getAddress(), await token.getAddress()], config);
+      await expect(tx).to.changeEtherBalances(
+        ethers,
+        [split, alice, bob, carol, owner],
+        [-2_000n, 990n, 594n, 396n, 20n],
+      );
+      await expect(tx).to.changeTokenBalances(
+        ethers,
+        token,
+        [split, alice, bob, carol, owner],
+        [-3_000n, 1_485n, 891n, 594n, 30n],
+      );
+      await expect(tx).to.not.emit(empty, "Transfer");
+      // Two distributions (ETH and the funded token), none for the empty token, then the update.
+      expect(await splitEvents(split, await tx)).to.deep.equal([
+        "SplitDistributed",
+        "SplitDistributed",
+        "SplitUpdated",
+      ]);
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(ETH, owner.address, splitHashOf(config), 2_000n, 20n);
+      await expect(tx)
+        .to.emit(split, "SplitDistributed")
+        .withArgs(await token.getAddress(), owner.address, splitHashOf(config), 3_000n, 30n);
+    });
+
+    it("updates without distributing when every token listed has nothing to distribute", async function () {
+      const { split, config, token, owner, dave } = await loadFixture(splitFixture);
+      const next = configOf([dave.address], [TOTAL_ALLOCATION]);
+      const tx = split.connect(owner).updateSplit(next, [ETH, await token.getAddress()], config);
+      expect(await splitEvents(split, await tx)).to.deep.equal(["SplitUpdated"]);
+      expect(await split.splitHash()).to.equal(splitHashOf(next));
+    });
+
+    it("reverts with SplitConfigMismatch when `current` is not the split's configuration, paying nothing", async function () {
+      const { split, config, owner, alice, bob, carol, dave } = await loadFixture(splitFixture);
+      await sendEther(split, 1_000n);
+      // A controller naming a forged "current" configuration to pay itself first.
+      const forged = configOf([alice.address, bob.address, carol.address], [100_000n, 100_000n, 800_000n], 10_000n);
+      const next = configOf([dave.address], [TOTAL_ALLOCATION]);
+      await expect(split.connect(owner).updateSplit(next, [ETH], forged))
+        .to.be.revertedWithCustomError(split, "SplitConfigMismatch")
+        .withArgs(splitHashOf(forged), splitHashOf(config));
+      expect(await split.splitHash(), "configuration unchanged").to.equal(splitHashOf(config));
+      expect(await split.distributableBalance(ETH), "nothing paid").to.equal(1_000n);
+    });
+
+    it("ignores `current` when nothing is to be distributed first: what the split holds goes to the new recipients", async function () {
+      const { split, owner, alice, dave, keeper } = await loadFixture(splitFixture);
+      await sendEther(split, 1_000n);
+      const unrelated = configOf([alice.address], [TOTAL_ALLOCATION]);
+      const next = configOf([dave.address], [TOTAL_ALLOCATION]);
+      await expect(split.connect(owner).updateSplit(next, [], unrelated))
+        .to.emit(split, "SplitUpdated")
+        .withArgs(splitHashOf(next), next.recipients, next.allocations, 0n);
+      expect(await split.splitHash()).to.equal(splitHashOf(next));
+      await expect(split.connect(keeper).distribute(ETH, next, ZeroAddress)).to.changeEtherBalances(
+        ethers,
+        [split, alice, dave],
+        [-1_000n, 0n, 1_000n],
+      );
+    });
+
+    it("checks the new configuration before distributing anything", async function () {
+      const { split, config, owner } = await loadFixture(splitFixture);
+      await sendEther(split, 1_000n);
+      const invalid = { recipients: [], allocations: [], distributorFee: 0n };
+      await expect(split.connect(owner).updateSplit(invalid, [ETH], config))
+        .to.be.revertedWithCustomError(split, "SplitRecipientCountInvalid")
+        .withArgs(0n, MAX_RECIPIENTS);
+      expect(await split.distributableBalance(ETH), "nothing paid").to.equal(1_000n);
+    });
+
+    it("reverts with SplitNotController before distributing, for anyone else", async function () {
+      const { split, config, keeper } = await loadFixture(splitFixture);
+      await sendEther(split, 1_000n);
+      await expect(split.connect(keeper).updateSplit(config, [ETH], config))
+        .to.be.revertedWithCustomError(split, "SplitNotController")
+        .withArgs(keeper.address);
+      expect(await split.distributableBalance(ETH), "nothing paid").to.equal(1_000n);
     });
   });
 
@@ -96,10 +261,10 @@ describe("RevenueSplit", function () {
         .to.emit(split, "ControlTransferred")
         .withArgs(owner.address, dave.address);
       expect(await split.controller()).to.equal(dave.address);
-      await expect(split.connect(owner).updateSplit(config))
+      await expect(split.connect(owner).updateSplit(config, [], config))
         .to.be.revertedWithCustomError(split, "SplitNotController")
         .withArgs(owner.address);
-      await expect(split.connect(dave).updateSplit(config)).to.emit(split, "SplitUpdated");
+      await expect(split.connect(dave).updateSplit(config, [], config)).to.emit(split, "SplitUpdated");
     });
 
     it("makes the split immutable for good when handed to nobody", async function () {
@@ -108,7 +273,7 @@ describe("RevenueSplit", function () {
         .to.emit(split, "ControlTransferred")
         .withArgs(owner.address, ZeroAddress);
       expect(await split.controller()).to.equal(ZeroAddress);
-      await expect(split.connect(owner).updateSplit(config))
+      await expect(split.connect(owner).updateSplit(config, [], config))
         .to.be.revertedWithCustomError(split, "SplitNotController")
         .withArgs(owner.address);
       await expect(split.connect(owner).transferControl(owner.address))
@@ -304,6 +469,30 @@ describe("RevenueSplit", function () {
       await expect(split.withdraw(ETH, alice.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(ETH, alice.address);
+    });
+  });
+
+  describe("withdrawTo", function () {
+    it("reverts with SplitNothingToWithdraw for a caller owed nothing", async function () {
+      const { split, token, alice, dave } = await loadFixture(splitFixture);
+      await expect(split.connect(alice).withdrawTo(token, dave.address))
+        .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
+        .withArgs(await token.getAddress(), alice.address);
+      await expect(split.connect(alice).withdrawTo(ETH, dave.address))
+        .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
+        .withArgs(ETH, alice.address);
+    });
+
+    it("reverts with SplitZeroWithdrawalRecipient for the zero address", async function () {
+      const { split, token, alice } = await loadFixture(splitFixture);
+      await expect(split.connect(alice).withdrawTo(token, ZeroAddress)).to.be.revertedWithCustomError(
+        split,
+        "SplitZeroWithdrawalRecipient",
+      );
+      await expect(split.connect(alice).withdrawTo(ETH, ZeroAddress)).to.be.revertedWithCustomError(
+        split,
+        "SplitZeroWithdrawalRecipient",
+      );
     });
   });
 
