@@ -111,6 +111,9 @@ abstract contract AtlasModule is IAtlasModule, Initializable, UUPSUpgradeable, P
 
     /// @inheritdoc IAtlasModule
     function unpause() external onlyGovernance {
+        // Nothing to lift (never paused, lifted already, or ended by itself): a queued proposal
+        // that unpauses still executes after the pause ran out.
+        if (!paused()) return;
         // Before the end moves to now: `whenPaused` inside reads the running pause's end.
         _unpause();
         AtlasModuleStorage storage $ = _moduleStorage();

@@ -81,7 +81,8 @@ interface IAtlasModule {
     /// @param endsAt When the pause ends by itself.
     function extendPause(uint256 endsAt) external;
 
-    /// @notice Lets the module change state again. Governance only.
+    /// @notice Lets the module change state again. Governance only. Does nothing when the module
+    /// is not paused (a pause may have ended by itself while a proposal to lift it waited).
     function unpause() external;
 
     /// @notice Sets the longest a pause lasts without governance, for pauses that begin from now on

@@ -87,14 +87,15 @@ describe("gas scenario: milestone escrow", function () {
     expect((await escrow.getMilestone(3n, 0n)).state).to.equal(State.Resolved);
 
     // The bounded pause: the guardian pauses, governance extends it, the pause ends by itself, and
-    // governance sets the maximum. (`unpause` is not measured: AtlasModule.unpause reverts with
-    // ExpectedPause, its `_unpause()` reading the pause's end it has just set to now.)
+    // governance sets the maximum; governance pauses again and lifts it.
     const pausedAt = BigInt(await networkHelpers.time.latest()) + 1n;
     await at(pausedAt);
     await escrow.connect(f.guardian).pause();
     await escrow.connect(governance).extendPause(pausedAt + 20n * DAY);
     await at(pausedAt + 20n * DAY);
     await escrow.connect(governance).setMaxPauseDuration(Number(7n * DAY));
+    await escrow.connect(governance).pause();
+    await escrow.connect(governance).unpause();
     await arbitration.connect(governance).setFallbackArbiter(f.stranger.address, true);
     expect(await arbitration.fallbackArbiterCount()).to.equal(3n);
     expect(await escrow.paused()).to.equal(false);
