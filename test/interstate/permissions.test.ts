@@ -3,13 +3,24 @@
  * module): every function, from every kind of account, on a state where the right caller
  * succeeds. Each cell starts from the same snapshot; an allowed call must emit the function's
  * event, a refused one must revert with the function's own error naming the caller. The public
- * entry points (drawing into an empty round, finalizing) are in the matrix too, allowed to all.
+ * entry points (drawing into an empty round, a fallback arbiter included, finalizing) are in the
+ * matrix too, allowed to all.
  */
 import { expect } from "chai";
 import { ZeroAddress, id, type BaseContract, type ContractTransactionResponse, type Signer } from "ethers";
 
 import type { IArbitration } from "../../types/ethers-contracts/index.js";
-import { APPEAL_WINDOW, NORTH, SOUTH, WEST, escrowFixture, ethers, networkHelpers } from "../capital/escrow/fixture.ts";
+import {
+  APPEAL_WINDOW,
+  DAY,
+  NORTH,
+  SOUTH,
+  WEST,
+  escrowFixture,
+  ethers,
+  networkHelpers,
+  now,
+} from "../capital/escrow/fixture.ts";
 
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };
 
@@ -23,7 +34,8 @@ async function impersonate(address: string): Promise<Signer> {
  * Disputes of funder (claimant, north) against contributor (respondent, south), all opened by a
  * MockArbitrable: 1 ruled, its appeal window closed (finalizable); 2 with the west `arbiter` drawn
  * by a keeper (not the claimant: the claimant may replace it); 3 ruled by `arbiter`, in its appeal
- * window; 4 without an arbiter. A fresh implementation for the upgrade cell.
+ * window (an even ruling: whoever appeals first moves round 2); 4 without an arbiter. A fresh
+ * implementation for the upgrade cell, and a pause end for the extendPause cell.
  */
 async function matrixFixture() {
   const f = await escrowFixture();
@@ -61,6 +73,7 @@ async function matrixFixture() {
     keeper,
     arbitrableAsCaller: await impersonate(arbitrableAddress),
     nextImplementation: await implementation.getAddress(),
+    pauseEnd: (await now()) + 30n * DAY,
   };
 }
 
@@ -82,6 +95,7 @@ const ACTORS = {
   governance: (f: Fixture) => f.governance,
   deployer: (f: Fixture) => f.deployer,
   "arbitrable contract": (f: Fixture) => f.arbitrableAsCaller,
+  "fallback arbiter": (f: Fixture) => f.fallbackArbiter,
 } as const satisfies Record<string, (f: Fixture) => Signer>;
 
 type Actor = keyof typeof ACTORS;
@@ -115,6 +129,11 @@ const MATRIX: Record<string, Cell> = {
     call: (f, c) => f.arbitration.connect(c).proposeArbiter(4n, f.arbiter2.address, WEST),
     emits: (f, c) => ["ArbiterAssigned", [4n, 1n, f.arbiter2.address, WEST, c]],
   },
+  "proposeArbiter (a fallback arbiter into an empty round)": {
+    allowed: EVERYONE,
+    call: (f, c) => f.arbitration.connect(c).proposeArbiter(4n, f.fallbackArbiter2.address, 0n),
+    emits: (f, c) => ["ArbiterAssigned", [4n, 1n, f.fallbackArbiter2.address, 0n, c]],
+  },
   "proposeArbiter (replacing an arbiter the claimant did not draw, within its ruling period)": {
     allowed: ["claimant"],
     call: (f, c) => f.arbitration.connect(c).proposeArbiter(2n, f.arbiter2.address, WEST),
@@ -130,7 +149,7 @@ const MATRIX: Record<string, Cell> = {
   appeal: {
     allowed: PARTIES,
     call: (f, c) => f.arbitration.connect(c).appeal(3n),
-    emits: (_f, c) => ["DisputeAppealed", [3n, c, undefined]],
+    emits: (_f, c) => ["DisputeAppealed", [3n, c, c, undefined]],
     refusal: (_f, c) => ["ArbitrationNotParty", [3n, c]],
   },
   submitEvidence: {
@@ -156,6 +175,12 @@ const MATRIX: Record<string, Cell> = {
     emits: () => ["PeriodsSet", [7_200n, 7_200n]],
     refusal: onlyGovernance,
   },
+  setFallbackArbiter: {
+    allowed: GOVERNANCE,
+    call: (f, c) => f.arbitration.connect(c).setFallbackArbiter(f.stranger.address, true),
+    emits: (f) => ["FallbackArbiterSet", [f.stranger.address, true]],
+    refusal: onlyGovernance,
+  },
   setGuardian: {
     allowed: GOVERNANCE,
     call: (f, c) => f.arbitration.connect(c).setGuardian(ZeroAddress),
@@ -175,6 +200,21 @@ const MATRIX: Record<string, Cell> = {
       return f.arbitration.connect(c).unpause();
     },
     emits: (_f, c) => ["Unpaused", [c]],
+    refusal: onlyGovernance,
+  },
+  extendPause: {
+    allowed: GOVERNANCE,
+    call: async (f, c) => {
+      await f.arbitration.connect(f.guardian).pause();
+      return f.arbitration.connect(c).extendPause(f.pauseEnd);
+    },
+    emits: (f) => ["PauseEndSet", [f.pauseEnd]],
+    refusal: onlyGovernance,
+  },
+  setMaxPauseDuration: {
+    allowed: GOVERNANCE,
+    call: (f, c) => f.arbitration.connect(c).setMaxPauseDuration(7n * DAY),
+    emits: () => ["MaxPauseDurationSet", [14n * DAY, 7n * DAY]],
     refusal: onlyGovernance,
   },
   upgradeToAndCall: {
