@@ -41,6 +41,14 @@ const CONTRACTS = [
     layer: "governance",
   },
   {
+    // What every module shares (guardian, bounded pause, module clock), owned by governance: the
+    // governance layer reads any module's pause state with it.
+    source: "contracts/governance/IAtlasModule.sol",
+    name: "IAtlasModule",
+    exportName: "atlasModuleAbi",
+    layer: "governance",
+  },
+  {
     source: "contracts/graph/SovereignRegistry.sol",
     name: "SovereignRegistry",
     exportName: "sovereignRegistryAbi",
@@ -105,7 +113,6 @@ const CONTRACTS = [
         "ArbitrationInvalidParties",
         "ArbitrationZeroAmount",
         "ArbitrationArbiterIsParty",
-        "ArbitrationNoArbiterPool",
         "ArbitrationMissingEvidence",
       ],
     },

@@ -13,6 +13,7 @@ import {
 } from "viem";
 
 import type { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
+import type { atlasModuleAbi } from "./abi/IAtlasModule.ts";
 import type { atlasTokenAbi } from "./abi/AtlasToken.ts";
 import type { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
 import type { easAbi } from "./abi/EAS.ts";
@@ -106,11 +107,15 @@ export class AtlasMetadataError extends AtlasError {
   }
 }
 
-/** Name of a custom error of a contract the governance layer calls: `AtlasGovernor`, `AtlasToken`, `TimelockController`. */
+/**
+ * Name of a custom error of a contract the governance layer calls: `AtlasGovernor`, `AtlasToken`,
+ * `TimelockController`, and every module's `IAtlasModule`.
+ */
 export type GovernanceErrorName =
   | ContractErrorName<typeof atlasGovernorAbi>
   | ContractErrorName<typeof atlasTokenAbi>
-  | ContractErrorName<typeof timelockControllerAbi>;
+  | ContractErrorName<typeof timelockControllerAbi>
+  | ContractErrorName<typeof atlasModuleAbi>;
 
 /** Name of a custom error of a contract the graph layer calls: `SovereignRegistry`, `ContributionLedger`, `EAS`. */
 export type GraphErrorName =
@@ -293,11 +298,23 @@ const registryErrorMessages = {
     `Sovereigns ${str(id)} and ${str(otherId)} do not recognize each other, even one way.`,
 } as const satisfies Partial<Record<GraphErrorName, Formatter>>;
 
-/** Sentences of AtlasModule's errors and of the OpenZeppelin upgradeable base it builds on. */
-const moduleErrorMessages = {
+/**
+ * Sentences of the errors of IAtlasModule (guardian, bounded pause): every module's, and the
+ * governance layer's too (it reads modules' pause state).
+ */
+const atlasModuleErrorMessages = {
   ModuleOnlyGovernance: ([caller]) => `${str(caller)} cannot do this: only governance (the timelock) can.`,
   ModuleOnlyGuardian: ([caller]) => `${str(caller)} cannot do this: only the guardian or governance can.`,
   ModuleZeroGovernance: () => "Governance cannot be the zero address.",
+  ModuleGuardianCoolingDown: ([readyAt]) =>
+    `The guardian paused recently: it may pause again from ${time(readyAt)} on (governance may pause at any time).`,
+  ModuleInvalidPauseEnd: ([endsAt]) => `A pause's end must be in the future; ${time(endsAt)} is not.`,
+  ModuleInvalidPauseDuration: ([duration, min, max]) =>
+    `The longest a pause lasts without governance is ${str(min)} s to ${str(max)} s, not ${str(duration)} s.`,
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
+/** Sentences of the errors of the OpenZeppelin upgradeable base AtlasModule builds on. */
+const moduleErrorMessages = {
   EnforcedPause: () => "The contract is paused.",
   ExpectedPause: () => "The contract is not paused.",
   InvalidInitialization: () => "The contract is already initialized.",
@@ -331,6 +348,11 @@ const ledgerErrorMessages = {
   LedgerExecutionRejected: ([uid]) => `The verification rejected execution record ${str(uid)}.`,
   LedgerExecutionAlreadyRecorded: ([uid]) => `Execution record ${str(uid)} is already recorded.`,
   LedgerZeroRecorder: () => "The zero address cannot be a recorder.",
+  LedgerAttestationForOtherLedger: ([uid, chainId, ledger]) =>
+    `${str(uid)} names ledger ${str(ledger)} on chain ${str(chainId)}, not this ledger on this chain.`,
+  LedgerPointsAboveCap: ([points, cap]) =>
+    `The verification grants ${str(points)} points; the ledger records at most ${str(cap)} per record.`,
+  LedgerInvalidPointsCap: ([cap, max]) => `The cap on a verification's points is 1 to ${str(max)}, not ${str(cap)}.`,
 } as const satisfies Partial<Record<GraphErrorName, Formatter>>;
 
 // Each layer's table is assembled by a pure call (not an object spread), so that a bundler drops
@@ -356,9 +378,7 @@ const disputeOpeningErrorMessages = {
   ArbitrationNotArbitrable: ([caller]) => `${str(caller)} may not open disputes.`,
   ArbitrationInvalidParties: ([claimant, respondent]) =>
     `The parties ${str(claimant)} and ${str(respondent)} are zero or the same.`,
-  ArbitrationNoArbiterPool: ([claimantSovereign, respondentSovereign]) =>
-    `No named arbiter, and a party has no sovereign to draw one from (${str(claimantSovereign)}, ${str(respondentSovereign)}).`,
-  ArbitrationArbiterIsParty: ([arbiter]) => `${str(arbiter)} is a party.`,
+  ArbitrationArbiterIsParty: ([arbiter]) => `${str(arbiter)} is a party (or the zero address): it cannot arbitrate.`,
   ArbitrationZeroAmount: () => "A dispute must be over a non-zero amount.",
   ArbitrationMissingEvidence: () => "Evidence needs a URI and a content hash.",
 } as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
@@ -378,6 +398,8 @@ export const governanceErrorMessages = /* @__PURE__ */ merged(
     // AtlasGovernor
     AtlasGovernorZeroVotingPower: ([proposalId, voter, timepoint]) =>
       `${str(voter)} had no voting power at the snapshot (${str(timepoint)}) of proposal ${str(proposalId)}; tokens or delegations received later do not count.`,
+    AtlasGovernorProposalGuardianProof: ([proposalId]) =>
+      `Proposal ${str(proposalId)} only unpauses modules or replaces guardians: the proposal guardian cannot cancel it.`,
     GovernorAlreadyCastVote: ([voter]) => `${str(voter)} has already voted on this proposal.`,
     GovernorAlreadyQueuedProposal: ([proposalId]) => `Proposal ${str(proposalId)} is already queued.`,
     GovernorDisabledDeposit: () => "The governor does not accept deposits; send funds to the timelock (the treasury).",
@@ -441,6 +463,7 @@ export const governanceErrorMessages = /* @__PURE__ */ merged(
   } as const satisfies Partial<Record<GovernanceErrorName, Formatter>>,
   erc20ErrorMessages,
   eip712ErrorMessages,
+  atlasModuleErrorMessages,
   callErrorMessages,
 ) satisfies Record<GovernanceErrorName, Formatter>;
 
@@ -473,6 +496,7 @@ export const graphErrorMessages = /* @__PURE__ */ merged(
   } as const satisfies Partial<Record<GraphErrorName, Formatter>>,
   registryErrorMessages,
   missionFundingErrorMessages,
+  atlasModuleErrorMessages,
   moduleErrorMessages,
   ledgerErrorMessages,
   balanceErrorMessages,
@@ -513,7 +537,10 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     BountyAlreadyAwarded: ([id, winner]) => `${str(winner)} was already awarded from bounty ${str(id)}.`,
     BountyAwardExceedsRemaining: ([id, total, remaining]) =>
       `The awards (${str(total)}) exceed what is left in bounty ${str(id)} (${str(remaining)}).`,
-    BountyHasSubmissions: ([id, count]) => `Bounty ${str(id)} has ${str(count)} submissions: too late to cancel.`,
+    BountyHasAwards: ([id, awarded]) =>
+      `Bounty ${str(id)} has already awarded ${str(awarded)}: it can no longer be cancelled.`,
+    BountyFundingTooLarge: ([id, funded, max]) =>
+      `Bounty ${str(id)} would hold ${str(funded)} in all, above the most a bounty holds (${str(max)}).`,
     BountyReclaimBeforeDeadline: ([id, deadline]) =>
       `Bounty ${str(id)} is open until ${time(deadline)}: no refunds yet.`,
     BountyNoContribution: ([id, funder]) => `${str(funder)} did not fund bounty ${str(id)}.`,
@@ -590,6 +617,19 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     EscrowZeroRecipient: () => "The recipient cannot be the zero address.",
     EscrowNoFees: ([token]) => `No fees in ${asset(token)} have accrued.`,
     EscrowFeeAboveCap: ([bps, cap]) => `A fee is at most ${str(cap)} basis points, not ${str(bps)}.`,
+    EscrowPartyNotInSovereign: ([id, account]) =>
+      `${str(account)} is not a member of sovereign ${str(id)}, which the terms name for it.`,
+    EscrowNotMissionManager: ([missionId, caller]) => `${str(caller)} is not a manager of mission ${str(missionId)}.`,
+    EscrowAlreadyEndorsed: ([id]) => `Escrow ${str(id)} is already endorsed as its mission's own deal.`,
+    EscrowAlreadyAccepted: ([id]) => `The contributor already accepted the terms of escrow ${str(id)}.`,
+    EscrowTermsNotAccepted: ([id]) =>
+      `The contributor has not accepted the terms of escrow ${str(id)} yet: it accepts them before submitting work.`,
+    EscrowStreamStartTooEarly: ([index, start, earliest]) =>
+      `Stream ${str(index)} starts at ${time(start)}, before the earliest allowed start, ${time(earliest)}.`,
+    EscrowAttestationWrongEscrowContract: ([uid, chainId, escrow]) =>
+      `${str(uid)} names escrow contract ${str(escrow)} on chain ${str(chainId)}, not this escrow on this chain.`,
+    EscrowAttestationBeforeEscrow: ([uid, attestedAt, createdAt]) =>
+      `${str(uid)} was attested at ${time(attestedAt)}, not after the escrow was created (${time(createdAt)}).`,
     // RevenueSplitFactory and RevenueSplit
     SplitFactorySplitExists: ([split]) => `This split exists already, at ${str(split)}.`,
     FailedDeployment: () => "Deploying the split failed.",
@@ -612,6 +652,7 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     SplitNothingToDistribute: ([token]) => `The split has no ${asset(token)} to distribute.`,
     SplitNothingToWithdraw: ([token, account]) => `The split owes ${str(account)} no ${asset(token)}.`,
     SplitOutOfGas: ([gasLeft]) => `A payment failed with ${str(gasLeft)} gas left: send more gas.`,
+    SplitZeroWithdrawalRecipient: () => "A withdrawal cannot go to the zero address.",
     // OpenZeppelin, in the capital contracts
     ReentrancyGuardReentrantCall: () => "The contract was re-entered.",
     SafeERC20FailedOperation: ([token]) => `A transfer of token ${str(token)} failed.`,
@@ -619,6 +660,7 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
   disputeOpeningErrorMessages,
   rulingErrorMessages,
   missionFundingErrorMessages,
+  atlasModuleErrorMessages,
   moduleErrorMessages,
   erc20ErrorMessages,
   balanceErrorMessages,
@@ -638,25 +680,40 @@ export const interstateErrorMessages = /* @__PURE__ */ merged(
     ArbitrationArbiterAlreadyServed: ([id, arbiter]) => `${str(arbiter)} already served in dispute ${str(id)}.`,
     ArbitrationSovereignInactive: ([id]) => `Sovereign ${str(id)} is unknown or suspended.`,
     ArbitrationArbiterSovereignIsParty: ([id]) =>
-      `Sovereign ${str(id)} is a party's: drawn arbiters come from a third.`,
+      `Sovereign ${str(id)} is a party's own, or a party administers it: drawn arbiters come from a neutral one.`,
     ArbitrationSovereignNotRecognized: ([arbiterSovereign, partySovereign]) =>
       `Sovereigns ${str(arbiterSovereign)} and ${str(partySovereign)} do not recognize each other.`,
     ArbitrationNotSovereignArbiter: ([id, account]) => `${str(account)} is not an arbiter of sovereign ${str(id)}.`,
     ArbitrationNotArbiter: ([id, caller]) => `${str(caller)} is not the arbiter of dispute ${str(id)}.`,
+    ArbitrationNotFallbackArbiter: ([account]) =>
+      `${str(account)} is not a fallback arbiter: without a sovereign, only governance's fallback arbiters can be drawn.`,
+    ArbitrationArbiterIneligible: ([id, arbiter]) =>
+      `${str(arbiter)} is no longer eligible to arbitrate dispute ${str(id)} (its sovereign suspended or administered by a party, its role lost, or no longer a fallback arbiter): anyone may replace it.`,
     ArbitrationAlreadyRuled: ([id, round]) => `Round ${str(round)} of dispute ${str(id)} is ruled.`,
     ArbitrationInvalidShare: ([share, max]) => `A share is at most ${str(max)} millionths, not ${str(share)}.`,
     ArbitrationNotParty: ([id, caller]) => `${str(caller)} is not a party of dispute ${str(id)}.`,
     ArbitrationNotRuled: ([id]) => `Dispute ${str(id)} has no ruling to appeal yet.`,
-    ArbitrationAlreadyAppealed: ([id]) => `Dispute ${str(id)} was already appealed.`,
+    ArbitrationAlreadyAppealed: ([id, party]) => `${str(party)} already appealed dispute ${str(id)}.`,
+    ArbitrationNothingToAppeal: ([id, party]) =>
+      `The first ruling of dispute ${str(id)} gave ${str(party)} the whole disputed amount: it has nothing to appeal.`,
     ArbitrationAppealWindowClosed: ([id, closedAt]) => `Appeals of dispute ${str(id)} closed at ${time(closedAt)}.`,
     ArbitrationAppealLapsed: ([id, lapsedAt]) =>
       `The appeal of dispute ${str(id)} lapsed at ${time(lapsedAt)}: the first ruling stands.`,
-    ArbitrationNotFinalizable: ([id]) => `Dispute ${str(id)} has no final ruling yet.`,
+    ArbitrationRulingPeriodOver: ([id, endedAt]) =>
+      `Round 1 of dispute ${str(id)} ended unruled at ${time(endedAt)}: the claim can only be dismissed (finalize it).`,
+    ArbitrationNotFinalizable: ([id, finalizableAt]) =>
+      `Dispute ${str(id)} has no final ruling yet: it can be finalized from ${time(finalizableAt)} on.`,
     ArbitrationInvalidPeriod: ([period, min, max]) =>
       `A period is ${str(min)} s to ${str(max)} s, not ${str(period)} s.`,
+    ArbitrationTooFewFallbackArbiters: ([count, min]) =>
+      `Arbitration keeps at least ${str(min)} fallback arbiters; this would leave ${str(count)}.`,
+    ArbitrationFallbackArbiterUnchanged: ([arbiter, allowed]) =>
+      `${str(arbiter)} ${allowed ? "is already" : "is not"} a fallback arbiter.`,
+    ArbitrationZeroFallbackArbiter: () => "The zero address cannot be a fallback arbiter.",
   } as const satisfies Partial<Record<InterstateErrorName, Formatter>>,
   disputeOpeningErrorMessages,
   rulingErrorMessages,
+  atlasModuleErrorMessages,
   moduleErrorMessages,
   callErrorMessages,
 ) satisfies Record<InterstateErrorName, Formatter>;

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
+export { atlasModuleAbi } from "./abi/IAtlasModule.ts";
 export { atlasTokenAbi } from "./abi/AtlasToken.ts";
 export { timelockControllerAbi } from "./abi/TimelockController.ts";
 export { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
@@ -112,6 +113,14 @@ export {
   type GetGovernanceSettingsErrorType,
   type GetGovernanceSettingsReturnType,
 } from "./governance/getGovernanceSettings.ts";
+export {
+  ATLAS_MODULES,
+  getPauseState,
+  type AtlasModuleName,
+  type GetPauseStateErrorType,
+  type GetPauseStateParameters,
+  type GetPauseStateReturnType,
+} from "./governance/getPauseState.ts";
 export {
   getProposal,
   type GetProposalErrorType,
@@ -323,6 +332,11 @@ export {
   type GetOrganizationReturnType,
 } from "./graph/getOrganization.ts";
 export {
+  getMaxExecutionPoints,
+  type GetMaxExecutionPointsErrorType,
+  type GetMaxExecutionPointsReturnType,
+} from "./graph/getMaxExecutionPoints.ts";
+export {
   getReputation,
   type GetReputationErrorType,
   type GetReputationParameters,
@@ -493,6 +507,12 @@ export {
   type SplitConfig,
 } from "./capital/splitConfig.ts";
 export {
+  acceptEscrow,
+  type AcceptEscrowErrorType,
+  type AcceptEscrowParameters,
+  type AcceptEscrowReturnType,
+} from "./capital/acceptEscrow.ts";
+export {
   approveMilestone,
   type ApproveMilestoneErrorType,
   type ApproveMilestoneParameters,
@@ -518,6 +538,12 @@ export {
   type CancelBountyParameters,
   type CancelBountyReturnType,
 } from "./capital/cancelBounty.ts";
+export {
+  cancelStream,
+  type CancelStreamErrorType,
+  type CancelStreamParameters,
+  type CancelStreamReturnType,
+} from "./capital/cancelStream.ts";
 export {
   claimStream,
   type ClaimStreamErrorType,
@@ -556,6 +582,12 @@ export {
   type DistributeSplitReturnType,
   type DeferredPayment,
 } from "./capital/distributeSplit.ts";
+export {
+  endorseEscrow,
+  type EndorseEscrowErrorType,
+  type EndorseEscrowParameters,
+  type EndorseEscrowReturnType,
+} from "./capital/endorseEscrow.ts";
 export {
   fundBounty,
   type FundBountyErrorType,
@@ -675,6 +707,7 @@ export {
   type UpdateSplitErrorType,
   type UpdateSplitParameters,
   type UpdateSplitReturnType,
+  type SplitDistribution,
 } from "./capital/updateSplit.ts";
 export {
   withdrawFromBountyBoard,
@@ -695,7 +728,7 @@ export {
   type WithdrawFromSplitReturnType,
 } from "./capital/withdrawFromSplit.ts";
 export { interstateActions, type InterstateActions } from "./interstate/actions.ts";
-export { DISPUTE_STATUSES, type DisputeStatus } from "./interstate/enums.ts";
+export { ARBITER_DRAWERS, DISPUTE_STATUSES, type ArbiterDrawer, type DisputeStatus } from "./interstate/enums.ts";
 export {
   appealRuling,
   type AppealRulingErrorType,
@@ -715,6 +748,18 @@ export {
   type GetDisputeReturnType,
   type DisputeRound,
 } from "./interstate/getDispute.ts";
+export {
+  getFinalizableAt,
+  type GetFinalizableAtErrorType,
+  type GetFinalizableAtParameters,
+  type GetFinalizableAtReturnType,
+} from "./interstate/getFinalizableAt.ts";
+export {
+  isFallbackArbiter,
+  type IsFallbackArbiterErrorType,
+  type IsFallbackArbiterParameters,
+  type IsFallbackArbiterReturnType,
+} from "./interstate/isFallbackArbiter.ts";
 export {
   proposeArbiter,
   type ProposeArbiterErrorType,

@@ -17,6 +17,7 @@ import { hardhat } from "viem/chains";
 
 import { DAY } from "../../deploy/governance.ts";
 import { DEFAULT_ARBITRATION_PERIODS } from "../../deploy/capital.ts";
+import { LOCAL_ACCOUNTS } from "../../deploy/config.ts";
 import { ADDRESS_BOOK_CONTRACTS, addressesOf, createAtlasClient, type AddressBook } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { freePort, runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
@@ -24,6 +25,7 @@ import {
   expectCapitalDeployed,
   expectCapitalWired,
   expectHandedOver,
+  expectSeparateGuardians,
   type StackAddresses,
   type StackExpectations,
 } from "./stack.behavior.ts";
@@ -140,11 +142,14 @@ describe("deploy to a Hardhat node over HTTP", function () {
 
   it("deploys the capital layer behind its recorded implementations, wired by governance, and hands the timelock over", async function () {
     const book = await readAddressBook(31337, booksDir);
-    const [deployer, guardian] = await devAccounts(url);
+    const accounts = await devAccounts(url);
     const recorded = journalAddresses();
+    // The local configuration (deploy/config.ts): dev account 1 pauses, 17 guards proposals, 18 and 19 are fallback arbiters.
     const expected: StackExpectations = {
-      deployer,
-      guardian,
+      deployer: accounts[0],
+      guardian: accounts[LOCAL_ACCOUNTS.pauseGuardian],
+      proposalGuardian: accounts[LOCAL_ACCOUNTS.proposalGuardian],
+      fallbackArbiters: LOCAL_ACCOUNTS.fallbackArbiters.map((index) => accounts[index]),
       timelockDelay: 2n * DAY,
       ...DEFAULT_ARBITRATION_PERIODS,
       implementations: {
@@ -156,6 +161,7 @@ describe("deploy to a Hardhat node over HTTP", function () {
     await withProvider(url, 31337, async (provider) => {
       await expectCapitalDeployed(provider, stackOf(book), expected);
       await expectCapitalWired(provider, stackOf(book));
+      await expectSeparateGuardians(provider, stackOf(book), expected);
       await expectHandedOver(provider, stackOf(book), expected);
     });
   });
@@ -239,10 +245,13 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
     expect(result.code, result.output).to.equal(0);
     const book = await readAddressBook(11_155_111, booksDir);
     const [deployer] = await devAccounts(nodeUrl);
-    // testnet.json: a one-hour timelock, no guardian, a one-hour appeal window, a one-day ruling period.
+    // testnet.json: a one-hour timelock, no pauser and no proposal guardian, its two placeholder
+    // fallback arbiters, a one-hour appeal window, a one-day ruling period.
     const expected: StackExpectations = {
       deployer,
       guardian: "0x0000000000000000000000000000000000000000",
+      proposalGuardian: "0x0000000000000000000000000000000000000000",
+      fallbackArbiters: ["0x00000000000000000000000000000000000fa11a", "0x00000000000000000000000000000000000fa11b"],
       timelockDelay: 3_600n,
       appealWindow: 3_600n,
       rulingPeriod: 86_400n,
@@ -250,6 +259,7 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
     await withProvider(nodeUrl, 11_155_111, async (provider) => {
       await expectCapitalDeployed(provider, stackOf(book), expected);
       await expectCapitalWired(provider, stackOf(book));
+      await expectSeparateGuardians(provider, stackOf(book), expected);
       await expectHandedOver(provider, stackOf(book), expected);
     });
   });

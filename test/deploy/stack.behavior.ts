@@ -1,8 +1,9 @@
 /**
  * What a freshly deployed stack must satisfy, whoever deployed it (`deployAtlas` on the in-process
  * chain, `npm run deploy` against a node): the capital modules behind their proxies, initialized
- * with the timelock as governance and wired by it, and the timelock handed over to governance
- * with its configured delay and no deployer role left.
+ * with the timelock as governance and wired by it, Arbitration's fallback arbiters, one pauser
+ * for every module that is never the governor's proposal guardian, and the timelock handed over
+ * to governance with its configured delay and no deployer role left.
  */
 import { expect } from "chai";
 import { ZeroAddress, getAddress, type Interface, type Provider } from "ethers";
@@ -38,7 +39,12 @@ export interface StackAddresses {
 /** What the stack was deployed with. */
 export interface StackExpectations {
   readonly deployer: string;
+  /** The pauser of every module (zero: none). */
   readonly guardian: string;
+  /** The governor's proposal guardian (zero: none); never the pauser. */
+  readonly proposalGuardian: string;
+  /** Arbitration's fallback arbiters, all of them. */
+  readonly fallbackArbiters: readonly string[];
   readonly timelockDelay: bigint;
   readonly appealWindow: bigint;
   readonly rulingPeriod: bigint;
@@ -50,13 +56,16 @@ export interface StackExpectations {
  * The name of the custom error `call` reverts with, decoded by `iface`. Plain ethers rather than
  * the chai matchers: those are registered only with a Hardhat network connection, and the
  * end-to-end test talks to a node over HTTP. The revert data is the error's `data` both for
- * ethers' CALL_EXCEPTION (over HTTP) and for Hardhat's SolidityError (in process).
+ * ethers' CALL_EXCEPTION (over HTTP) and for Hardhat's SolidityError (in process), and `data.data`
+ * for the ProviderError Hardhat throws (in process) when it cannot map the reverting code to its
+ * sources (a contract compiled with viaIR, as MilestoneEscrow is).
  */
 export async function revertNameOf(call: Promise<unknown>, iface: Interface): Promise<string> {
   try {
     await call;
   } catch (error) {
-    const data = (error as { data?: unknown }).data;
+    const outer = (error as { data?: unknown }).data;
+    const data = typeof outer === "object" && outer !== null ? (outer as { data?: unknown }).data : outer;
     if (typeof data !== "string") throw error;
     return iface.parseError(data)?.name ?? `undecoded revert ${data}`;
   }
@@ -69,10 +78,14 @@ export async function implementationOf(provider: Provider, proxy: string): Promi
   return getAddress(`0x${word.slice(26)}`);
 }
 
+/** A pause's default longest duration without governance (AtlasModule.DEFAULT_MAX_PAUSE_DURATION). */
+const DEFAULT_MAX_PAUSE_DURATION = 14n * 86_400n;
+
 /**
  * Checks each capital proxy: its implementation (the recorded one when given; in any case a
- * contract whose own initializer is disabled), governance the timelock, the guardian, no second
- * initialization, Arbitration's periods; and the split factory's RevenueSplit implementation.
+ * contract whose own initializer is disabled), governance the timelock, the guardian, a bounded
+ * pause never used, no second initialization, Arbitration's periods and fallback arbiters; and the
+ * split factory's RevenueSplit implementation.
  */
 export async function expectCapitalDeployed(
   provider: Provider,
@@ -94,6 +107,11 @@ export async function expectCapitalDeployed(
     expect(await proxy.governance(), `${name} governance`).to.equal(getAddress(stack.timelock));
     expect(await proxy.guardian(), `${name} guardian`).to.equal(getAddress(expected.guardian));
     expect(await proxy.paused(), `${name} paused`).to.equal(false);
+    const pause = await proxy.pauseState();
+    expect(
+      [pause.pauseEndsAt, pause.guardianReadyAt, pause.maxPauseDuration, pause.pausedDuration],
+      `${name} pause state`,
+    ).to.deep.equal([0n, 0n, DEFAULT_MAX_PAUSE_DURATION, 0n]);
     // The implementation itself holds no state: its constructor disabled its initializers.
     const bare = AtlasModule__factory.connect(implementation, runner);
     expect(await bare.governance(), `${name} implementation governance`).to.equal(ZeroAddress);
@@ -104,7 +122,7 @@ export async function expectCapitalDeployed(
   const reinitializations = [
     [board, () => board.initialize.staticCall(deployer, deployer, stack.registry, stack.ledger)],
     [escrow, () => escrow.initialize.staticCall(deployer, deployer)],
-    [arbitration, () => arbitration.initialize.staticCall(deployer, deployer, 3_600n, 3_600n)],
+    [arbitration, () => arbitration.initialize.staticCall(deployer, deployer, 3_600n, 3_600n, [deployer, deployer])],
   ] as const;
   for (const [module, call] of reinitializations) {
     expect(await revertNameOf(call(), module.interface), `${await module.getAddress()} initialized again`).to.equal(
@@ -114,9 +132,38 @@ export async function expectCapitalDeployed(
 
   expect(await arbitration.appealWindow(), "appeal window").to.equal(expected.appealWindow);
   expect(await arbitration.rulingPeriod(), "ruling period").to.equal(expected.rulingPeriod);
+  expect(await arbitration.fallbackArbiterCount(), "fallback arbiter count").to.equal(
+    BigInt(expected.fallbackArbiters.length),
+  );
+  for (const [i, account] of expected.fallbackArbiters.entries()) {
+    expect(await arbitration.isFallbackArbiter(account), `fallback arbiter ${i}`).to.equal(true);
+  }
+  expect(await arbitration.isFallbackArbiter(deployer), "the deployer is no fallback arbiter").to.equal(false);
 
   const factory = RevenueSplitFactory__factory.connect(stack.splitFactory, runner);
   expect(await provider.getCode(await factory.implementation()), "RevenueSplit implementation code").to.not.equal("0x");
+}
+
+/**
+ * Checks that one key cannot hold the protocol hostage: every module (the graph's and the capital
+ * layer's) has the configured pauser as guardian, the governor the configured proposal guardian,
+ * and the two are different accounts unless there is none.
+ */
+export async function expectSeparateGuardians(
+  runner: Provider,
+  stack: StackAddresses,
+  expected: StackExpectations,
+): Promise<void> {
+  const governor = AtlasGovernor__factory.connect(stack.governor, runner);
+  const proposalGuardian = await governor.proposalGuardian();
+  expect(proposalGuardian, "proposal guardian").to.equal(getAddress(expected.proposalGuardian));
+  for (const name of ["registry", "ledger", "bountyBoard", "escrow", "arbitration"] as const) {
+    const guardian = await AtlasModule__factory.connect(stack[name], runner).guardian();
+    expect(guardian, `${name} guardian`).to.equal(getAddress(expected.guardian));
+    if (proposalGuardian !== ZeroAddress) {
+      expect(guardian, `${name} is not paused by the proposal guardian`).to.not.equal(proposalGuardian);
+    }
+  }
 }
 
 /** Checks that governance named the board and the escrow funding modules and recorders, and the escrow an arbitrable. */

@@ -1,10 +1,13 @@
 /**
  * The gas scenario of revenue splits behind snapshots/gas.json (`npm run gas`): splits of 2, 10
  * and 50 recipients created and each given one ERC-20 distribution (recipients already holding
- * the token), an ETH distribution, a deferred payment withdrawn, a configuration update and a
- * hand-over of control. Besides the per-function medians, each size's ERC-20 distribution is
- * snapshotted by name (`distribute (N recipients, ERC-20)`, test/gas/named.ts);
- * `npx hardhat run scripts/bench/splits.ts` prints each size and the slope per recipient.
+ * the token), an ETH distribution, a deferred payment withdrawn, configuration updates (one that
+ * distributes ETH under the current configuration first), a blocklisted recipient's deferred
+ * share withdrawn elsewhere (`withdrawTo`) and a hand-over of control. Besides the per-function
+ * medians, each size's ERC-20 distribution and the update that distributes first are snapshotted
+ * by name (`distribute (N recipients, ERC-20)`, `updateSplit (distributing ETH first, 3
+ * recipients)`, test/gas/named.ts); `npx hardhat run scripts/bench/splits.ts` prints each size and
+ * the slope per recipient.
  */
 import { expect } from "chai";
 import { ZeroAddress } from "ethers";
@@ -12,17 +15,20 @@ import { ZeroAddress } from "ethers";
 import { recordGas } from "./named.ts";
 import {
   deployToggleReceiver,
+  deployToken,
   ethers,
   evenConfig,
   networkHelpers,
   sendEther,
   splitFixture,
+  type BlocklistToken,
   type SplitConfig,
 } from "../capital/splits/splits.ts";
 
 describe("gas scenario: revenue splits", function () {
   it("creates splits of 2, 10 and 50 recipients, distributes, defers, withdraws, updates and hands over", async function () {
-    const { factory, token, deployer, owner, keeper, dave } = await networkHelpers.loadFixture(splitFixture);
+    const { factory, token, fixed, fixedConfig, deployer, owner, alice, carol, keeper, dave } =
+      await networkHelpers.loadFixture(splitFixture);
     await token.mint(keeper.address, 1n);
 
     const created: { config: SplitConfig; address: string }[] = [];
@@ -58,13 +64,30 @@ describe("gas scenario: revenue splits", function () {
     withRefuser.recipients = [...(withRefuser.recipients as string[]).slice(0, 2), await toggle.getAddress()].sort(
       (a, b) => (BigInt(a) < BigInt(b) ? -1 : 1),
     );
-    await split.connect(owner).updateSplit(withRefuser);
+    await split.connect(owner).updateSplit(withRefuser, [], ten.config);
     await toggle.setRefusing(true);
     await sendEther(split, 10n ** 18n);
     await split.connect(keeper).distribute(ethers.ZeroAddress, withRefuser, ZeroAddress);
     await toggle.setRefusing(false);
     await split.connect(keeper).withdraw(ethers.ZeroAddress, toggle);
     expect(await split.totalPendingWithdrawals(ethers.ZeroAddress)).to.equal(0n);
+
+    // The controller goes back to the ten recipients, first paying what came in under the three.
+    await sendEther(split, 10n ** 18n);
+    await recordGas(
+      "RevenueSplit",
+      "updateSplit (distributing ETH first, 3 recipients)",
+      split.connect(owner).updateSplit(ten.config, [ethers.ZeroAddress], withRefuser),
+    );
+    expect(await split.distributableBalance(ethers.ZeroAddress), "dust only").to.be.lessThan(3n);
+
+    // A recipient the token blocklists takes its deferred share to another address.
+    const blocklist = await deployToken<BlocklistToken>("BlocklistToken", false);
+    await blocklist.mint(await fixed.getAddress(), 10n ** 18n);
+    await blocklist.setBlocked(alice.address, true);
+    await fixed.connect(keeper).distribute(blocklist, fixedConfig, ZeroAddress);
+    await fixed.connect(alice).withdrawTo(blocklist, carol.address);
+    expect(await blocklist.balanceOf(carol.address)).to.equal(10n ** 18n / 2n);
 
     await split.connect(owner).transferControl(dave.address);
     expect(await split.controller()).to.equal(dave.address);

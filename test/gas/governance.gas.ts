@@ -24,7 +24,7 @@ import {
 describe("gas scenario: governance", function () {
   it("delegates, transfers, proposes, votes three ways, queues, executes and cancels", async function () {
     const f = await networkHelpers.loadFixture(governanceFixture);
-    const { token, governor, alice, bob, carol, dave, eve, wallet } = f;
+    const { token, governor, guardian, alice, bob, carol, dave, eve, wallet } = f;
 
     await token.connect(alice).delegate(alice.address);
     await token.connect(bob).delegate(bob.address);
@@ -51,6 +51,12 @@ describe("gas scenario: governance", function () {
     await governor
       .connect(alice)
       .cancel(withdrawn.targets, withdrawn.values, withdrawn.calldatas, descriptionHash(withdrawn));
+    // The proposal guardian cancels one it may: the calls are not only unpauses or guardian changes.
+    const stopped = proposal([{ target: eve.address, data: "0x" }], "Gas scenario: stopped by the guardian");
+    await propose(governor, alice, stopped);
+    await governor
+      .connect(guardian)
+      .cancel(stopped.targets, stopped.values, stopped.calldatas, descriptionHash(stopped));
 
     await startVoting(governor, proposalId);
     await governor.connect(alice).castVote(proposalId, Support.For);

@@ -2,8 +2,10 @@
  * The gas scenario of the Sovereign Graph behind snapshots/gas.json (`npm run gas`): each hot path
  * called with fixed data — register, join (by invitation and by application), roles, an agent,
  * an organization, a mission and its lifecycle, trusted issuers, mutual recognition, a verified
- * execution and a shared contribution — and the credential check beside EAS `getAttestation`
- * alone, measured by `CredentialCheckProbe` in separate transactions.
+ * execution (its record and verification naming the chain and the ledger) and a shared
+ * contribution, governance's cap on a verification's points and the registry's bounded pause —
+ * and the credential check beside EAS `getAttestation` alone, measured by `CredentialCheckProbe`
+ * in separate transactions.
  */
 import { expect } from "chai";
 import { ZeroHash } from "ethers";
@@ -26,7 +28,9 @@ const coder = ethers.AbiCoder.defaultAbiCoder();
 describe("gas scenario: sovereign graph", function () {
   it("registers, joins, grants, organizes, runs a mission, trusts, recognizes, checks and records", async function () {
     const f = await networkHelpers.loadFixture(graphFixture);
-    const { registry, ledger, eas, schemas, timelock, signers } = f;
+    const { registry, ledger, eas, schemas, timelock, guardian, signers } = f;
+    const chainId = (await ethers.provider.getNetwork()).chainId;
+    const ledgerAddress = await ledger.getAddress();
     const [, , alice, bob, carol, dave, erin, frank, agent] = signers;
 
     const north = metadata("sovereign north");
@@ -70,12 +74,26 @@ describe("gas scenario: sovereign graph", function () {
 
     // The agent's execution record, verified by north's verifier, becomes a contribution.
     const record = coder.encode(
-      ["address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
-      [agent.address, northId, 1n, ethers.id("task"), ethers.id("in"), ethers.id("out"), "ipfs://run", ethers.id("m")],
+      ["uint256", "address", "address", "uint64", "uint64", "bytes32", "bytes32", "bytes32", "string", "bytes32"],
+      [
+        chainId,
+        ledgerAddress,
+        agent.address,
+        northId,
+        1n,
+        ethers.id("task"),
+        ethers.id("in"),
+        ethers.id("out"),
+        "ipfs://run",
+        ethers.id("m"),
+      ],
     );
     await pinBlockTime(networkHelpers.time, 100n);
     const executionUID = await attest(eas, agent, schemas.executionRecord, ethers.ZeroAddress, record);
-    const verdict = coder.encode(["bool", "uint64", "string"], [true, 40n, "reproduced"]);
+    const verdict = coder.encode(
+      ["uint256", "address", "bool", "uint64", "string"],
+      [chainId, ledgerAddress, true, 40n, "reproduced"],
+    );
     await pinBlockTime(networkHelpers.time, 101n);
     const verificationUID = await attest(eas, carol, schemas.executionVerification, agent.address, verdict, {
       refUID: executionUID,
@@ -101,5 +119,14 @@ describe("gas scenario: sovereign graph", function () {
     );
     expect(await ledger.reputationOf(northId, dave.address)).to.equal(30n);
     expect(await ledger.reputationOf(northId, agent.address)).to.equal(40n);
+
+    // Governance caps a verification's points; the guardian pauses the registry, governance
+    // extends the pause, which then ends by itself.
+    await ledger.connect(governance).setMaxExecutionPoints(200n);
+    const pausedAt = BigInt(await networkHelpers.time.latest()) + 1n;
+    await networkHelpers.time.setNextBlockTimestamp(pausedAt);
+    await registry.connect(guardian).pause();
+    await registry.connect(governance).extendPause(pausedAt + 15n * 86_400n);
+    expect(await registry.paused()).to.equal(true);
   });
 });

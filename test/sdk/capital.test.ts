@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import {
   erc20Abi,
+  getAddress,
   getContractAddress,
   keccak256,
   parseEther,
@@ -25,8 +26,11 @@ const { loadFixture, time } = networkHelpers;
 const DAY = 86_400n;
 const ids = { north: 1n, south: 2n, west: 3n } as const;
 const hash = (text: string): Hex => keccak256(stringToBytes(text));
-/** The Arbitration appeal window of the default deployment (deploy/capital.ts). */
+/** The Arbitration periods of the default deployment (deploy/capital.ts). */
 const APPEAL_WINDOW = 3n * DAY;
+const RULING_PERIOD = 7n * DAY;
+/** A unix time as the SDK's sentences write it (ISO 8601, UTC). */
+const iso = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 
 async function send(hashPromise: Promise<Hex>): Promise<void> {
   await publicClient.waitForTransactionReceipt({ hash: await hashPromise });
@@ -36,10 +40,14 @@ async function now(): Promise<bigint> {
   return BigInt(await time.latest());
 }
 
+async function blockTime(receipt: { blockNumber: bigint }): Promise<bigint> {
+  return (await publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp;
+}
+
 /**
  * The stack with three sovereigns: north (alice, the mission's), south (bob) and west (carol),
  * which both others recognize and where frank holds the arbiter role; mission 1 of north, open,
- * managed by alice.
+ * managed by alice. Each sovereign's admin is its first member.
  */
 async function world() {
   const t = await testbed(await atlasFixture());
@@ -210,6 +218,38 @@ describe("SDK capital and interstate", function () {
       expect(unknown.shortMessage).to.equal("No mission 9 exists.");
     });
 
+    it("cancels a bounty with a submission until its first award, then no longer: BountyHasAwards", async function () {
+      const w = await loadFixture(bounty);
+      const { alice, dave, eve } = w.accounts;
+      await w
+        .as(eve)
+        .capital.submitWork({ bountyId: w.bountyId, evidenceURI: "ipfs://junk", contentHash: hash("junk") });
+      const { bountyId } = await w.as(dave).capital.createBounty({
+        missionId: w.missionId,
+        amount: parseEther("1"),
+        deadline: w.deadline,
+        metadataURI: "ipfs://eth",
+        metadataHash: hash("eth"),
+      });
+      await w.as(eve).capital.submitWork({ bountyId, evidenceURI: "ipfs://junk", contentHash: hash("junk") });
+      // One junk submission does not lock the funds: the manager cancels while nothing was awarded.
+      await w.as(alice).capital.cancelBounty({ bountyId });
+      expect(await w.reader.capital.getBounty({ bountyId })).to.deep.include({
+        status: "cancelled",
+        submissionCount: 1,
+        funderCount: 1,
+        reclaimCount: 0,
+      });
+
+      await w.as(alice).capital.awardBounty({ bountyId: w.bountyId, awards: [{ winner: eve, amount: 250n }] });
+      const error = await rejection(w.as(alice).capital.cancelBounty({ bountyId: w.bountyId }), AtlasContractError);
+      expect(error.errorName).to.equal("BountyHasAwards");
+      expect(error.args).to.deep.equal([w.bountyId, 250n]);
+      expect(error.shortMessage).to.equal(
+        `Bounty ${w.bountyId} has already awarded 250: it can no longer be cancelled.`,
+      );
+    });
+
     it("creates an ETH bounty, cancels it before any submission and refunds its funder", async function () {
       const w = await loadFixture(bounty);
       const { alice, dave } = w.accounts;
@@ -237,10 +277,11 @@ describe("SDK capital and interstate", function () {
 
   describe("escrows and disputes", function () {
     /**
-     * Escrow 1 in ETH, funded by alice (north) for bob (south), verifier eve, no named arbiter:
-     * milestone 0 a 1 ETH lump, 1 a 0.6 ETH stream over 60 days from tomorrow, 2 a 2 ETH lump.
+     * Escrow 1 in ETH, funded by alice (north; the mission's manager, so the deal is the mission's
+     * own) for bob (south), verifier eve, no named arbiter: milestone 0 a 1 ETH lump, 1 a 0.6 ETH
+     * stream over 60 days from tomorrow, 2 a 2 ETH lump. Bob has not accepted its terms yet.
      */
-    async function escrow() {
+    async function offered() {
       const w = await loadFixture(world);
       const { alice, bob, eve } = w.accounts;
       const t = await now();
@@ -261,6 +302,13 @@ describe("SDK capital and interstate", function () {
         ],
       });
       return { ...w, escrowId: created.escrowId, created, start, end, deadline };
+    }
+
+    /** {@link offered}, its terms accepted by bob. */
+    async function escrow() {
+      const w = await loadFixture(offered);
+      await w.as(w.accounts.bob).capital.acceptEscrow({ escrowId: w.escrowId });
+      return w;
     }
 
     /** On top of {@link escrow}: bob submitted milestone 2, alice disputed it, frank (west) was drawn and ruled 25% for alice. */
@@ -305,6 +353,8 @@ describe("SDK capital and interstate", function () {
         reviewWindow: Number(3n * DAY),
         feeBps: 0,
         milestoneCount: 3,
+        endorsed: false,
+        accepted: true,
       });
 
       // Milestone 0: submitted, attested by the verifier (graph action), released by anyone on that attestation.
@@ -327,6 +377,11 @@ describe("SDK capital and interstate", function () {
       const lump = await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 0n });
       expect(lump).to.deep.include({ kind: "lump", state: "released", released: parseEther("1"), dispute: undefined });
       expect(lump.kind === "lump" && lump.submittedAt, "submitted at").to.equal(reviewEndsAt - 3n * DAY);
+      // The mission's own deal (its funder manages the mission) and bob a member of south, the
+      // sovereign the deal names for him: the payout earns a whole milestone's points in north.
+      expect(await w.reader.graph.getReputation({ sovereignId: ids.north, account: bob }), "bob's reputation").to.equal(
+        100n,
+      );
 
       // Halfway through the stream: what is claimable at the latest block, then a claim one block later.
       await time.increaseTo(w.start + 30n * DAY);
@@ -346,6 +401,8 @@ describe("SDK capital and interstate", function () {
         released: vested,
         start: w.start,
         end: w.end,
+        cancelledAt: undefined,
+        dispute: undefined,
       });
       const stranger = await rejection(
         w.as(carol).capital.claimStream({ escrowId: w.escrowId, index: 1n }),
@@ -370,29 +427,48 @@ describe("SDK capital and interstate", function () {
         respondentSovereign: ids.south,
         token: zeroAddress,
         amount: parseEther("2"),
+        appealWindow: Number(APPEAL_WINDOW),
+        rulingPeriod: Number(RULING_PERIOD),
         appealedAt: undefined,
-        appellant: undefined,
+        lastAppealAt: undefined,
+        appellants: [],
+        mover: alice,
+        drawnByMover: false,
         appealDeadline: w.ruling.appealDeadline,
+        appealLapsesAt: undefined,
         milestone: { escrowId: w.escrowId, index: 2n },
       });
       expect(dispute.rounds).to.have.length(1);
       expect(dispute.rounds[0]).to.deep.include({
         arbiter: frank,
         sovereignId: ids.west,
+        fallbackArbiter: false,
+        drawnBy: "other",
         ruling: { shareToClaimant: 250_000, ruledAt: w.ruling.appealDeadline! - APPEAL_WINDOW },
       });
       const milestone = await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 2n });
       expect(milestone).to.deep.include({ state: "disputed", dispute: { disputeId: w.disputeId, byFunder: true } });
 
+      // Finalizable the second after the appeal window.
+      const { finalizableAt } = await w.reader.interstate.getFinalizableAt({ disputeId: w.disputeId });
+      expect(finalizableAt, "finalizable at").to.equal(w.ruling.appealDeadline! + 1n);
       const early = await rejection(
         w.as(dave).interstate.finalizeDispute({ disputeId: w.disputeId }),
         AtlasContractError,
       );
-      expect(early.shortMessage).to.equal(`Dispute ${w.disputeId} has no final ruling yet.`);
+      expect(early.args).to.deep.equal([w.disputeId, finalizableAt]);
+      expect(early.shortMessage).to.equal(
+        `Dispute ${w.disputeId} has no final ruling yet: it can be finalized from ${iso(finalizableAt)} on.`,
+      );
       await time.increaseTo(w.ruling.appealDeadline! + 1n);
       const finalized = await w.as(dave).interstate.finalizeDispute({ disputeId: w.disputeId });
       expect([finalized.shareToClaimant, finalized.decidingRound], "final ruling").to.deep.equal([250_000n, 1]);
       expect((await w.reader.interstate.getDispute({ disputeId: w.disputeId })).status).to.equal("finalized");
+      const closed = await rejection(
+        w.reader.interstate.getFinalizableAt({ disputeId: w.disputeId }),
+        AtlasContractError,
+      );
+      expect(closed.shortMessage).to.equal(`Dispute ${w.disputeId} is finalized.`);
       expect((await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 2n })).state).to.equal("resolved");
 
       expect(await w.reader.capital.getEscrowWithdrawable({ account: alice }), "alice's credit").to.equal(
@@ -415,29 +491,277 @@ describe("SDK capital and interstate", function () {
     it("appeals a first ruling: the dispute moves to round 2, which needs another arbiter", async function () {
       const w = await loadFixture(ruled);
       const { bob, frank } = w.accounts;
-      const { lapsesAt, receipt } = await w.as(bob).interstate.appealRuling({ disputeId: w.disputeId });
-      const { timestamp } = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
+      // bob won 75%: the favoured party may appeal, and moves round 2 until the loser appeals too.
+      const appealed = await w.as(bob).interstate.appealRuling({ disputeId: w.disputeId });
+      const timestamp = await blockTime(appealed.receipt);
+      expect([appealed.mover, appealed.lapsesAt], "mover and lapse").to.deep.equal([bob, timestamp + RULING_PERIOD]);
       const dispute = await w.reader.interstate.getDispute({ disputeId: w.disputeId });
       expect(dispute).to.deep.include({
         status: "appealed",
         appealedAt: timestamp,
-        appellant: bob,
+        lastAppealAt: timestamp,
+        appellants: [bob],
+        mover: bob,
         appealDeadline: undefined,
+        appealLapsesAt: timestamp + RULING_PERIOD,
       });
       expect(dispute.rounds).to.have.length(2);
       expect(dispute.rounds[1]).to.deep.equal({
         arbiter: undefined,
         sovereignId: undefined,
+        fallbackArbiter: false,
+        drawnBy: undefined,
         assignedAt: undefined,
         ruling: undefined,
       });
-      expect(lapsesAt, "lapses a ruling period later").to.be.greaterThan(timestamp);
+      const twice = await rejection(w.as(bob).interstate.appealRuling({ disputeId: w.disputeId }), AtlasContractError);
+      expect(twice.args).to.deep.equal([w.disputeId, bob]);
+      expect(twice.shortMessage).to.equal(`${bob} already appealed dispute ${w.disputeId}.`);
       const error = await rejection(
         w.as(bob).interstate.proposeArbiter({ disputeId: w.disputeId, arbiter: frank, sovereignId: ids.west }),
         AtlasContractError,
       );
       expect(error.errorName).to.equal("ArbitrationArbiterAlreadyServed");
       expect(error.shortMessage).to.equal(`${frank} already served in dispute ${w.disputeId}.`);
+    });
+
+    it("the round-1 winner cannot appeal away the loser's appeal: the loser joins and moves round 2", async function () {
+      const w = await loadFixture(ruled);
+      const { alice, bob, dave } = w.accounts;
+      const [fallbackArbiter] = w.deployment.fallbackArbiters.map((signer) => getAddress(signer.address));
+      await w.as(bob).interstate.appealRuling({ disputeId: w.disputeId });
+      // Without a sovereign, only governance's fallback arbiters can be drawn.
+      const notFallback = await rejection(
+        w.as(bob).interstate.proposeArbiter({ disputeId: w.disputeId, arbiter: dave }),
+        AtlasContractError,
+      );
+      expect(notFallback.errorName).to.equal("ArbitrationNotFallbackArbiter");
+      expect(notFallback.shortMessage).to.equal(
+        `${dave} is not a fallback arbiter: without a sovereign, only governance's fallback arbiters can be drawn.`,
+      );
+      // bob (the winner) draws a fallback arbiter for round 2.
+      await w.as(bob).interstate.proposeArbiter({ disputeId: w.disputeId, arbiter: fallbackArbiter });
+      const joined = await w.as(alice).interstate.appealRuling({ disputeId: w.disputeId });
+      const timestamp = await blockTime(joined.receipt);
+      expect([joined.mover, joined.lapsesAt], "alice, the loser, moves round 2").to.deep.equal([
+        alice,
+        timestamp + RULING_PERIOD,
+      ]);
+      const dispute = await w.reader.interstate.getDispute({ disputeId: w.disputeId });
+      expect(dispute).to.deep.include({ appellants: [alice, bob], mover: alice, drawnByMover: false });
+      expect(dispute.rounds[1]).to.deep.include({
+        arbiter: fallbackArbiter,
+        sovereignId: undefined,
+        fallbackArbiter: true,
+        drawnBy: "respondent",
+      });
+      // alice vetoes bob's arbiter at once with the other fallback arbiter; no one else may.
+      const [, otherFallback] = w.deployment.fallbackArbiters.map((signer) => getAddress(signer.address));
+      const keeper = await rejection(
+        w.as(dave).interstate.proposeArbiter({ disputeId: w.disputeId, arbiter: otherFallback }),
+        AtlasContractError,
+      );
+      expect(keeper.errorName).to.equal("ArbitrationArbiterAlreadyAssigned");
+      expect(
+        (await w.as(alice).interstate.proposeArbiter({ disputeId: w.disputeId, arbiter: otherFallback })).round,
+      ).to.equal(2);
+      expect(
+        await w.reader.interstate.isFallbackArbiter({ account: otherFallback }),
+        "a fallback arbiter",
+      ).to.deep.equal({ fallbackArbiter: true, fallbackArbiterCount: 2n });
+      expect(await w.reader.interstate.isFallbackArbiter({ account: dave })).to.deep.equal({
+        fallbackArbiter: false,
+        fallbackArbiterCount: 2n,
+      });
+    });
+
+    it("has the contributor accept the terms before it submits work, once", async function () {
+      const w = await loadFixture(offered);
+      const { bob, carol } = w.accounts;
+      const submission = { escrowId: w.escrowId, index: 0n, evidenceURI: "ipfs://m0", evidenceHash: hash("m0") };
+      expect((await w.reader.capital.getEscrow({ escrowId: w.escrowId })).accepted, "accepted before").to.equal(false);
+      const early = await rejection(w.as(bob).capital.submitMilestone(submission), AtlasContractError);
+      expect(early.errorName).to.equal("EscrowTermsNotAccepted");
+      expect(early.shortMessage).to.equal(
+        `The contributor has not accepted the terms of escrow ${w.escrowId} yet: it accepts them before submitting work.`,
+      );
+      const stranger = await rejection(w.as(carol).capital.acceptEscrow({ escrowId: w.escrowId }), AtlasContractError);
+      expect(stranger.shortMessage).to.equal(`${carol} is not the contributor of escrow ${w.escrowId}.`);
+
+      await w.as(bob).capital.acceptEscrow({ escrowId: w.escrowId });
+      expect((await w.reader.capital.getEscrow({ escrowId: w.escrowId })).accepted, "accepted after").to.equal(true);
+      const again = await rejection(w.as(bob).capital.acceptEscrow({ escrowId: w.escrowId }), AtlasContractError);
+      expect(again.shortMessage).to.equal(`The contributor already accepted the terms of escrow ${w.escrowId}.`);
+      expect((await w.as(bob).capital.submitMilestone(submission)).reviewEndsAt, "submitted").to.be.a("bigint");
+    });
+
+    it("earns reputation only on the mission's own deal: a stranger's escrow pays but records no points until a manager endorses it", async function () {
+      const w = await loadFixture(escrow);
+      const { alice, bob, dave } = w.accounts;
+      const notMember = await rejection(
+        w.as(dave).capital.createEscrow({
+          missionId: w.missionId,
+          contributor: bob,
+          funderSovereign: ids.north,
+          reviewWindow: Number(DAY),
+          milestones: [{ kind: "lump", amount: 1n, deadline: w.deadline }],
+        }),
+        AtlasContractError,
+      );
+      expect(notMember.args).to.deep.equal([ids.north, dave]);
+      expect(notMember.shortMessage).to.equal(
+        `${dave} is not a member of sovereign ${ids.north}, which the terms name for it.`,
+      );
+
+      // dave, no manager of the mission, pays bob (a member of south, which the deal names).
+      const { escrowId } = await w.as(dave).capital.createEscrow({
+        missionId: w.missionId,
+        contributor: bob,
+        contributorSovereign: ids.south,
+        reviewWindow: Number(DAY),
+        milestones: [
+          { kind: "lump", amount: parseEther("0.1"), deadline: w.deadline },
+          { kind: "lump", amount: parseEther("0.1"), deadline: w.deadline },
+        ],
+      });
+      await w.as(bob).capital.acceptEscrow({ escrowId });
+      const reputation = () => w.reader.graph.getReputation({ sovereignId: ids.north, account: bob });
+      expect((await w.as(dave).capital.approveMilestone({ escrowId, index: 0n })).amount, "paid").to.equal(
+        parseEther("0.1"),
+      );
+      expect(await reputation(), "no points for a bought deal").to.equal(0n);
+
+      const byContributor = await rejection(w.as(bob).capital.endorseEscrow({ escrowId }), AtlasContractError);
+      expect(byContributor.errorName).to.equal("EscrowNotMissionManager");
+      expect(byContributor.shortMessage).to.equal(`${bob} is not a manager of mission ${w.missionId}.`);
+      await w.as(alice).capital.endorseEscrow({ escrowId });
+      expect(await w.reader.capital.getEscrow({ escrowId })).to.deep.include({ endorsed: true, accepted: true });
+      const twice = await rejection(w.as(alice).capital.endorseEscrow({ escrowId }), AtlasContractError);
+      expect(twice.shortMessage).to.equal(`Escrow ${escrowId} is already endorsed as its mission's own deal.`);
+      await w.as(dave).capital.approveMilestone({ escrowId, index: 1n });
+      expect(await reputation(), "a whole milestone's points once endorsed").to.equal(100n);
+    });
+
+    it("lets the funder cancel a stream mid-way: the contributor gets what vested and may dispute the rest; the funder reclaims it after the review window", async function () {
+      const w = await loadFixture(escrow);
+      const { alice, bob } = w.accounts;
+      await time.increaseTo(w.start + 30n * DAY);
+      const bobBefore = await publicClient.getBalance({ address: bob });
+      const cancelled = await w.as(alice).capital.cancelStream({ escrowId: w.escrowId, index: 1n });
+      const at = await blockTime(cancelled.receipt);
+      const vested = (parseEther("0.6") * (at - w.start)) / (w.end - w.start);
+      const rest = parseEther("0.6") - vested;
+      expect(
+        [cancelled.amount, cancelled.fee, cancelled.vested, cancelled.rest, cancelled.disputableUntil],
+        "cancellation",
+      ).to.deep.equal([vested, 0n, vested, rest, at + 3n * DAY]);
+      expect((await publicClient.getBalance({ address: bob })) - bobBefore, "bob's ETH").to.equal(vested);
+      expect(await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 1n })).to.deep.include({
+        kind: "streaming",
+        state: "cancelled",
+        released: vested,
+        cancelledAt: at,
+        dispute: undefined,
+      });
+
+      const early = await rejection(
+        w.as(alice).capital.reclaimMilestone({ escrowId: w.escrowId, index: 1n }),
+        AtlasContractError,
+      );
+      expect(early.args).to.deep.equal([w.escrowId, 1n, at + 3n * DAY]);
+      expect(early.shortMessage).to.equal(
+        `The funder reviews milestone 1 of escrow ${w.escrowId} until ${iso(at + 3n * DAY)}.`,
+      );
+      const byFunder = await rejection(
+        w.as(alice).capital.disputeMilestone({
+          escrowId: w.escrowId,
+          index: 1n,
+          evidenceURI: "ipfs://mine",
+          evidenceHash: hash("mine"),
+        }),
+        AtlasContractError,
+      );
+      expect(byFunder.errorName, "only the contributor disputes a cancellation").to.equal("EscrowOnlyContributor");
+
+      await time.increaseTo(at + 3n * DAY);
+      const aliceBefore = await publicClient.getBalance({ address: alice });
+      const reclaimed = await w.as(alice).capital.reclaimMilestone({ escrowId: w.escrowId, index: 1n });
+      const gas = reclaimed.receipt.gasUsed * reclaimed.receipt.effectiveGasPrice;
+      expect(reclaimed.amount, "the unvested rest").to.equal(rest);
+      expect((await publicClient.getBalance({ address: alice })) - aliceBefore + gas, "alice's ETH").to.equal(rest);
+      expect((await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 1n })).state).to.equal("reclaimed");
+      // The stream was recorded with its pro-rata points: 100 × vested / amount.
+      expect(await w.reader.graph.getReputation({ sovereignId: ids.north, account: bob }), "bob's reputation").to.equal(
+        (100n * vested) / parseEther("0.6"),
+      );
+    });
+
+    it("lets the contributor dispute the unvested rest of a stream its funder cancelled", async function () {
+      const w = await loadFixture(escrow);
+      const { alice, bob } = w.accounts;
+      await time.increaseTo(w.start + 15n * DAY);
+      const { rest } = await w.as(alice).capital.cancelStream({ escrowId: w.escrowId, index: 1n });
+      const { disputeId } = await w.as(bob).capital.disputeMilestone({
+        escrowId: w.escrowId,
+        index: 1n,
+        evidenceURI: "ipfs://unfair",
+        evidenceHash: hash("unfair"),
+      });
+      expect(await w.reader.interstate.getDispute({ disputeId })).to.deep.include({
+        claimant: bob,
+        respondent: alice,
+        amount: rest,
+        mover: bob,
+        milestone: { escrowId: w.escrowId, index: 1n },
+      });
+      expect(await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 1n })).to.deep.include({
+        state: "disputed",
+        dispute: { disputeId, byFunder: false },
+      });
+    });
+
+    it("lets the contributor end a stream early: the rest goes back to the funder at once", async function () {
+      const w = await loadFixture(escrow);
+      const { alice, bob } = w.accounts;
+      await time.increaseTo(w.start + 6n * DAY);
+      const claim = await w.as(bob).capital.claimStream({ escrowId: w.escrowId, index: 1n });
+      const aliceBefore = await publicClient.getBalance({ address: alice });
+      const ended = await w.as(bob).capital.cancelStream({ escrowId: w.escrowId, index: 1n });
+      const at = await blockTime(ended.receipt);
+      const vested = (parseEther("0.6") * (at - w.start)) / (w.end - w.start);
+      expect([ended.amount, ended.vested, ended.rest, ended.disputableUntil], "ended").to.deep.equal([
+        vested - claim.claimedTotal,
+        vested,
+        parseEther("0.6") - vested,
+        undefined,
+      ]);
+      expect((await publicClient.getBalance({ address: alice })) - aliceBefore, "alice's ETH").to.equal(
+        parseEther("0.6") - vested,
+      );
+      expect((await w.reader.capital.getMilestone({ escrowId: w.escrowId, index: 1n })).state).to.equal("reclaimed");
+      const lump = await rejection(
+        w.as(bob).capital.cancelStream({ escrowId: w.escrowId, index: 0n }),
+        AtlasContractError,
+      );
+      expect(lump.shortMessage).to.equal(`Milestone 0 of escrow ${w.escrowId} is lump: not for this action.`);
+    });
+
+    it("refuses a stream that starts more than an hour before its creation", async function () {
+      const w = await loadFixture(escrow);
+      const start = (await now()) - 2n * 3_600n;
+      const error = await rejection(
+        w.as(w.accounts.alice).capital.createEscrow({
+          missionId: w.missionId,
+          contributor: w.accounts.bob,
+          reviewWindow: Number(DAY),
+          milestones: [{ kind: "streaming", amount: 1n, start, end: start + 10n * DAY }],
+        }),
+        AtlasContractError,
+      );
+      expect(error.errorName).to.equal("EscrowStreamStartTooEarly");
+      const [index, given, earliest] = error.args as [bigint, bigint, bigint];
+      expect([index, given], "milestone and start").to.deep.equal([0n, start]);
+      expect(earliest - start, "an hour late at most").to.be.within(3_600n, 3_602n);
     });
 
     it("surfaces the escrow's sentence for a wrong caller, and reclaims a lump past its deadline", async function () {
@@ -599,6 +923,85 @@ describe("SDK capital and interstate", function () {
       expect((await w.reader.capital.getSplit({ split })).controller, "immutable now").to.equal(undefined);
       const nothing = await rejection(w.as(bob).capital.withdrawFromSplit({ split }), AtlasContractError);
       expect(nothing.shortMessage).to.equal(`The split owes ${bob} no ETH.`);
+    });
+
+    it("distributes under the current configuration before updating it, in one transaction", async function () {
+      const w = await loadFixture(world);
+      const { alice, dave } = w.accounts;
+      const config = splitConfig(w);
+      const { split } = await w.as(dave).capital.createSplit({ config, controller: alice });
+      await send(walletClientOf(dave).sendTransaction({ to: split, value: parseEther("1") }));
+      const update: SplitConfig = { ...config, allocations: [100_000, 100_000, 800_000], distributorFee: 0 };
+      const before = await Promise.all(config.recipients.map((address) => publicClient.getBalance({ address })));
+      // The current configuration is read back from the split's events.
+      const updated = await w.as(alice).capital.updateSplit({ split, config: update, distributeFirst: [zeroAddress] });
+      const reward = (parseEther("1") * 10_000n) / 1_000_000n;
+      expect(updated.distributions, "the ETH distributed under the old configuration").to.deep.equal([
+        { token: zeroAddress, amount: parseEther("1"), distributorReward: reward, deferred: [] },
+      ]);
+      const after = await Promise.all(config.recipients.map((address) => publicClient.getBalance({ address })));
+      const gas = updated.receipt.gasUsed * updated.receipt.effectiveGasPrice;
+      expect(
+        config.recipients.map((recipient, i) => after[i] - before[i] + (recipient === alice ? gas : 0n)),
+        "old shares (alice, the controller, also took the distributor's reward)",
+      ).to.deep.equal(
+        config.recipients.map(
+          (recipient, i) =>
+            ((parseEther("1") - reward) * BigInt(config.allocations[i])) / 1_000_000n +
+            (recipient === alice ? reward : 0n),
+        ),
+      );
+      expect((await w.reader.capital.getSplit({ split })).splitHash).to.equal(updated.splitHash);
+      // A wrong current configuration is refused; the token has nothing to distribute and is skipped.
+      const mismatch = await rejection(
+        w.as(alice).capital.updateSplit({ split, config, distributeFirst: [zeroAddress], current: config }),
+        AtlasContractError,
+      );
+      expect(mismatch.errorName).to.equal("SplitConfigMismatch");
+      const skipped = await w
+        .as(alice)
+        .capital.updateSplit({ split, config, distributeFirst: [w.token], current: update });
+      expect(skipped.distributions, "nothing to distribute").to.deep.equal([]);
+    });
+
+    it("lets a recipient that refused a payment withdraw its deferred share to another address", async function () {
+      const w = await loadFixture(world);
+      const { bob, dave, frank, grace } = w.accounts;
+      const recipients = [bob, grace].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      const config: SplitConfig = { recipients, allocations: [500_000, 500_000], distributorFee: 0 };
+      const { split } = await w.as(dave).capital.createSplit({ config });
+      await send(walletClientOf(dave).sendTransaction({ to: split, value: parseEther("1") }));
+      // grace refuses ETH while the split distributes (code that reverts on any call), then is an account again.
+      await networkHelpers.setCode(grace, "0x60006000fd");
+      const distributed = await w.as(dave).capital.distributeSplit({ split, config });
+      await networkHelpers.setCode(grace, "0x");
+      expect(distributed.deferred).to.deep.equal([{ account: grace, amount: parseEther("0.5") }]);
+
+      const forAnother = await rejection(
+        w.as(dave).capital.withdrawFromSplit({ split, account: grace, to: frank }),
+        AtlasInputError,
+      );
+      expect([forAnother.parameter, forAnother.shortMessage]).to.deep.equal([
+        "to",
+        `Only ${grace} itself can send its deferred payments elsewhere; the wallet account is ${dave}.`,
+      ]);
+      const nowhere = await rejection(
+        w.as(grace).capital.withdrawFromSplit({ split, to: zeroAddress }),
+        AtlasContractError,
+      );
+      expect(nowhere.shortMessage).to.equal("A withdrawal cannot go to the zero address.");
+
+      const frankBefore = await publicClient.getBalance({ address: frank });
+      const withdrawn = await w.as(grace).capital.withdrawFromSplit({ split, to: frank });
+      expect([withdrawn.account, withdrawn.to, withdrawn.amount], "withdrawal").to.deep.equal([
+        grace,
+        frank,
+        parseEther("0.5"),
+      ]);
+      expect((await publicClient.getBalance({ address: frank })) - frankBefore, "frank's ETH").to.equal(
+        parseEther("0.5"),
+      );
+      expect(await w.reader.capital.getSplitBalances({ split, account: grace })).to.deep.include({ pending: 0n });
     });
   });
 

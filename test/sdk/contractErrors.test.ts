@@ -1,7 +1,12 @@
 import { expect } from "chai";
-import { concatHex, numberToHex, pad, toHex, zeroHash } from "viem";
+import { concatHex, encodeFunctionData, numberToHex, pad, toHex, zeroHash } from "viem";
 
-import { AtlasContractError, timelockControllerAbi, type ProposeParameters } from "../../sdk/src/index.ts";
+import {
+  AtlasContractError,
+  atlasModuleAbi,
+  timelockControllerAbi,
+  type ProposeParameters,
+} from "../../sdk/src/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
 import {
   ATLAS,
@@ -178,6 +183,26 @@ describe("SDK contract errors", function () {
       expect(error.shortMessage).to.equal(
         `${BOB} cannot cancel proposal ${t.proposalId}: only the proposal guardian, or the proposer while it is pending, can.`,
       );
+    });
+
+    it("the proposal guardian cannot cancel a proposal that only unpauses modules: AtlasGovernorProposalGuardianProof", async function () {
+      const t = await loadFixture(activeProposal);
+      const unpause = encodeFunctionData({ abi: atlasModuleAbi, functionName: "unpause" });
+      const proposal: ProposeParameters = {
+        targets: [t.addresses.escrow, t.addresses.bountyBoard],
+        values: [0n, 0n],
+        calldatas: [unpause, unpause],
+        description: "Unpause the capital modules",
+      };
+      const { proposalId } = await t.as(t.accounts.alice).governance.propose(proposal);
+      const error = await rejection(t.as(t.accounts.proposalGuardian).governance.cancel(proposal), AtlasContractError);
+      expect(error.errorName).to.equal("AtlasGovernorProposalGuardianProof");
+      expect(error.args).to.deep.equal([proposalId]);
+      expect(error.shortMessage).to.equal(
+        `Proposal ${proposalId} only unpauses modules or replaces guardians: the proposal guardian cannot cancel it.`,
+      );
+      // Any other proposal, the guardian still cancels.
+      expect((await t.as(t.accounts.proposalGuardian).governance.cancel(t.proposal)).proposalId).to.equal(t.proposalId);
     });
 
     it("rejects a cancel by the proposer once voting has opened: GovernorUnableToCancel", async function () {

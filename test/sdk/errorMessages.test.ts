@@ -32,6 +32,8 @@ const LAYER_OF = {
   "AtlasGovernor.ts": "governance",
   "AtlasToken.ts": "governance",
   "TimelockController.ts": "governance",
+  // What every module shares: the governance layer reads their pause state with it.
+  "IAtlasModule.ts": "governance",
   "SovereignRegistry.ts": "graph",
   "ContributionLedger.ts": "graph",
   "EAS.ts": "graph",
@@ -170,7 +172,7 @@ describe("contractErrorMessages", function () {
     const names = Object.keys(capitalErrorMessages);
     expect(names).to.include.members([
       "RegistryUnknownMission",
-      "ArbitrationNoArbiterPool",
+      "ArbitrationArbiterIsParty",
       "ERC20InsufficientAllowance",
     ]);
     expect(names, "errors a capital action cannot meet").not.to.include.members([
@@ -290,6 +292,93 @@ describe("contractErrorMessages", function () {
     expect(m.ERC20InsufficientAllowance([account, 0n, 5n])).to.equal(
       `${account} may spend 0 of the token (in its smallest unit); the transfer needs 5: approve it first.`,
     );
+  });
+
+  it("renders the errors of the money-safety rules (bounded pauses, bound attestations, fair disputes) exactly", function () {
+    const m = contractErrorMessages;
+    const account = "0x000000000000000000000000000000000000A71A";
+    const other = "0x000000000000000000000000000000000000b0b0";
+    const uid = `0x${"ab".repeat(32)}` as const;
+    const newYear = 1_767_225_600n; // 2026-01-01T00:00:00Z
+    const sentences: Record<string, string> = {
+      // Every module (IAtlasModule)
+      ModuleGuardianCoolingDown: m.ModuleGuardianCoolingDown([newYear]),
+      ModuleInvalidPauseEnd: m.ModuleInvalidPauseEnd([newYear]),
+      ModuleInvalidPauseDuration: m.ModuleInvalidPauseDuration([100n, 86_400n, 7_776_000n]),
+      // AtlasGovernor
+      AtlasGovernorProposalGuardianProof: m.AtlasGovernorProposalGuardianProof([7n]),
+      // ContributionLedger
+      LedgerAttestationForOtherLedger: m.LedgerAttestationForOtherLedger([uid, 1n, other]),
+      LedgerPointsAboveCap: m.LedgerPointsAboveCap([150n, 100n]),
+      LedgerInvalidPointsCap: m.LedgerInvalidPointsCap([0n, 1_000_000n]),
+      // BountyBoard
+      BountyHasAwards: m.BountyHasAwards([3n, 250n]),
+      BountyFundingTooLarge: m.BountyFundingTooLarge([3n, 2n ** 128n, 2n ** 128n - 1n]),
+      // MilestoneEscrow
+      EscrowPartyNotInSovereign: m.EscrowPartyNotInSovereign([2n, account]),
+      EscrowNotMissionManager: m.EscrowNotMissionManager([4n, account]),
+      EscrowAlreadyEndorsed: m.EscrowAlreadyEndorsed([1n]),
+      EscrowAlreadyAccepted: m.EscrowAlreadyAccepted([1n]),
+      EscrowTermsNotAccepted: m.EscrowTermsNotAccepted([1n]),
+      EscrowStreamStartTooEarly: m.EscrowStreamStartTooEarly([1n, newYear - 7_200n, newYear - 3_600n]),
+      EscrowAttestationWrongEscrowContract: m.EscrowAttestationWrongEscrowContract([uid, 1n, other]),
+      EscrowAttestationBeforeEscrow: m.EscrowAttestationBeforeEscrow([uid, newYear, newYear]),
+      // RevenueSplit
+      SplitZeroWithdrawalRecipient: m.SplitZeroWithdrawalRecipient(),
+      // Arbitration
+      ArbitrationArbiterIsParty: m.ArbitrationArbiterIsParty([account]),
+      ArbitrationArbiterSovereignIsParty: m.ArbitrationArbiterSovereignIsParty([5n]),
+      ArbitrationNotFallbackArbiter: m.ArbitrationNotFallbackArbiter([account]),
+      ArbitrationArbiterIneligible: m.ArbitrationArbiterIneligible([4n, account]),
+      ArbitrationAlreadyAppealed: m.ArbitrationAlreadyAppealed([4n, account]),
+      ArbitrationNothingToAppeal: m.ArbitrationNothingToAppeal([4n, account]),
+      ArbitrationRulingPeriodOver: m.ArbitrationRulingPeriodOver([4n, newYear]),
+      ArbitrationNotFinalizable: m.ArbitrationNotFinalizable([4n, newYear]),
+      ArbitrationTooFewFallbackArbiters: m.ArbitrationTooFewFallbackArbiters([1n, 2n]),
+      ArbitrationFallbackArbiterUnchanged: m.ArbitrationFallbackArbiterUnchanged([account, true]),
+      ArbitrationZeroFallbackArbiter: m.ArbitrationZeroFallbackArbiter(),
+    };
+    expect(sentences).to.deep.equal({
+      ModuleGuardianCoolingDown:
+        "The guardian paused recently: it may pause again from 2026-01-01T00:00:00Z on (governance may pause at any time).",
+      ModuleInvalidPauseEnd: "A pause's end must be in the future; 2026-01-01T00:00:00Z is not.",
+      ModuleInvalidPauseDuration: "The longest a pause lasts without governance is 86400 s to 7776000 s, not 100 s.",
+      AtlasGovernorProposalGuardianProof:
+        "Proposal 7 only unpauses modules or replaces guardians: the proposal guardian cannot cancel it.",
+      LedgerAttestationForOtherLedger: `${uid} names ledger ${other} on chain 1, not this ledger on this chain.`,
+      LedgerPointsAboveCap: "The verification grants 150 points; the ledger records at most 100 per record.",
+      LedgerInvalidPointsCap: "The cap on a verification's points is 1 to 1000000, not 0.",
+      BountyHasAwards: "Bounty 3 has already awarded 250: it can no longer be cancelled.",
+      BountyFundingTooLarge: `Bounty 3 would hold ${2n ** 128n} in all, above the most a bounty holds (${2n ** 128n - 1n}).`,
+      EscrowPartyNotInSovereign: `${account} is not a member of sovereign 2, which the terms name for it.`,
+      EscrowNotMissionManager: `${account} is not a manager of mission 4.`,
+      EscrowAlreadyEndorsed: "Escrow 1 is already endorsed as its mission's own deal.",
+      EscrowAlreadyAccepted: "The contributor already accepted the terms of escrow 1.",
+      EscrowTermsNotAccepted:
+        "The contributor has not accepted the terms of escrow 1 yet: it accepts them before submitting work.",
+      EscrowStreamStartTooEarly:
+        "Stream 1 starts at 2025-12-31T22:00:00Z, before the earliest allowed start, 2025-12-31T23:00:00Z.",
+      EscrowAttestationWrongEscrowContract: `${uid} names escrow contract ${other} on chain 1, not this escrow on this chain.`,
+      EscrowAttestationBeforeEscrow: `${uid} was attested at 2026-01-01T00:00:00Z, not after the escrow was created (2026-01-01T00:00:00Z).`,
+      SplitZeroWithdrawalRecipient: "A withdrawal cannot go to the zero address.",
+      ArbitrationArbiterIsParty: `${account} is a party (or the zero address): it cannot arbitrate.`,
+      ArbitrationArbiterSovereignIsParty:
+        "Sovereign 5 is a party's own, or a party administers it: drawn arbiters come from a neutral one.",
+      ArbitrationNotFallbackArbiter: `${account} is not a fallback arbiter: without a sovereign, only governance's fallback arbiters can be drawn.`,
+      ArbitrationArbiterIneligible: `${account} is no longer eligible to arbitrate dispute 4 (its sovereign suspended or administered by a party, its role lost, or no longer a fallback arbiter): anyone may replace it.`,
+      ArbitrationAlreadyAppealed: `${account} already appealed dispute 4.`,
+      ArbitrationNothingToAppeal: `The first ruling of dispute 4 gave ${account} the whole disputed amount: it has nothing to appeal.`,
+      ArbitrationRulingPeriodOver:
+        "Round 1 of dispute 4 ended unruled at 2026-01-01T00:00:00Z: the claim can only be dismissed (finalize it).",
+      ArbitrationNotFinalizable: "Dispute 4 has no final ruling yet: it can be finalized from 2026-01-01T00:00:00Z on.",
+      ArbitrationTooFewFallbackArbiters: "Arbitration keeps at least 2 fallback arbiters; this would leave 1.",
+      ArbitrationFallbackArbiterUnchanged: `${account} is already a fallback arbiter.`,
+      ArbitrationZeroFallbackArbiter: "The zero address cannot be a fallback arbiter.",
+    });
+    expect(m.ArbitrationFallbackArbiterUnchanged([account, false])).to.equal(`${account} is not a fallback arbiter.`);
+    for (const removed of ["ArbitrationNoArbiterPool", "BountyHasSubmissions"]) {
+      expect(m, "an error the contracts no longer have").not.to.have.property(removed);
+    }
   });
 
   it("renders Sovereign Graph sentences with roles and mission statuses by name", function () {

@@ -30,7 +30,7 @@ import {
   type ProposeParameters,
 } from "../../sdk/src/index.ts";
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localAtlasConfig } from "../../deploy/config.ts";
+import { LOCAL_ACCOUNTS, localAtlasConfig } from "../../deploy/config.ts";
 import { ATLAS, connection, ethers, signerKey } from "../helpers/governance.ts";
 
 export { ATLAS };
@@ -56,22 +56,48 @@ export function walletClientOf(account: Address | Account, request: EIP1193Reque
 }
 
 /**
- * The whole stack on the in-process chain: governance with alice, bob, carol and dave holding the
- * genesis tokens and `guardian` as proposal guardian and pauser of the graph; EAS deployed with it.
+ * The whole stack on the in-process chain, deployed with the local configuration
+ * (`localAtlasConfig`): governance with alice, bob, carol and dave holding the genesis tokens,
+ * `pauser` the guardian that pauses every module, `proposalGuardian` (another account, as every
+ * configuration must have it) the governor's proposal guardian, `fallbackArbiters` Arbitration's
+ * fallback arbiters; EAS deployed with it.
  */
 export async function atlasFixture() {
   const signers = await ethers.getSigners();
-  const [deployer, guardian, alice, bob, carol, dave, eve, frank, grace] = signers;
+  const [deployer, pauser, alice, bob, carol, dave, eve, frank, grace] = signers;
   const atlasConfig = localAtlasConfig(signers.map((signer) => signer.address));
+  const at = (index: number) => {
+    const signer = signers[index];
+    if (signer === undefined) throw new Error(`The SDK tests need dev account ${index}.`);
+    return signer;
+  };
+  const proposalGuardian = at(LOCAL_ACCOUNTS.proposalGuardian);
+  const fallbackArbiters = LOCAL_ACCOUNTS.fallbackArbiters.map(at);
   const config = atlasConfig.governance;
   const deployment = await deployAtlas(connection, atlasConfig);
   const wallet = new Wallet(signerKey, ethers.provider);
-  return { ...deployment, config, deployer, guardian, alice, bob, carol, dave, eve, frank, grace, wallet };
+  return {
+    ...deployment,
+    config,
+    deployer,
+    pauser,
+    proposalGuardian,
+    fallbackArbiters,
+    alice,
+    bob,
+    carol,
+    dave,
+    eve,
+    frank,
+    grace,
+    wallet,
+  };
 }
 
 export type AtlasDeployment = Awaited<ReturnType<typeof atlasFixture>>;
 
-type AccountName = "deployer" | "guardian" | "alice" | "bob" | "carol" | "dave" | "eve" | "frank" | "grace";
+type AccountName =
+  "deployer" | "pauser" | "proposalGuardian" | "alice" | "bob" | "carol" | "dave" | "eve" | "frank" | "grace";
 
 /** A fresh deployment seen through the SDK. */
 export interface Testbed {
@@ -99,7 +125,18 @@ export async function testbed(deployment: AtlasDeployment): Promise<Testbed> {
     arbitration: await address(deployment.arbitration),
     splitFactory: await address(deployment.splitFactory),
   };
-  const names: AccountName[] = ["deployer", "guardian", "alice", "bob", "carol", "dave", "eve", "frank", "grace"];
+  const names: AccountName[] = [
+    "deployer",
+    "pauser",
+    "proposalGuardian",
+    "alice",
+    "bob",
+    "carol",
+    "dave",
+    "eve",
+    "frank",
+    "grace",
+  ];
   const accounts = Object.fromEntries(names.map((name) => [name, getAddress(deployment[name].address)])) as Record<
     AccountName,
     Address

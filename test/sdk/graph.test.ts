@@ -8,6 +8,7 @@ import { keccak256, stringToBytes, type Address } from "viem";
 import {
   AtlasContractError,
   AtlasError,
+  createAtlasClient,
   AtlasMetadataError,
   atlasSchemaUids,
   canonicalJson,
@@ -25,7 +26,7 @@ import {
   type SovereignMetadata,
 } from "../../sdk/src/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
-import { atlasFixture, publicClient, rejection, testbed, type Testbed } from "./fixtures.ts";
+import { atlasFixture, publicClient, rejection, testbed, walletClientOf, type Testbed } from "./fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 
@@ -481,6 +482,8 @@ describe("SDK Sovereign Graph", function () {
       const stored = await t.reader.graph.getAttestation({ uid: record.uid });
       expect(stored).to.deep.include({ schemaName: "executionRecord", attester: frank, recipient: frank });
       expect(stored?.decoded).to.deep.equal({
+        chainId: 31_337n,
+        ledger: t.addresses.ledger,
         actor: frank,
         sovereignId: ids.lisbon,
         missionId,
@@ -513,6 +516,70 @@ describe("SDK Sovereign Graph", function () {
       );
       expect(again.errorName).to.equal("LedgerExecutionAlreadyRecorded");
       expect(again.shortMessage).to.equal(`Execution record ${record.uid} is already recorded.`);
+    });
+
+    it("refuses a verification granting more points than the ledger's cap: LedgerPointsAboveCap", async function () {
+      const t = await loadFixture(members);
+      const { carol, eve, frank } = t.accounts;
+      const cap = await t.reader.graph.getMaxExecutionPoints();
+      expect(cap, "the default cap: a milestone's worth").to.equal(100n);
+      const record = await t.as(frank).graph.attestExecutionRecord({
+        sovereignId: ids.lisbon,
+        taskRef: keccak256(stringToBytes("big task")),
+        inputHash: keccak256(stringToBytes("in")),
+        outputHash: keccak256(stringToBytes("out")),
+        evidenceURI: "",
+      });
+      const verification = await t.as(eve).graph.attestExecutionVerification({
+        executionUID: record.uid,
+        approved: true,
+        points: cap + 1n,
+        comment: "",
+      });
+      const error = await rejection(
+        t.as(carol).graph.recordVerifiedExecution({ executionUID: record.uid, verificationUID: verification.uid }),
+        AtlasContractError,
+      );
+      expect(error.errorName).to.equal("LedgerPointsAboveCap");
+      expect(error.args).to.deep.equal([101n, 100n]);
+      expect(error.shortMessage).to.equal(
+        "The verification grants 101 points; the ledger records at most 100 per record.",
+      );
+    });
+
+    it("refuses an execution record attested for another ledger: LedgerAttestationForOtherLedger", async function () {
+      const t = await loadFixture(members);
+      const { carol, eve, frank } = t.accounts;
+      // A client whose address book names another ledger: its attestations name that ledger.
+      const elsewhere = "0x000000000000000000000000000000000000dEaD" as const;
+      const other = (account: Address) =>
+        createAtlasClient({
+          publicClient,
+          walletClient: walletClientOf(account),
+          addresses: { ...t.addresses, ledger: elsewhere },
+        });
+      const record = await other(frank).graph.attestExecutionRecord({
+        sovereignId: ids.lisbon,
+        taskRef: keccak256(stringToBytes("replayed task")),
+        inputHash: keccak256(stringToBytes("in")),
+        outputHash: keccak256(stringToBytes("out")),
+        evidenceURI: "",
+      });
+      const verification = await other(eve).graph.attestExecutionVerification({
+        executionUID: record.uid,
+        approved: true,
+        points: 10n,
+        comment: "",
+      });
+      const error = await rejection(
+        t.as(carol).graph.recordVerifiedExecution({ executionUID: record.uid, verificationUID: verification.uid }),
+        AtlasContractError,
+      );
+      expect(error.errorName).to.equal("LedgerAttestationForOtherLedger");
+      expect(error.args).to.deep.equal([record.uid, 31_337n, elsewhere]);
+      expect(error.shortMessage).to.equal(
+        `${record.uid} names ledger ${elsewhere} on chain 31337, not this ledger on this chain.`,
+      );
     });
 
     it("refuses a record verified by its own actor: LedgerNotVerifier", async function () {
@@ -552,7 +619,14 @@ describe("SDK Sovereign Graph", function () {
       expect(attestation).to.deep.include({
         schemaName: "milestoneVerification",
         recipient: t.accounts.dave,
-        decoded: { escrowId: 7n, milestoneIndex: 0n, approved: true, evidenceURI: "ipfs://milestone" },
+        decoded: {
+          chainId: 31_337n,
+          escrow: t.addresses.escrow,
+          escrowId: 7n,
+          milestoneIndex: 0n,
+          approved: true,
+          evidenceURI: "ipfs://milestone",
+        },
       });
     });
   });
@@ -671,6 +745,8 @@ describe("SDK metadata and attestation data", function () {
         AbiCoder.defaultAbiCoder().encode(["string", "uint8", "string"], ["solidity", 4, "ipfs://e"]),
       );
       const record: ExecutionRecordData = {
+        chainId: 31_337n,
+        ledger: "0x000000000000000000000000000000000000bEEF",
         actor: "0x000000000000000000000000000000000000A71A",
         sovereignId: 1n,
         missionId: 2n,
@@ -683,11 +759,24 @@ describe("SDK metadata and attestation data", function () {
       expect(decodeAttestationData("executionRecord", encodeAttestationData("executionRecord", record))).to.deep.equal(
         record,
       );
-      const verdict = { approved: false, points: 0n, comment: "no" };
+      const verdict = {
+        chainId: 1n,
+        ledger: "0x000000000000000000000000000000000000bEEF",
+        approved: false,
+        points: 0n,
+        comment: "no",
+      } as const;
       expect(
         decodeAttestationData("executionVerification", encodeAttestationData("executionVerification", verdict)),
       ).to.deep.equal(verdict);
-      const milestone = { escrowId: 1n, milestoneIndex: 2n, approved: true, evidenceURI: "" };
+      const milestone = {
+        chainId: 1n,
+        escrow: "0x000000000000000000000000000000000000bEEF",
+        escrowId: 1n,
+        milestoneIndex: 2n,
+        approved: true,
+        evidenceURI: "",
+      } as const;
       expect(
         decodeAttestationData("milestoneVerification", encodeAttestationData("milestoneVerification", milestone)),
       ).to.deep.equal(milestone);

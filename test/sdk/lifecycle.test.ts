@@ -1,16 +1,25 @@
 import { expect } from "chai";
 import { parseEther, parseEventLogs, zeroAddress } from "viem";
 
-import { atlasGovernorAbi, atlasTokenAbi, hashDescription } from "../../sdk/src/index.ts";
+import {
+  AtlasContractError,
+  atlasGovernorAbi,
+  atlasModuleAbi,
+  atlasTokenAbi,
+  hashDescription,
+  toAtlasError,
+} from "../../sdk/src/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
 import {
   ATLAS,
   atlasFixture,
   fundAccounts,
   publicClient,
+  rejection,
   testbed,
   treasuryTransfer,
   voter,
+  walletClientOf,
   type Testbed,
 } from "./fixtures.ts";
 
@@ -41,7 +50,7 @@ describe("SDK governance lifecycle", function () {
       quorumNumerator: 4n,
       quorumDenominator: 100n,
       lateQuorumVoteExtension: DAY,
-      proposalGuardian: t.accounts.guardian,
+      proposalGuardian: t.accounts.proposalGuardian,
       timelock: t.addresses.timelock,
       timelockDelay: 2n * DAY,
       clockMode: "mode=timestamp",
@@ -234,9 +243,9 @@ describe("SDK governance lifecycle", function () {
     ).to.deep.equal([first.proposalId]);
   });
 
-  it("cancels: the proposer while pending, the guardian while active", async function () {
+  it("cancels: the proposer while pending, the proposal guardian while active", async function () {
     const t = await fresh();
-    const { alice, guardian } = t.accounts;
+    const { alice, proposalGuardian } = t.accounts;
     await t.as(alice).governance.delegate({ delegatee: alice });
     await mine(); // propose counts votes at the previous timepoint, and simulates at the latest block
     const byProposer = treasuryTransfer(t, "Withdrawn by alice");
@@ -247,11 +256,71 @@ describe("SDK governance lifecycle", function () {
     const byGuardian = treasuryTransfer(t, "Stopped by the guardian");
     const { proposalId, voteStart } = await t.as(alice).governance.propose(byGuardian);
     await time.increaseTo(voteStart + 1n);
-    const canceled = await t.as(guardian).governance.cancel({
+    const canceled = await t.as(proposalGuardian).governance.cancel({
       ...byGuardian,
       descriptionHash: hashDescription(byGuardian.description),
     });
     expect(canceled.proposalId).to.equal(proposalId);
     expect(await t.reader.governance.getProposalState({ proposalId })).to.equal("Canceled");
+  });
+
+  it("reads a module's pause state: a guardian's pause stops the module's clock and ends by itself", async function () {
+    const t = await testbed(await loadFixture(atlasFixture));
+    const { pauser, proposalGuardian } = t.accounts;
+    const read = (module: "escrow" | "registry") => t.reader.governance.getPauseState({ module });
+    const idle = await read("escrow");
+    expect(idle).to.deep.include({
+      module: "escrow",
+      address: t.addresses.escrow,
+      paused: false,
+      pauseEndsAt: undefined,
+      guardian: pauser,
+      guardianReadyAt: undefined,
+      maxPauseDuration: 14n * DAY,
+      pausedDuration: 0n,
+    });
+    expect(idle.moduleTime, "the block's time until the first pause").to.equal(
+      (await publicClient.getBlock({ blockNumber: idle.blockNumber })).timestamp,
+    );
+    expect((await read("registry")).guardian, "one pauser for every module, not the proposal guardian").to.equal(
+      pauser,
+    );
+    expect(pauser).not.to.equal(proposalGuardian);
+
+    const pause = { address: t.addresses.escrow, abi: atlasModuleAbi, functionName: "pause" } as const;
+    const pauseHash = await walletClientOf(pauser).writeContract(pause);
+    const pausedAt = (
+      await publicClient.getBlock({
+        blockNumber: (await publicClient.waitForTransactionReceipt({ hash: pauseHash })).blockNumber,
+      })
+    ).timestamp;
+    await time.increaseTo(pausedAt + 3n * DAY);
+    expect(await read("escrow")).to.deep.include({
+      paused: true,
+      pauseEndsAt: pausedAt + 14n * DAY,
+      guardianReadyAt: pausedAt + 28n * DAY,
+      pausedDuration: 3n * DAY,
+      moduleTime: pausedAt,
+    });
+
+    // The pause ended by itself; the clock runs again, 14 days behind the block's time.
+    await time.increaseTo(pausedAt + 20n * DAY);
+    expect(await read("escrow")).to.deep.include({
+      paused: false,
+      pausedDuration: 14n * DAY,
+      moduleTime: pausedAt + 6n * DAY,
+    });
+    const coolingDown = await rejection(
+      publicClient.simulateContract({ ...pause, account: pauser }).catch((error: unknown) => {
+        throw toAtlasError(error);
+      }),
+      AtlasContractError,
+    );
+    expect(coolingDown.errorName).to.equal("ModuleGuardianCoolingDown");
+    expect(coolingDown.shortMessage).to.equal(
+      `The guardian paused recently: it may pause again from ${new Date(Number(pausedAt + 28n * DAY) * 1000)
+        .toISOString()
+        .replace(".000Z", "Z")} on (governance may pause at any time).`,
+    );
   });
 });

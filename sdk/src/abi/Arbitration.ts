@@ -29,6 +29,10 @@ export const ArbitrationAlreadyAppealed = {
     {
       "name": "disputeId",
       "type": "uint256"
+    },
+    {
+      "name": "party",
+      "type": "address"
     }
   ],
   "name": "ArbitrationAlreadyAppealed",
@@ -110,6 +114,21 @@ export const ArbitrationArbiterAlreadyServed = {
   "type": "error"
 } as const;
 
+export const ArbitrationArbiterIneligible = {
+  "inputs": [
+    {
+      "name": "disputeId",
+      "type": "uint256"
+    },
+    {
+      "name": "arbiter",
+      "type": "address"
+    }
+  ],
+  "name": "ArbitrationArbiterIneligible",
+  "type": "error"
+} as const;
+
 export const ArbitrationArbiterIsParty = {
   "inputs": [
     {
@@ -140,6 +159,21 @@ export const ArbitrationDisputeClosed = {
     }
   ],
   "name": "ArbitrationDisputeClosed",
+  "type": "error"
+} as const;
+
+export const ArbitrationFallbackArbiterUnchanged = {
+  "inputs": [
+    {
+      "name": "arbiter",
+      "type": "address"
+    },
+    {
+      "name": "allowed",
+      "type": "bool"
+    }
+  ],
+  "name": "ArbitrationFallbackArbiterUnchanged",
   "type": "error"
 } as const;
 
@@ -198,21 +232,6 @@ export const ArbitrationMissingEvidence = {
   "type": "error"
 } as const;
 
-export const ArbitrationNoArbiterPool = {
-  "inputs": [
-    {
-      "name": "claimantSovereign",
-      "type": "uint64"
-    },
-    {
-      "name": "respondentSovereign",
-      "type": "uint64"
-    }
-  ],
-  "name": "ArbitrationNoArbiterPool",
-  "type": "error"
-} as const;
-
 export const ArbitrationNotArbiter = {
   "inputs": [
     {
@@ -239,10 +258,25 @@ export const ArbitrationNotArbitrable = {
   "type": "error"
 } as const;
 
+export const ArbitrationNotFallbackArbiter = {
+  "inputs": [
+    {
+      "name": "account",
+      "type": "address"
+    }
+  ],
+  "name": "ArbitrationNotFallbackArbiter",
+  "type": "error"
+} as const;
+
 export const ArbitrationNotFinalizable = {
   "inputs": [
     {
       "name": "disputeId",
+      "type": "uint256"
+    },
+    {
+      "name": "finalizableAt",
       "type": "uint256"
     }
   ],
@@ -291,6 +325,36 @@ export const ArbitrationNotSovereignArbiter = {
   "type": "error"
 } as const;
 
+export const ArbitrationNothingToAppeal = {
+  "inputs": [
+    {
+      "name": "disputeId",
+      "type": "uint256"
+    },
+    {
+      "name": "party",
+      "type": "address"
+    }
+  ],
+  "name": "ArbitrationNothingToAppeal",
+  "type": "error"
+} as const;
+
+export const ArbitrationRulingPeriodOver = {
+  "inputs": [
+    {
+      "name": "disputeId",
+      "type": "uint256"
+    },
+    {
+      "name": "endedAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ArbitrationRulingPeriodOver",
+  "type": "error"
+} as const;
+
 export const ArbitrationSovereignInactive = {
   "inputs": [
     {
@@ -314,6 +378,21 @@ export const ArbitrationSovereignNotRecognized = {
     }
   ],
   "name": "ArbitrationSovereignNotRecognized",
+  "type": "error"
+} as const;
+
+export const ArbitrationTooFewFallbackArbiters = {
+  "inputs": [
+    {
+      "name": "count",
+      "type": "uint256"
+    },
+    {
+      "name": "min",
+      "type": "uint256"
+    }
+  ],
+  "name": "ArbitrationTooFewFallbackArbiters",
   "type": "error"
 } as const;
 
@@ -355,6 +434,12 @@ export const ArbitrationZeroArbitrable = {
   "type": "error"
 } as const;
 
+export const ArbitrationZeroFallbackArbiter = {
+  "inputs": [],
+  "name": "ArbitrationZeroFallbackArbiter",
+  "type": "error"
+} as const;
+
 export const ERC1967InvalidImplementation = {
   "inputs": [
     {
@@ -393,6 +478,47 @@ export const FailedCall = {
 export const InvalidInitialization = {
   "inputs": [],
   "name": "InvalidInitialization",
+  "type": "error"
+} as const;
+
+export const ModuleGuardianCoolingDown = {
+  "inputs": [
+    {
+      "name": "readyAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleGuardianCoolingDown",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint256"
+    },
+    {
+      "name": "min",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseDuration",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseEnd = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseEnd",
   "type": "error"
 } as const;
 
@@ -509,6 +635,11 @@ export const DisputeAppealed = {
     {
       "indexed": true,
       "name": "appellant",
+      "type": "address"
+    },
+    {
+      "indexed": true,
+      "name": "mover",
       "type": "address"
     },
     {
@@ -653,6 +784,24 @@ export const EvidenceSubmitted = {
   "type": "event"
 } as const;
 
+export const FallbackArbiterSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": true,
+      "name": "arbiter",
+      "type": "address"
+    },
+    {
+      "indexed": true,
+      "name": "allowed",
+      "type": "bool"
+    }
+  ],
+  "name": "FallbackArbiterSet",
+  "type": "event"
+} as const;
+
 export const GuardianChanged = {
   "anonymous": false,
   "inputs": [
@@ -681,6 +830,37 @@ export const Initialized = {
     }
   ],
   "name": "Initialized",
+  "type": "event"
+} as const;
+
+export const MaxPauseDurationSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "previousDuration",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "newDuration",
+      "type": "uint256"
+    }
+  ],
+  "name": "MaxPauseDurationSet",
+  "type": "event"
+} as const;
+
+export const PauseEndSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "PauseEndSet",
   "type": "event"
 } as const;
 
@@ -741,6 +921,32 @@ export const Upgraded = {
   "type": "event"
 } as const;
 
+export const DEFAULT_MAX_PAUSE_DURATION = {
+  "inputs": [],
+  "name": "DEFAULT_MAX_PAUSE_DURATION",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint32"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const MIN_FALLBACK_ARBITERS = {
+  "inputs": [],
+  "name": "MIN_FALLBACK_ARBITERS",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const SHARE_SCALE = {
   "inputs": [],
   "name": "SHARE_SCALE",
@@ -799,6 +1005,50 @@ export const disputeCount = {
   "outputs": [
     {
       "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const extendPause = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "extendPause",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const fallbackArbiterCount = {
+  "inputs": [],
+  "name": "fallbackArbiterCount",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const finalizableAt = {
+  "inputs": [
+    {
+      "name": "disputeId",
+      "type": "uint256"
+    }
+  ],
+  "name": "finalizableAt",
+  "outputs": [
+    {
+      "name": "time",
       "type": "uint256"
     }
   ],
@@ -881,6 +1131,22 @@ export const getDispute = {
         {
           "name": "drawnByMover",
           "type": "bool"
+        },
+        {
+          "name": "appealWindow",
+          "type": "uint32"
+        },
+        {
+          "name": "rulingPeriod",
+          "type": "uint32"
+        },
+        {
+          "name": "lastAppealAt",
+          "type": "uint40"
+        },
+        {
+          "name": "appellants",
+          "type": "uint8"
         }
       ],
       "name": "",
@@ -929,6 +1195,14 @@ export const getRound = {
         {
           "name": "ruledAt",
           "type": "uint40"
+        },
+        {
+          "name": "fallbackArbiter",
+          "type": "bool"
+        },
+        {
+          "name": "drawnBy",
+          "type": "uint8"
         }
       ],
       "name": "",
@@ -982,6 +1256,10 @@ export const initialize = {
     {
       "name": "rulingPeriod_",
       "type": "uint32"
+    },
+    {
+      "name": "fallbackArbiters_",
+      "type": "address[]"
     }
   ],
   "name": "initialize",
@@ -998,6 +1276,24 @@ export const isArbitrable = {
     }
   ],
   "name": "isArbitrable",
+  "outputs": [
+    {
+      "name": "",
+      "type": "bool"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const isFallbackArbiter = {
+  "inputs": [
+    {
+      "name": "account",
+      "type": "address"
+    }
+  ],
+  "name": "isFallbackArbiter",
   "outputs": [
     {
       "name": "",
@@ -1069,6 +1365,41 @@ export const pause = {
   "name": "pause",
   "outputs": [],
   "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const pauseState = {
+  "inputs": [],
+  "name": "pauseState",
+  "outputs": [
+    {
+      "components": [
+        {
+          "name": "pauseEndsAt",
+          "type": "uint256"
+        },
+        {
+          "name": "guardianReadyAt",
+          "type": "uint256"
+        },
+        {
+          "name": "maxPauseDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "pausedDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "moduleTime",
+          "type": "uint256"
+        }
+      ],
+      "name": "state",
+      "type": "tuple"
+    }
+  ],
+  "stateMutability": "view",
   "type": "function"
 } as const;
 
@@ -1179,6 +1510,23 @@ export const setArbitrable = {
   "type": "function"
 } as const;
 
+export const setFallbackArbiter = {
+  "inputs": [
+    {
+      "name": "arbiter",
+      "type": "address"
+    },
+    {
+      "name": "allowed",
+      "type": "bool"
+    }
+  ],
+  "name": "setFallbackArbiter",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
 export const setGuardian = {
   "inputs": [
     {
@@ -1187,6 +1535,19 @@ export const setGuardian = {
     }
   ],
   "name": "setGuardian",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const setMaxPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint32"
+    }
+  ],
+  "name": "setMaxPauseDuration",
   "outputs": [],
   "stateMutability": "nonpayable",
   "type": "function"
@@ -1265,32 +1626,41 @@ export const arbitrationAbi = [
   ArbitrationAppealWindowClosed,
   ArbitrationArbiterAlreadyAssigned,
   ArbitrationArbiterAlreadyServed,
+  ArbitrationArbiterIneligible,
   ArbitrationArbiterIsParty,
   ArbitrationArbiterSovereignIsParty,
   ArbitrationDisputeClosed,
+  ArbitrationFallbackArbiterUnchanged,
   ArbitrationInvalidParties,
   ArbitrationInvalidPeriod,
   ArbitrationInvalidShare,
   ArbitrationMissingEvidence,
-  ArbitrationNoArbiterPool,
   ArbitrationNotArbiter,
   ArbitrationNotArbitrable,
+  ArbitrationNotFallbackArbiter,
   ArbitrationNotFinalizable,
   ArbitrationNotParty,
   ArbitrationNotRuled,
   ArbitrationNotSovereignArbiter,
+  ArbitrationNothingToAppeal,
+  ArbitrationRulingPeriodOver,
   ArbitrationSovereignInactive,
   ArbitrationSovereignNotRecognized,
+  ArbitrationTooFewFallbackArbiters,
   ArbitrationUnknownDispute,
   ArbitrationUnknownRound,
   ArbitrationZeroAmount,
   ArbitrationZeroArbitrable,
+  ArbitrationZeroFallbackArbiter,
   ERC1967InvalidImplementation,
   ERC1967NonPayable,
   EnforcedPause,
   ExpectedPause,
   FailedCall,
   InvalidInitialization,
+  ModuleGuardianCoolingDown,
+  ModuleInvalidPauseDuration,
+  ModuleInvalidPauseEnd,
   ModuleOnlyGovernance,
   ModuleOnlyGuardian,
   ModuleZeroGovernance,
@@ -1304,17 +1674,25 @@ export const arbitrationAbi = [
   DisputeOpened,
   DisputeRuled,
   EvidenceSubmitted,
+  FallbackArbiterSet,
   GuardianChanged,
   Initialized,
+  MaxPauseDurationSet,
+  PauseEndSet,
   Paused,
   PeriodsSet,
   Unpaused,
   Upgraded,
+  DEFAULT_MAX_PAUSE_DURATION,
+  MIN_FALLBACK_ARBITERS,
   SHARE_SCALE,
   UPGRADE_INTERFACE_VERSION,
   appeal,
   appealWindow,
   disputeCount,
+  extendPause,
+  fallbackArbiterCount,
+  finalizableAt,
   finalize,
   getDispute,
   getRound,
@@ -1322,8 +1700,10 @@ export const arbitrationAbi = [
   guardian,
   initialize,
   isArbitrable,
+  isFallbackArbiter,
   openDispute,
   pause,
+  pauseState,
   paused,
   proposeArbiter,
   proxiableUUID,
@@ -1331,7 +1711,9 @@ export const arbitrationAbi = [
   rule,
   rulingPeriod,
   setArbitrable,
+  setFallbackArbiter,
   setGuardian,
+  setMaxPauseDuration,
   setPeriods,
   submitEvidence,
   unpause,

@@ -51,6 +51,16 @@ export const atlasGovernorAbi = [
       {
         "name": "proposalId",
         "type": "uint256"
+      }
+    ],
+    "name": "AtlasGovernorProposalGuardianProof",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "proposalId",
+        "type": "uint256"
       },
       {
         "name": "voter",
@@ -1042,6 +1052,31 @@ export const atlasGovernorAbi = [
       {
         "name": "",
         "type": "uint256"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "targets",
+        "type": "address[]"
+      },
+      {
+        "name": "values",
+        "type": "uint256[]"
+      },
+      {
+        "name": "calldatas",
+        "type": "bytes[]"
+      }
+    ],
+    "name": "isGuardianProof",
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool"
       }
     ],
     "stateMutability": "pure",

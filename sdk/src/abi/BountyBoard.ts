@@ -141,18 +141,37 @@ export const BountyFullyAwarded = {
   "type": "error"
 } as const;
 
-export const BountyHasSubmissions = {
+export const BountyFundingTooLarge = {
   "inputs": [
     {
       "name": "bountyId",
       "type": "uint256"
     },
     {
-      "name": "count",
+      "name": "funded",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
       "type": "uint256"
     }
   ],
-  "name": "BountyHasSubmissions",
+  "name": "BountyFundingTooLarge",
+  "type": "error"
+} as const;
+
+export const BountyHasAwards = {
+  "inputs": [
+    {
+      "name": "bountyId",
+      "type": "uint256"
+    },
+    {
+      "name": "awarded",
+      "type": "uint256"
+    }
+  ],
+  "name": "BountyHasAwards",
   "type": "error"
 } as const;
 
@@ -463,6 +482,47 @@ export const InvalidInitialization = {
   "type": "error"
 } as const;
 
+export const ModuleGuardianCoolingDown = {
+  "inputs": [
+    {
+      "name": "readyAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleGuardianCoolingDown",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint256"
+    },
+    {
+      "name": "min",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseDuration",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseEnd = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseEnd",
+  "type": "error"
+} as const;
+
 export const ModuleOnlyGovernance = {
   "inputs": [
     {
@@ -770,6 +830,37 @@ export const Initialized = {
   "type": "event"
 } as const;
 
+export const MaxPauseDurationSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "previousDuration",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "newDuration",
+      "type": "uint256"
+    }
+  ],
+  "name": "MaxPauseDurationSet",
+  "type": "event"
+} as const;
+
+export const PauseEndSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "PauseEndSet",
+  "type": "event"
+} as const;
+
 export const Paused = {
   "anonymous": false,
   "inputs": [
@@ -929,9 +1020,35 @@ export const BOUNTY_KIND = {
   "type": "function"
 } as const;
 
+export const DEFAULT_MAX_PAUSE_DURATION = {
+  "inputs": [],
+  "name": "DEFAULT_MAX_PAUSE_DURATION",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint32"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const MAX_DURATION = {
   "inputs": [],
   "name": "MAX_DURATION",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const MAX_FUNDING = {
+  "inputs": [],
+  "name": "MAX_FUNDING",
   "outputs": [
     {
       "name": "",
@@ -1093,6 +1210,19 @@ export const createBounty = {
   "type": "function"
 } as const;
 
+export const extendPause = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "extendPause",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
 export const fund = {
   "inputs": [
     {
@@ -1173,6 +1303,22 @@ export const getBounty = {
         {
           "name": "reclaimedContributions",
           "type": "uint256"
+        },
+        {
+          "name": "totalShares",
+          "type": "uint160"
+        },
+        {
+          "name": "shareEpoch",
+          "type": "uint32"
+        },
+        {
+          "name": "funderCount",
+          "type": "uint32"
+        },
+        {
+          "name": "reclaimCount",
+          "type": "uint32"
         }
       ],
       "name": "",
@@ -1252,6 +1398,41 @@ export const pause = {
   "name": "pause",
   "outputs": [],
   "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const pauseState = {
+  "inputs": [],
+  "name": "pauseState",
+  "outputs": [
+    {
+      "components": [
+        {
+          "name": "pauseEndsAt",
+          "type": "uint256"
+        },
+        {
+          "name": "guardianReadyAt",
+          "type": "uint256"
+        },
+        {
+          "name": "maxPauseDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "pausedDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "moduleTime",
+          "type": "uint256"
+        }
+      ],
+      "name": "state",
+      "type": "tuple"
+    }
+  ],
+  "stateMutability": "view",
   "type": "function"
 } as const;
 
@@ -1364,6 +1545,19 @@ export const setGuardian = {
     }
   ],
   "name": "setGuardian",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const setMaxPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint32"
+    }
+  ],
+  "name": "setMaxPauseDuration",
   "outputs": [],
   "stateMutability": "nonpayable",
   "type": "function"
@@ -1518,7 +1712,8 @@ export const bountyBoardAbi = [
   BountyDeadlineNotInFuture,
   BountyDeadlineTooFar,
   BountyFullyAwarded,
-  BountyHasSubmissions,
+  BountyFundingTooLarge,
+  BountyHasAwards,
   BountyInvalidCredentialRequirement,
   BountyInvalidToken,
   BountyInvalidWinnerCount,
@@ -1546,6 +1741,9 @@ export const bountyBoardAbi = [
   ExpectedPause,
   FailedCall,
   InvalidInitialization,
+  ModuleGuardianCoolingDown,
+  ModuleInvalidPauseDuration,
+  ModuleInvalidPauseEnd,
   ModuleOnlyGovernance,
   ModuleOnlyGuardian,
   ModuleZeroGovernance,
@@ -1562,6 +1760,8 @@ export const bountyBoardAbi = [
   FundsReclaimed,
   GuardianChanged,
   Initialized,
+  MaxPauseDurationSet,
+  PauseEndSet,
   Paused,
   PayoutDeferred,
   Unpaused,
@@ -1570,7 +1770,9 @@ export const bountyBoardAbi = [
   WorkSubmitted,
   AWARD_POINTS,
   BOUNTY_KIND,
+  DEFAULT_MAX_PAUSE_DURATION,
   MAX_DURATION,
+  MAX_FUNDING,
   MAX_WINNERS,
   UPGRADE_INTERFACE_VERSION,
   award,
@@ -1578,6 +1780,7 @@ export const bountyBoardAbi = [
   cancel,
   contributionOf,
   createBounty,
+  extendPause,
   fund,
   getBounty,
   governance,
@@ -1585,6 +1788,7 @@ export const bountyBoardAbi = [
   initialize,
   ledger,
   pause,
+  pauseState,
   paused,
   proxiableUUID,
   reclaim,
@@ -1592,6 +1796,7 @@ export const bountyBoardAbi = [
   registry,
   remainingOf,
   setGuardian,
+  setMaxPauseDuration,
   statusOf,
   submissionOf,
   submitWork,

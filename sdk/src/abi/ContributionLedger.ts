@@ -86,6 +86,24 @@ export const contributionLedgerAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "name": "uid",
+        "type": "bytes32"
+      },
+      {
+        "name": "chainId",
+        "type": "uint256"
+      },
+      {
+        "name": "ledger",
+        "type": "address"
+      }
+    ],
+    "name": "LedgerAttestationForOtherLedger",
+    "type": "error"
+  },
+  {
     "inputs": [],
     "name": "LedgerEmptyOutcome",
     "type": "error"
@@ -151,6 +169,20 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
+        "name": "cap",
+        "type": "uint256"
+      },
+      {
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "LedgerInvalidPointsCap",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "name": "accounts",
         "type": "uint256"
       },
@@ -203,6 +235,20 @@ export const contributionLedgerAbi = [
   {
     "inputs": [
       {
+        "name": "points",
+        "type": "uint256"
+      },
+      {
+        "name": "cap",
+        "type": "uint256"
+      }
+    ],
+    "name": "LedgerPointsAboveCap",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "name": "verificationUID",
         "type": "bytes32"
       },
@@ -237,6 +283,44 @@ export const contributionLedgerAbi = [
       }
     ],
     "name": "LedgerZeroWeight",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "readyAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleGuardianCoolingDown",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "duration",
+        "type": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256"
+      },
+      {
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleInvalidPauseDuration",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleInvalidPauseEnd",
     "type": "error"
   },
   {
@@ -413,6 +497,40 @@ export const contributionLedgerAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": false,
+        "name": "previousCap",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "cap",
+        "type": "uint256"
+      }
+    ],
+    "name": "MaxExecutionPointsSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "name": "previousDuration",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "newDuration",
+        "type": "uint256"
+      }
+    ],
+    "name": "MaxPauseDurationSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": true,
         "name": "outcomeId",
         "type": "uint256"
@@ -471,6 +589,18 @@ export const contributionLedgerAbi = [
     "inputs": [
       {
         "indexed": false,
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "PauseEndSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
         "name": "account",
         "type": "address"
       }
@@ -518,6 +648,30 @@ export const contributionLedgerAbi = [
     ],
     "name": "Upgraded",
     "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "DEFAULT_MAX_EXECUTION_POINTS",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "DEFAULT_MAX_PAUSE_DURATION",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
   },
   {
     "inputs": [],
@@ -574,6 +728,18 @@ export const contributionLedgerAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "extendPause",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -659,6 +825,18 @@ export const contributionLedgerAbi = [
   },
   {
     "inputs": [],
+    "name": "maxExecutionPoints",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "outcomeCount",
     "outputs": [
       {
@@ -674,6 +852,40 @@ export const contributionLedgerAbi = [
     "name": "pause",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pauseState",
+    "outputs": [
+      {
+        "components": [
+          {
+            "name": "pauseEndsAt",
+            "type": "uint256"
+          },
+          {
+            "name": "guardianReadyAt",
+            "type": "uint256"
+          },
+          {
+            "name": "maxPauseDuration",
+            "type": "uint256"
+          },
+          {
+            "name": "pausedDuration",
+            "type": "uint256"
+          },
+          {
+            "name": "moduleTime",
+            "type": "uint256"
+          }
+        ],
+        "name": "state",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -833,6 +1045,30 @@ export const contributionLedgerAbi = [
       }
     ],
     "name": "setGuardian",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "cap",
+        "type": "uint64"
+      }
+    ],
+    "name": "setMaxExecutionPoints",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "duration",
+        "type": "uint32"
+      }
+    ],
+    "name": "setMaxPauseDuration",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"

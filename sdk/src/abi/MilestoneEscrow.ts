@@ -59,6 +59,28 @@ export const EnforcedPause = {
   "type": "error"
 } as const;
 
+export const EscrowAlreadyAccepted = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowAlreadyAccepted",
+  "type": "error"
+} as const;
+
+export const EscrowAlreadyEndorsed = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowAlreadyEndorsed",
+  "type": "error"
+} as const;
+
 export const EscrowAmountTooLarge = {
   "inputs": [
     {
@@ -89,6 +111,25 @@ export const EscrowArbiterIsParty = {
   "type": "error"
 } as const;
 
+export const EscrowAttestationBeforeEscrow = {
+  "inputs": [
+    {
+      "name": "uid",
+      "type": "bytes32"
+    },
+    {
+      "name": "attestedAt",
+      "type": "uint256"
+    },
+    {
+      "name": "createdAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowAttestationBeforeEscrow",
+  "type": "error"
+} as const;
+
 export const EscrowAttestationMismatch = {
   "inputs": [
     {
@@ -116,6 +157,25 @@ export const EscrowAttestationNotApproving = {
     }
   ],
   "name": "EscrowAttestationNotApproving",
+  "type": "error"
+} as const;
+
+export const EscrowAttestationWrongEscrowContract = {
+  "inputs": [
+    {
+      "name": "uid",
+      "type": "bytes32"
+    },
+    {
+      "name": "chainId",
+      "type": "uint256"
+    },
+    {
+      "name": "escrow",
+      "type": "address"
+    }
+  ],
+  "name": "EscrowAttestationWrongEscrowContract",
   "type": "error"
 } as const;
 
@@ -465,6 +525,21 @@ export const EscrowNotCreator = {
   "type": "error"
 } as const;
 
+export const EscrowNotMissionManager = {
+  "inputs": [
+    {
+      "name": "missionId",
+      "type": "uint64"
+    },
+    {
+      "name": "caller",
+      "type": "address"
+    }
+  ],
+  "name": "EscrowNotMissionManager",
+  "type": "error"
+} as const;
+
 export const EscrowNothingToClaim = {
   "inputs": [
     {
@@ -551,6 +626,21 @@ export const EscrowOnlyParty = {
   "type": "error"
 } as const;
 
+export const EscrowPartyNotInSovereign = {
+  "inputs": [
+    {
+      "name": "sovereignId",
+      "type": "uint64"
+    },
+    {
+      "name": "account",
+      "type": "address"
+    }
+  ],
+  "name": "EscrowPartyNotInSovereign",
+  "type": "error"
+} as const;
+
 export const EscrowReviewWindowClosed = {
   "inputs": [
     {
@@ -605,6 +695,36 @@ export const EscrowStreamNotStarted = {
     }
   ],
   "name": "EscrowStreamNotStarted",
+  "type": "error"
+} as const;
+
+export const EscrowStreamStartTooEarly = {
+  "inputs": [
+    {
+      "name": "index",
+      "type": "uint256"
+    },
+    {
+      "name": "start",
+      "type": "uint256"
+    },
+    {
+      "name": "earliest",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowStreamStartTooEarly",
+  "type": "error"
+} as const;
+
+export const EscrowTermsNotAccepted = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowTermsNotAccepted",
   "type": "error"
 } as const;
 
@@ -810,6 +930,47 @@ export const InvalidInitialization = {
   "type": "error"
 } as const;
 
+export const ModuleGuardianCoolingDown = {
+  "inputs": [
+    {
+      "name": "readyAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleGuardianCoolingDown",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint256"
+    },
+    {
+      "name": "min",
+      "type": "uint256"
+    },
+    {
+      "name": "max",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseDuration",
+  "type": "error"
+} as const;
+
+export const ModuleInvalidPauseEnd = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "ModuleInvalidPauseEnd",
+  "type": "error"
+} as const;
+
 export const ModuleOnlyGovernance = {
   "inputs": [
     {
@@ -876,6 +1037,24 @@ export const UUPSUnsupportedProxiableUUID = {
   ],
   "name": "UUPSUnsupportedProxiableUUID",
   "type": "error"
+} as const;
+
+export const EscrowAccepted = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": true,
+      "name": "escrowId",
+      "type": "uint256"
+    },
+    {
+      "indexed": true,
+      "name": "contributor",
+      "type": "address"
+    }
+  ],
+  "name": "EscrowAccepted",
+  "type": "event"
 } as const;
 
 export const EscrowContributionNotRecorded = {
@@ -974,6 +1153,24 @@ export const EscrowCreated = {
   "type": "event"
 } as const;
 
+export const EscrowEndorsed = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": true,
+      "name": "escrowId",
+      "type": "uint256"
+    },
+    {
+      "indexed": true,
+      "name": "by",
+      "type": "address"
+    }
+  ],
+  "name": "EscrowEndorsed",
+  "type": "event"
+} as const;
+
 export const FeesCollected = {
   "anonymous": false,
   "inputs": [
@@ -1025,6 +1222,24 @@ export const Initialized = {
     }
   ],
   "name": "Initialized",
+  "type": "event"
+} as const;
+
+export const MaxPauseDurationSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "previousDuration",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "newDuration",
+      "type": "uint256"
+    }
+  ],
+  "name": "MaxPauseDurationSet",
   "type": "event"
 } as const;
 
@@ -1289,6 +1504,19 @@ export const MilestoneSubmitted = {
   "type": "event"
 } as const;
 
+export const PauseEndSet = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": false,
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "PauseEndSet",
+  "type": "event"
+} as const;
+
 export const Paused = {
   "anonymous": false,
   "inputs": [
@@ -1317,6 +1545,54 @@ export const ProtocolFeeSet = {
     }
   ],
   "name": "ProtocolFeeSet",
+  "type": "event"
+} as const;
+
+export const StreamCancelled = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": true,
+      "name": "escrowId",
+      "type": "uint256"
+    },
+    {
+      "indexed": true,
+      "name": "index",
+      "type": "uint256"
+    },
+    {
+      "indexed": true,
+      "name": "by",
+      "type": "address"
+    },
+    {
+      "indexed": false,
+      "name": "amount",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "fee",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "vested",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "rest",
+      "type": "uint256"
+    },
+    {
+      "indexed": false,
+      "name": "disputableUntil",
+      "type": "uint256"
+    }
+  ],
+  "name": "StreamCancelled",
   "type": "event"
 } as const;
 
@@ -1435,6 +1711,19 @@ export const Withdrawn = {
   "type": "event"
 } as const;
 
+export const DEFAULT_MAX_PAUSE_DURATION = {
+  "inputs": [],
+  "name": "DEFAULT_MAX_PAUSE_DURATION",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint32"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const MAX_MILESTONES = {
   "inputs": [],
   "name": "MAX_MILESTONES",
@@ -1500,6 +1789,19 @@ export const MILESTONE_VERIFICATION_SCHEMA = {
   "type": "function"
 } as const;
 
+export const STREAM_START_TOLERANCE = {
+  "inputs": [],
+  "name": "STREAM_START_TOLERANCE",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const UPGRADE_INTERFACE_VERSION = {
   "inputs": [],
   "name": "UPGRADE_INTERFACE_VERSION",
@@ -1510,6 +1812,19 @@ export const UPGRADE_INTERFACE_VERSION = {
     }
   ],
   "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const acceptEscrow = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    }
+  ],
+  "name": "acceptEscrow",
+  "outputs": [],
+  "stateMutability": "nonpayable",
   "type": "function"
 } as const;
 
@@ -1579,6 +1894,28 @@ export const arbitration = {
     }
   ],
   "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const cancelStream = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    },
+    {
+      "name": "index",
+      "type": "uint256"
+    }
+  ],
+  "name": "cancelStream",
+  "outputs": [
+    {
+      "name": "amount",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "nonpayable",
   "type": "function"
 } as const;
 
@@ -1795,6 +2132,19 @@ export const eas = {
   "type": "function"
 } as const;
 
+export const endorseEscrow = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    }
+  ],
+  "name": "endorseEscrow",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
 export const escrowCount = {
   "inputs": [],
   "name": "escrowCount",
@@ -1805,6 +2155,19 @@ export const escrowCount = {
     }
   ],
   "stateMutability": "view",
+  "type": "function"
+} as const;
+
+export const extendPause = {
+  "inputs": [
+    {
+      "name": "endsAt",
+      "type": "uint256"
+    }
+  ],
+  "name": "extendPause",
+  "outputs": [],
+  "stateMutability": "nonpayable",
   "type": "function"
 } as const;
 
@@ -1879,6 +2242,14 @@ export const getEscrow = {
         {
           "name": "milestoneCount",
           "type": "uint8"
+        },
+        {
+          "name": "endorsed",
+          "type": "bool"
+        },
+        {
+          "name": "accepted",
+          "type": "bool"
         }
       ],
       "name": "",
@@ -2034,6 +2405,41 @@ export const pause = {
   "type": "function"
 } as const;
 
+export const pauseState = {
+  "inputs": [],
+  "name": "pauseState",
+  "outputs": [
+    {
+      "components": [
+        {
+          "name": "pauseEndsAt",
+          "type": "uint256"
+        },
+        {
+          "name": "guardianReadyAt",
+          "type": "uint256"
+        },
+        {
+          "name": "maxPauseDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "pausedDuration",
+          "type": "uint256"
+        },
+        {
+          "name": "moduleTime",
+          "type": "uint256"
+        }
+      ],
+      "name": "state",
+      "type": "tuple"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const paused = {
   "inputs": [],
   "name": "paused",
@@ -2155,6 +2561,19 @@ export const setGuardian = {
   "type": "function"
 } as const;
 
+export const setMaxPauseDuration = {
+  "inputs": [
+    {
+      "name": "duration",
+      "type": "uint32"
+    }
+  ],
+  "name": "setMaxPauseDuration",
+  "outputs": [],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
 export const setProtocolFee = {
   "inputs": [
     {
@@ -2247,10 +2666,14 @@ export const milestoneEscrowAbi = [
   ERC1967InvalidImplementation,
   ERC1967NonPayable,
   EnforcedPause,
+  EscrowAlreadyAccepted,
+  EscrowAlreadyEndorsed,
   EscrowAmountTooLarge,
   EscrowArbiterIsParty,
+  EscrowAttestationBeforeEscrow,
   EscrowAttestationMismatch,
   EscrowAttestationNotApproving,
+  EscrowAttestationWrongEscrowContract,
   EscrowAttesterNotVerifier,
   EscrowDeadlineInPast,
   EscrowDeadlineNotPassed,
@@ -2273,15 +2696,19 @@ export const milestoneEscrowAbi = [
   EscrowNoFees,
   EscrowNoVerifier,
   EscrowNotCreator,
+  EscrowNotMissionManager,
   EscrowNothingToClaim,
   EscrowNothingToWithdraw,
   EscrowOnlyArbitration,
   EscrowOnlyContributor,
   EscrowOnlyFunder,
   EscrowOnlyParty,
+  EscrowPartyNotInSovereign,
   EscrowReviewWindowClosed,
   EscrowReviewWindowOpen,
   EscrowStreamNotStarted,
+  EscrowStreamStartTooEarly,
+  EscrowTermsNotAccepted,
   EscrowTimeTooLate,
   EscrowTimesNotForKind,
   EscrowTokenNotContract,
@@ -2299,6 +2726,9 @@ export const milestoneEscrowAbi = [
   FailedCall,
   InsufficientBalance,
   InvalidInitialization,
+  ModuleGuardianCoolingDown,
+  ModuleInvalidPauseDuration,
+  ModuleInvalidPauseEnd,
   ModuleOnlyGovernance,
   ModuleOnlyGuardian,
   ModuleZeroGovernance,
@@ -2307,11 +2737,14 @@ export const milestoneEscrowAbi = [
   SafeERC20FailedOperation,
   UUPSUnauthorizedCallContext,
   UUPSUnsupportedProxiableUUID,
+  EscrowAccepted,
   EscrowContributionNotRecorded,
   EscrowCreated,
+  EscrowEndorsed,
   FeesCollected,
   GuardianChanged,
   Initialized,
+  MaxPauseDurationSet,
   MilestoneAdded,
   MilestoneDisputed,
   MilestoneFunded,
@@ -2319,23 +2752,29 @@ export const milestoneEscrowAbi = [
   MilestoneReleased,
   MilestoneResolved,
   MilestoneSubmitted,
+  PauseEndSet,
   Paused,
   ProtocolFeeSet,
+  StreamCancelled,
   StreamClaimed,
   Unpaused,
   Upgraded,
   WithdrawalCredited,
   Withdrawn,
+  DEFAULT_MAX_PAUSE_DURATION,
   MAX_MILESTONES,
   MAX_PROTOCOL_FEE_BPS,
   MILESTONE_KIND,
   MILESTONE_POINTS,
   MILESTONE_VERIFICATION_SCHEMA,
+  STREAM_START_TOLERANCE,
   UPGRADE_INTERFACE_VERSION,
+  acceptEscrow,
   accruedFees,
   approveMilestone,
   approveWithAttestation,
   arbitration,
+  cancelStream,
   claim,
   claimable,
   collectFees,
@@ -2343,7 +2782,9 @@ export const milestoneEscrowAbi = [
   dispute,
   disputedMilestone,
   eas,
+  endorseEscrow,
   escrowCount,
+  extendPause,
   fundMilestone,
   getEscrow,
   getMilestone,
@@ -2353,6 +2794,7 @@ export const milestoneEscrowAbi = [
   ledger,
   onRuling,
   pause,
+  pauseState,
   paused,
   pendingWithdrawal,
   protocolFee,
@@ -2361,6 +2803,7 @@ export const milestoneEscrowAbi = [
   registry,
   releaseOptimistic,
   setGuardian,
+  setMaxPauseDuration,
   setProtocolFee,
   submitMilestone,
   unpause,

@@ -244,6 +244,12 @@ export const SplitZeroRecipient = {
   "type": "error"
 } as const;
 
+export const SplitZeroWithdrawalRecipient = {
+  "inputs": [],
+  "name": "SplitZeroWithdrawalRecipient",
+  "type": "error"
+} as const;
+
 export const ControlTransferred = {
   "anonymous": false,
   "inputs": [
@@ -378,12 +384,17 @@ export const Withdrawn = {
       "type": "address"
     },
     {
+      "indexed": true,
+      "name": "to",
+      "type": "address"
+    },
+    {
       "indexed": false,
       "name": "amount",
       "type": "uint256"
     },
     {
-      "indexed": true,
+      "indexed": false,
       "name": "caller",
       "type": "address"
     }
@@ -639,6 +650,28 @@ export const updateSplit = {
       ],
       "name": "config",
       "type": "tuple"
+    },
+    {
+      "name": "distributeFirst",
+      "type": "address[]"
+    },
+    {
+      "components": [
+        {
+          "name": "recipients",
+          "type": "address[]"
+        },
+        {
+          "name": "allocations",
+          "type": "uint32[]"
+        },
+        {
+          "name": "distributorFee",
+          "type": "uint32"
+        }
+      ],
+      "name": "current",
+      "type": "tuple"
     }
   ],
   "name": "updateSplit",
@@ -659,6 +692,28 @@ export const withdraw = {
     }
   ],
   "name": "withdraw",
+  "outputs": [
+    {
+      "name": "amount",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "nonpayable",
+  "type": "function"
+} as const;
+
+export const withdrawTo = {
+  "inputs": [
+    {
+      "name": "token",
+      "type": "address"
+    },
+    {
+      "name": "to",
+      "type": "address"
+    }
+  ],
+  "name": "withdrawTo",
   "outputs": [
     {
       "name": "amount",
@@ -697,6 +752,7 @@ export const revenueSplitAbi = [
   SplitRecipientsNotSorted,
   SplitZeroAllocation,
   SplitZeroRecipient,
+  SplitZeroWithdrawalRecipient,
   ControlTransferred,
   EtherReceived,
   PaymentDeferred,
@@ -718,5 +774,6 @@ export const revenueSplitAbi = [
   transferControl,
   updateSplit,
   withdraw,
+  withdrawTo,
   abiReceive,
 ] as const;

@@ -60,6 +60,44 @@ export const sovereignRegistryAbi = [
   {
     "inputs": [
       {
+        "name": "readyAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleGuardianCoolingDown",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "duration",
+        "type": "uint256"
+      },
+      {
+        "name": "min",
+        "type": "uint256"
+      },
+      {
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleInvalidPauseDuration",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "ModuleInvalidPauseEnd",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "name": "caller",
         "type": "address"
       }
@@ -836,6 +874,23 @@ export const sovereignRegistryAbi = [
     "anonymous": false,
     "inputs": [
       {
+        "indexed": false,
+        "name": "previousDuration",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "name": "newDuration",
+        "type": "uint256"
+      }
+    ],
+    "name": "MaxPauseDurationSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
         "indexed": true,
         "name": "sovereignId",
         "type": "uint64"
@@ -1148,6 +1203,18 @@ export const sovereignRegistryAbi = [
     "inputs": [
       {
         "indexed": false,
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "PauseEndSet",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
         "name": "account",
         "type": "address"
       }
@@ -1376,6 +1443,18 @@ export const sovereignRegistryAbi = [
     ],
     "name": "Upgraded",
     "type": "event"
+  },
+  {
+    "inputs": [],
+    "name": "DEFAULT_MAX_PAUSE_DURATION",
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
   },
   {
     "inputs": [],
@@ -1620,6 +1699,18 @@ export const sovereignRegistryAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "endsAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "extendPause",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -2135,6 +2226,40 @@ export const sovereignRegistryAbi = [
   },
   {
     "inputs": [],
+    "name": "pauseState",
+    "outputs": [
+      {
+        "components": [
+          {
+            "name": "pauseEndsAt",
+            "type": "uint256"
+          },
+          {
+            "name": "guardianReadyAt",
+            "type": "uint256"
+          },
+          {
+            "name": "maxPauseDuration",
+            "type": "uint256"
+          },
+          {
+            "name": "pausedDuration",
+            "type": "uint256"
+          },
+          {
+            "name": "moduleTime",
+            "type": "uint256"
+          }
+        ],
+        "name": "state",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
     "name": "paused",
     "outputs": [
       {
@@ -2421,6 +2546,18 @@ export const sovereignRegistryAbi = [
       }
     ],
     "name": "setGuardian",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "name": "duration",
+        "type": "uint32"
+      }
+    ],
+    "name": "setMaxPauseDuration",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"

@@ -1,5 +1,6 @@
 import type { AtlasContext } from "../client.ts";
 
+import { acceptEscrow, type AcceptEscrowParameters, type AcceptEscrowReturnType } from "./acceptEscrow.ts";
 import {
   approveMilestone,
   type ApproveMilestoneParameters,
@@ -12,6 +13,7 @@ import {
 } from "./approveWithAttestation.ts";
 import { awardBounty, type AwardBountyParameters, type AwardBountyReturnType } from "./awardBounty.ts";
 import { cancelBounty, type CancelBountyParameters, type CancelBountyReturnType } from "./cancelBounty.ts";
+import { cancelStream, type CancelStreamParameters, type CancelStreamReturnType } from "./cancelStream.ts";
 import { claimStream, type ClaimStreamParameters, type ClaimStreamReturnType } from "./claimStream.ts";
 import { createBounty, type CreateBountyParameters, type CreateBountyReturnType } from "./createBounty.ts";
 import { createEscrow, type CreateEscrowParameters, type CreateEscrowReturnType } from "./createEscrow.ts";
@@ -22,6 +24,7 @@ import {
   type DisputeMilestoneReturnType,
 } from "./disputeMilestone.ts";
 import { distributeSplit, type DistributeSplitParameters, type DistributeSplitReturnType } from "./distributeSplit.ts";
+import { endorseEscrow, type EndorseEscrowParameters, type EndorseEscrowReturnType } from "./endorseEscrow.ts";
 import { fundBounty, type FundBountyParameters, type FundBountyReturnType } from "./fundBounty.ts";
 import { fundMilestone, type FundMilestoneParameters, type FundMilestoneReturnType } from "./fundMilestone.ts";
 import { getBounty, type GetBountyParameters, type GetBountyReturnType } from "./getBounty.ts";
@@ -124,6 +127,8 @@ export interface CapitalActions {
   getEscrowWithdrawable(parameters: GetEscrowWithdrawableParameters): Promise<GetEscrowWithdrawableReturnType>;
   // Escrows: writes
   createEscrow(parameters: CreateEscrowParameters): Promise<CreateEscrowReturnType>;
+  acceptEscrow(parameters: AcceptEscrowParameters): Promise<AcceptEscrowReturnType>;
+  endorseEscrow(parameters: EndorseEscrowParameters): Promise<EndorseEscrowReturnType>;
   fundMilestone(parameters: FundMilestoneParameters): Promise<FundMilestoneReturnType>;
   submitMilestone(parameters: SubmitMilestoneParameters): Promise<SubmitMilestoneReturnType>;
   approveMilestone(parameters: ApproveMilestoneParameters): Promise<ApproveMilestoneReturnType>;
@@ -131,6 +136,7 @@ export interface CapitalActions {
   releaseOptimistic(parameters: ReleaseOptimisticParameters): Promise<ReleaseOptimisticReturnType>;
   reclaimMilestone(parameters: ReclaimMilestoneParameters): Promise<ReclaimMilestoneReturnType>;
   claimStream(parameters: ClaimStreamParameters): Promise<ClaimStreamReturnType>;
+  cancelStream(parameters: CancelStreamParameters): Promise<CancelStreamReturnType>;
   disputeMilestone(parameters: DisputeMilestoneParameters): Promise<DisputeMilestoneReturnType>;
   withdrawFromEscrow(parameters?: WithdrawFromEscrowParameters): Promise<WithdrawFromEscrowReturnType>;
   // Revenue splits
@@ -164,6 +170,8 @@ export function capitalActions(context: AtlasContext): CapitalActions {
     getClaimable: (parameters) => getClaimable(context, parameters),
     getEscrowWithdrawable: (parameters) => getEscrowWithdrawable(context, parameters),
     createEscrow: (parameters) => createEscrow(context, parameters),
+    acceptEscrow: (parameters) => acceptEscrow(context, parameters),
+    endorseEscrow: (parameters) => endorseEscrow(context, parameters),
     fundMilestone: (parameters) => fundMilestone(context, parameters),
     submitMilestone: (parameters) => submitMilestone(context, parameters),
     approveMilestone: (parameters) => approveMilestone(context, parameters),
@@ -171,6 +179,7 @@ export function capitalActions(context: AtlasContext): CapitalActions {
     releaseOptimistic: (parameters) => releaseOptimistic(context, parameters),
     reclaimMilestone: (parameters) => reclaimMilestone(context, parameters),
     claimStream: (parameters) => claimStream(context, parameters),
+    cancelStream: (parameters) => cancelStream(context, parameters),
     disputeMilestone: (parameters) => disputeMilestone(context, parameters),
     withdrawFromEscrow: (parameters) => withdrawFromEscrow(context, parameters),
     getSplit: (parameters) => getSplit(context, parameters),

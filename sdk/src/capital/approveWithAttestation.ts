@@ -32,12 +32,15 @@ export type ApproveWithAttestationErrorType = AtlasError;
 
 /**
  * Releases a funded lump milestone on its verifier's approving milestone verification (an EAS
- * attestation of the `milestoneVerification` schema naming this escrow and milestone, unrevoked
- * and unexpired). Anyone may send it: the attestation is the approval.
+ * attestation of the `milestoneVerification` schema naming this chain, this escrow contract, the
+ * escrow and the milestone, made after the escrow's creation, unrevoked and unexpired). Anyone
+ * may send it: the attestation is the approval. A milestone never submitted can be released so
+ * only until its deadline (a missed deadline belongs to the funder's reclaim).
  * @throws {AtlasInputError} for a `uid` that is not 32 bytes; {AtlasContractError} e.g.
- * `EscrowInvalidAttestation`, `EscrowAttesterNotVerifier`, `EscrowAttestationMismatch`,
- * `EscrowAttestationNotApproving`, `EscrowNoVerifier`; {AtlasUserRejectedError},
- * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
+ * `EscrowInvalidAttestation`, `EscrowAttesterNotVerifier`, `EscrowAttestationWrongEscrowContract`,
+ * `EscrowAttestationBeforeEscrow`, `EscrowAttestationMismatch`, `EscrowAttestationNotApproving`,
+ * `EscrowDeadlinePassed`, `EscrowNoVerifier`; {AtlasUserRejectedError}, {AtlasWrongChainError},
+ * {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function approveWithAttestation(
   context: AtlasContext,

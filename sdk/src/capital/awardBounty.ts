@@ -46,9 +46,10 @@ export type AwardBountyErrorType = AtlasError;
 /**
  * Awards winners of an open bounty and pays them at once, recording each award in the
  * contribution ledger (a refusal of the ledger does not stop the payout). The mission's manager
- * only; may be called again while the bounty is open.
+ * only; may be called again while the bounty is open. A winner's credential, when the bounty asks
+ * for one, is checked again now. The award is charged to the funders in now, pro rata.
  * @throws {AtlasInputError} for a winner that is not an address; {AtlasContractError} e.g.
- * `BountyNotMissionManager`, `BountyNoSubmission`, `BountyAlreadyAwarded`,
+ * `BountyNotMissionManager`, `BountyNoSubmission`, `BountyAlreadyAwarded`, `BountyCredentialInvalid`,
  * `BountyAwardExceedsRemaining`, `BountyNotOpen`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.
  */

@@ -19,9 +19,9 @@ export type CancelBountyReturnType = WriteResult;
 export type CancelBountyErrorType = AtlasError;
 
 /**
- * Cancels an open bounty that has no submission; its funders then reclaim their contributions
- * (`reclaimBountyFunds`). The mission's manager only.
- * @throws {AtlasContractError} e.g. `BountyHasSubmissions`, `BountyNotMissionManager`,
+ * Cancels an open bounty that has awarded nothing yet, whatever was submitted; its funders then
+ * reclaim their contributions (`reclaimBountyFunds`). The mission's manager only.
+ * @throws {AtlasContractError} e.g. `BountyHasAwards`, `BountyNotMissionManager`,
  * `BountyNotOpen`; {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError},
  * {AtlasNetworkError}.
  */

@@ -29,7 +29,8 @@ export type ClaimStreamErrorType = AtlasError;
 
 /**
  * Pays the contributor what a funded streaming milestone has vested and it has not claimed yet
- * (`getClaimable` tells how much). The contributor only; any time after the stream's start.
+ * (`getClaimable` tells how much). The contributor only; any time after the stream's start. A
+ * stream vests on the escrow's clock, which stands still while the escrow is paused.
  * @throws {AtlasContractError} e.g. `EscrowNothingToClaim`, `EscrowStreamNotStarted`,
  * `EscrowOnlyContributor`, `EscrowWrongKind`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.

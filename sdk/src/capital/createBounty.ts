@@ -23,7 +23,11 @@ export type CreateBountyParameters = {
   readonly token?: Address;
   /** The first deposit, in the token's smallest unit (wei for ETH, sent with the call). */
   readonly amount: bigint;
-  /** When submissions and awards close and refunds open (unix seconds, at most two years ahead). */
+  /**
+   * When submissions and awards close and refunds open, at most two years ahead, on the board's
+   * clock: unix seconds until the board is first paused, then behind by the time it spent paused
+   * (`governance.getPauseState({ module: "bountyBoard" })` reads it as `moduleTime`).
+   */
   readonly deadline: bigint;
   /**
    * A credential submitters must hold: an attestation of `schema` by an issuer that sovereign
@@ -48,7 +52,7 @@ export type CreateBountyErrorType = AtlasError;
  * `amount` of `token` (ETH when omitted); anyone may, and only the mission's manager awards it.
  * @throws {AtlasInputError} for a `token` that is not an address or a credential schema that is
  * not 32 bytes; {AtlasContractError} e.g. `BountyMissionNotOpen`, `BountyDeadlineTooFar`,
- * `RegistryUnknownMission`, `ERC20InsufficientAllowance` (approve the board first);
+ * `BountyFundingTooLarge`, `RegistryUnknownMission`, `ERC20InsufficientAllowance` (approve the board first);
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function createBounty(

@@ -14,8 +14,11 @@ const abi = [MilestoneEscrow.createEscrow, MilestoneEscrow.EscrowCreated] as con
 
 /**
  * One milestone of a new escrow. A lump milestone is paid at once when released and must be
- * submitted by its `deadline`; a streaming one vests linearly from `start` to `end` and the
- * contributor claims it at any time. Times are unix seconds; amounts in the escrow's token.
+ * submitted by its `deadline`; a streaming one vests linearly from `start` (at most an hour ago)
+ * to `end` and the contributor claims it at any time. Times are on the escrow's clock: unix
+ * seconds until the escrow is first paused, then behind by the time it spent paused
+ * (`governance.getPauseState({ module: "escrow" })` reads it as `moduleTime`); a pause extends
+ * every deadline, review window and stream by its length. Amounts are in the escrow's token.
  */
 export type EscrowMilestoneTerms =
   | { readonly kind: "lump"; readonly amount: bigint; readonly deadline: bigint }
@@ -41,9 +44,15 @@ export interface CreateEscrowParameters {
   readonly verifier?: Address;
   /** The arbiter of disputes, named now; default: one is drawn when a dispute opens. */
   readonly arbiter?: Address;
-  /** The funder's sovereign, to draw arbiters from a sovereign it recognizes; default: none. */
+  /**
+   * The funder's sovereign (the funder must be a member), to draw arbiters from a sovereign it
+   * recognizes; default: none (only governance's fallback arbiters can then be drawn).
+   */
   readonly funderSovereign?: bigint;
-  /** The contributor's sovereign, likewise; default: none. */
+  /**
+   * The contributor's sovereign (the contributor must be a member), likewise; also where its
+   * payouts earn reputation, when the deal is the mission's own. Default: none (no reputation).
+   */
   readonly contributorSovereign?: bigint;
   /** How long the funder reviews a submission before the contributor may release it, in seconds (1 hour to 90 days). */
   readonly reviewWindow: number;
@@ -66,9 +75,12 @@ export type CreateEscrowErrorType = AtlasError;
 
 /**
  * Creates a milestone escrow for a mission, and with `fund` (the default) pays the sum of its
- * milestones into it from the wallet account (ETH sent with the call).
+ * milestones into it from the wallet account (ETH sent with the call). Created by a manager of the
+ * mission for another funder, the deal is the mission's own (endorsed). The contributor accepts
+ * the terms (`acceptEscrow`) before it submits work.
  * @throws {AtlasInputError} for an address parameter that is not one; {AtlasContractError} e.g.
- * `EscrowInvalidStream`, `EscrowDeadlineInPast`, `EscrowFunderIsContributor`, `EscrowNotCreator`,
+ * `EscrowInvalidStream`, `EscrowStreamStartTooEarly`, `EscrowDeadlineInPast`,
+ * `EscrowPartyNotInSovereign`, `EscrowFunderIsContributor`, `EscrowNotCreator`,
  * `RegistryUnknownMission`, `ERC20InsufficientAllowance` (approve the escrow first);
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */

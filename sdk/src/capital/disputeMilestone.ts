@@ -13,7 +13,7 @@ const abi = [MilestoneEscrow.dispute, MilestoneEscrow.MilestoneDisputed] as cons
 /** The parameters of {@link disputeMilestone}. */
 export interface DisputeMilestoneParameters {
   readonly escrowId: bigint;
-  /** The submitted lump milestone's index (from 0). */
+  /** The milestone's index (from 0): a submitted lump, or a stream its funder cancelled. */
   readonly index: bigint;
   /** Where the claimant's evidence lives. */
   readonly evidenceURI: string;
@@ -31,12 +31,15 @@ export interface DisputeMilestoneReturnType extends WriteResult {
 export type DisputeMilestoneErrorType = AtlasError;
 
 /**
- * Disputes a submitted lump milestone within its review window: opens an Arbitration dispute
- * over its amount, the wallet account (funder or contributor) as claimant. The milestone stays
- * locked until the final ruling splits it (`finalizeDispute`).
+ * Disputes a submitted lump milestone within its review window (funder or contributor), or the
+ * unvested rest of a stream its funder cancelled, within the review window after the
+ * cancellation (contributor only): opens an Arbitration dispute over what the escrow still holds
+ * of it, the wallet account as claimant. The milestone stays locked until the final ruling
+ * splits it (`finalizeDispute`). Without a named arbiter, one is drawn with `proposeArbiter`
+ * (from a sovereign both parties' sovereigns recognize, or governance's fallback arbiters).
  * @throws {AtlasInputError} for an `evidenceHash` that is not 32 bytes; {AtlasContractError} e.g.
  * `EscrowReviewWindowClosed`, `EscrowMilestoneNotSubmitted`, `EscrowOnlyParty`,
- * `ArbitrationNoArbiterPool` (no named arbiter and a party without a sovereign);
+ * `EscrowOnlyContributor` (a funder disputing its own cancellation), `ArbitrationMissingEvidence`;
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function disputeMilestone(

@@ -8,7 +8,7 @@ export const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"] as const
 /**
  * Where a bounty stands: `open` (takes top-ups, submissions and awards until its deadline),
  * `expired` (past its deadline: funders reclaim what was not awarded), `cancelled` (by its
- * mission's manager before any submission: funders reclaim their contributions); `none`: no such bounty.
+ * mission's manager before any award: funders reclaim their contributions); `none`: no such bounty.
  */
 export type BountyStatus = (typeof BOUNTY_STATUSES)[number];
 
@@ -27,12 +27,16 @@ export const MILESTONE_STATES = [
   "disputed",
   "resolved",
   "reclaimed",
+  "cancelled",
 ] as const;
 
 /**
  * A milestone's place in its lifecycle. Lump: unfunded → funded → (submitted →) released, or
  * submitted → disputed → resolved, or funded → reclaimed after its deadline. Streaming:
- * unfunded → funded → released once fully claimed.
+ * unfunded → funded → released once fully claimed (or fully vested when ended early); ended early
+ * by the contributor → reclaimed (the unvested rest went back to the funder); cancelled by the
+ * funder → cancelled, then reclaimed by the funder once the contributor's review window passed,
+ * or disputed by the contributor → resolved.
  */
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 

@@ -33,9 +33,9 @@ export interface FundBountyReturnType extends WriteResult {
 export type FundBountyErrorType = AtlasError;
 
 /**
- * Tops up an open bounty from the wallet account; anyone may. Reads the bounty's token first to
- * send ETH bounties' deposits as the call's value.
- * @throws {AtlasContractError} e.g. `BountyUnknown`, `BountyNotOpen`, `BountyZeroAmount`,
+ * Tops up an open bounty from the wallet account; anyone may. The deposit pays for no award made
+ * before it. Reads the bounty's token first to send ETH bounties' deposits as the call's value.
+ * @throws {AtlasContractError} e.g. `BountyUnknown`, `BountyNotOpen`, `BountyZeroAmount`, `BountyFundingTooLarge`,
  * `ERC20InsufficientAllowance`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.
  */

@@ -23,7 +23,10 @@ export interface GetBountyReturnType {
   readonly missionId: bigint;
   /** The mission's sovereign, where awards are recorded as contributions. */
   readonly sovereignId: bigint;
-  /** When submissions and awards close and refunds open (unix seconds). */
+  /**
+   * When submissions and awards close and refunds open, on the board's clock (unix seconds that
+   * stand still while the board is paused: a pause extends the deadline by its length).
+   */
   readonly deadline: bigint;
   /** The credential submitters must hold; `undefined` when none. */
   readonly credential: { readonly schema: Hex; readonly trustedBy: bigint } | undefined;
@@ -36,6 +39,10 @@ export interface GetBountyReturnType {
   readonly refunded: bigint;
   /** What the board holds for it: while open, what is left to award; afterwards, to refund. */
   readonly remaining: bigint;
+  /** How many distinct accounts funded it. */
+  readonly funderCount: number;
+  /** How many of them reclaimed their refund. */
+  readonly reclaimCount: number;
   /** Block the values were read at. */
   readonly blockNumber: bigint;
 }
@@ -77,6 +84,8 @@ export async function getBounty(
       awarded: bounty.awarded,
       refunded: bounty.refunded,
       remaining,
+      funderCount: bounty.funderCount,
+      reclaimCount: bounty.reclaimCount,
       blockNumber,
     };
   } catch (error) {

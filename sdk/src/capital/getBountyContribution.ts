@@ -28,7 +28,9 @@ export interface GetBountyContributionReturnType {
 export type GetBountyContributionErrorType = AtlasError;
 
 /**
- * Reads a funder's contribution to a bounty and the refund it could reclaim now.
+ * Reads a funder's contribution to a bounty and the refund it could reclaim now: what its
+ * deposits are still worth after the awards made while they were in (a top-up pays for no award
+ * made before it).
  * @throws {AtlasInputError} for a `funder` that is not an address; {AtlasNetworkError}.
  */
 export async function getBountyContribution(

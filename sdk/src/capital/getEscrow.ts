@@ -33,6 +33,14 @@ export interface GetEscrowReturnType {
   /** The protocol fee of all its payouts to the contributor, in basis points. */
   readonly feeBps: number;
   readonly milestoneCount: number;
+  /**
+   * Whether the deal is its mission's own: created by a manager of the mission for the funder, or
+   * endorsed by one (`endorseEscrow`). Its payouts then earn reputation points when the
+   * contributor is a member of `contributorSovereign` (so do a deal's funded by a mission manager).
+   */
+  readonly endorsed: boolean;
+  /** Whether the contributor accepted the terms (`acceptEscrow`); it submits no milestone before. */
+  readonly accepted: boolean;
 }
 
 /** What {@link getEscrow} throws: an `AtlasError` (its documentation says which). */
@@ -41,7 +49,7 @@ export type GetEscrowErrorType = AtlasError;
 const orUndefined = <T>(value: T, none: T): T | undefined => (value === none ? undefined : value);
 
 /**
- * Reads an escrow's terms.
+ * Reads an escrow's terms, and whether it is endorsed and accepted.
  * @throws {AtlasContractError} `EscrowUnknownEscrow` for an unknown id; {AtlasNetworkError}.
  */
 export async function getEscrow(
@@ -68,6 +76,8 @@ export async function getEscrow(
       reviewWindow: escrow.reviewWindow,
       feeBps: escrow.feeBps,
       milestoneCount: escrow.milestoneCount,
+      endorsed: escrow.endorsed,
+      accepted: escrow.accepted,
     };
   } catch (error) {
     throw decodeAtlasError(error, capitalErrors);

@@ -14,7 +14,10 @@ export interface GetMilestoneParameters {
   readonly index: bigint;
 }
 
-/** A milestone's terms and progress. Times are unix seconds. */
+/**
+ * A milestone's terms and progress. Times are on the escrow's clock: unix seconds that stand still
+ * while the escrow is paused (a pause extends deadlines, review windows and streams by its length).
+ */
 export type GetMilestoneReturnType = {
   readonly escrowId: bigint;
   readonly index: bigint;
@@ -38,6 +41,13 @@ export type GetMilestoneReturnType = {
       readonly start: bigint;
       /** When it is fully vested. */
       readonly end: bigint;
+      /**
+       * When its funder cancelled it (`cancelStream`), which starts the contributor's review window
+       * to dispute the unvested rest; `undefined` when it was not cancelled by the funder.
+       */
+      readonly cancelledAt: bigint | undefined;
+      /** The Arbitration dispute over its unvested rest; `undefined` when none was opened. */
+      readonly dispute: { readonly disputeId: bigint; readonly byFunder: boolean } | undefined;
     }
 );
 
@@ -67,18 +77,20 @@ export async function getMilestone(
       released: milestone.released,
     } as const;
     const kind: MilestoneKind = MILESTONE_KINDS[milestone.kind] ?? "lump";
+    // A lump's submission time, or a stream's cancellation by its funder.
+    const submittedAt = milestone.submittedAt === 0 ? undefined : BigInt(milestone.submittedAt);
+    const dispute =
+      milestone.disputeId === 0n ? undefined : { disputeId: milestone.disputeId, byFunder: milestone.disputedByFunder };
     return kind === "streaming"
-      ? { ...common, kind, start: BigInt(milestone.start), end: BigInt(milestone.end) }
-      : {
+      ? {
           ...common,
           kind,
-          deadline: BigInt(milestone.deadline),
-          submittedAt: milestone.submittedAt === 0 ? undefined : BigInt(milestone.submittedAt),
-          dispute:
-            milestone.disputeId === 0n
-              ? undefined
-              : { disputeId: milestone.disputeId, byFunder: milestone.disputedByFunder },
-        };
+          start: BigInt(milestone.start),
+          end: BigInt(milestone.end),
+          cancelledAt: submittedAt,
+          dispute,
+        }
+      : { ...common, kind, deadline: BigInt(milestone.deadline), submittedAt, dispute };
   } catch (error) {
     throw decodeAtlasError(error, capitalErrors);
   }

@@ -26,9 +26,10 @@ export interface ReclaimBountyFundsReturnType extends WriteResult {
 export type ReclaimBountyFundsErrorType = AtlasError;
 
 /**
- * Refunds the wallet account's share of an expired or cancelled bounty: its contribution times
- * what was not awarded over what was funded (the last funder also gets the rounding dust). Once
- * per funder; `getBountyContribution` tells the amount beforehand.
+ * Refunds the wallet account's share of an expired or cancelled bounty: what its deposits are
+ * still worth after the awards made while they were in (each award is charged to the funders
+ * present at award time, pro rata; the last funder also gets the rounding dust). Once per funder;
+ * `getBountyContribution` tells the amount beforehand.
  * @throws {AtlasInputError} for a `to` that is not an address; {AtlasContractError} e.g.
  * `BountyReclaimBeforeDeadline`, `BountyNoContribution`, `BountyAlreadyReclaimed`,
  * `BountyFullyAwarded`; {AtlasUserRejectedError}, {AtlasWrongChainError},

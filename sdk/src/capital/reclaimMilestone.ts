@@ -10,7 +10,7 @@ const abi = [MilestoneEscrow.reclaimMilestone, MilestoneEscrow.MilestoneReclaime
 /** The parameters of {@link reclaimMilestone}. */
 export interface ReclaimMilestoneParameters {
   readonly escrowId: bigint;
-  /** The lump milestone's index (from 0). */
+  /** The milestone's index (from 0): a lump, or a stream the funder cancelled. */
   readonly index: bigint;
 }
 
@@ -24,10 +24,12 @@ export interface ReclaimMilestoneReturnType extends WriteResult {
 export type ReclaimMilestoneErrorType = AtlasError;
 
 /**
- * Takes back a funded lump milestone that was not submitted by its deadline. The funder only.
+ * Takes back a funded lump milestone that was not submitted by its deadline, or the unvested rest
+ * of a stream the funder cancelled (`cancelStream`) once the contributor's review window passed
+ * without a dispute. The funder only.
  * @throws {AtlasContractError} e.g. `EscrowDeadlineNotPassed`, `EscrowMilestoneAlreadySubmitted`,
- * `EscrowOnlyFunder`, `EscrowWrongKind`; {AtlasUserRejectedError}, {AtlasWrongChainError},
- * {AtlasMissingWalletError}, {AtlasNetworkError}.
+ * `EscrowReviewWindowOpen` (a cancelled stream the contributor may still dispute), `EscrowOnlyFunder`;
+ * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function reclaimMilestone(
   context: AtlasContext,

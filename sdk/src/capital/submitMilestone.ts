@@ -24,7 +24,7 @@ export interface SubmitMilestoneParameters {
 /** What {@link submitMilestone} returns. */
 export interface SubmitMilestoneReturnType extends WriteResult {
   /**
-   * When the funder's review ends (unix seconds): until then the funder may approve or dispute;
+   * When the funder's review ends (on the escrow's clock): until then the funder may approve or dispute;
    * afterwards the contributor may release it with `releaseOptimistic`.
    */
   readonly reviewEndsAt: bigint;
@@ -34,9 +34,10 @@ export interface SubmitMilestoneReturnType extends WriteResult {
 export type SubmitMilestoneErrorType = AtlasError;
 
 /**
- * Submits a funded lump milestone's work for review, by its deadline. The contributor only.
+ * Submits a funded lump milestone's work for review, by its deadline. The contributor only, once
+ * it accepted the escrow's terms (`acceptEscrow`).
  * @throws {AtlasInputError} for an `evidenceHash` that is not 32 bytes; {AtlasContractError} e.g.
- * `EscrowOnlyContributor`, `EscrowMilestoneNotFunded`, `EscrowDeadlinePassed`,
+ * `EscrowTermsNotAccepted`, `EscrowOnlyContributor`, `EscrowMilestoneNotFunded`, `EscrowDeadlinePassed`,
  * `EscrowMilestoneAlreadySubmitted`, `EscrowWrongKind`; {AtlasUserRejectedError},
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */

@@ -1,27 +1,41 @@
-import type { Address } from "viem";
+import { isAddressEqual, type Address } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
-import { addressOrWallet, write } from "../call.ts";
+import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { AtlasInputError, capitalErrors, type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, walletAddress, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
-const abi = [RevenueSplit.withdraw, RevenueSplit.Withdrawn] as const;
+const abi = [RevenueSplit.withdraw, RevenueSplit.withdrawTo, RevenueSplit.Withdrawn] as const;
 
 /** The parameters of {@link withdrawFromSplit}. */
 export interface WithdrawFromSplitParameters {
   readonly split: Address;
   /** The token; omit (or the zero address) for ETH. */
   readonly token?: Address;
-  /** Whose deferred payments to pay out (to it, whoever sends this); default: the wallet account. */
+  /**
+   * Whose deferred payments to pay out; default: the wallet account. Anyone may pay out another
+   * account's, to that account only.
+   */
   readonly account?: Address;
+  /**
+   * Where to send the wallet account's own deferred payments instead of to itself (a recipient
+   * that refuses ETH, or that the token blocklists, takes its share elsewhere); default: the
+   * account. Only for the wallet account's own balance: with another `account`, an
+   * `AtlasInputError`.
+   */
+  readonly to?: Address;
 }
 
-/** What {@link withdrawFromSplit} returns. */
+/** What {@link withdrawFromSplit} returns, from its `Withdrawn` event. */
 export interface WithdrawFromSplitReturnType extends WriteResult {
-  /** What was paid to `account`. */
+  /** Whose deferred payments were paid out. */
+  readonly account: Address;
+  /** Where they went: `account`, or `to`. */
+  readonly to: Address;
+  /** What was paid. */
   readonly amount: bigint;
 }
 
@@ -29,10 +43,12 @@ export interface WithdrawFromSplitReturnType extends WriteResult {
 export type WithdrawFromSplitErrorType = AtlasError;
 
 /**
- * Pays an account its payments from a split that were deferred (pushes that failed in a
- * distribution); anyone may send it, the funds go to the account only.
- * @throws {AtlasInputError} for an address parameter that is not one; {AtlasContractError} e.g.
- * `SplitNothingToWithdraw`; {AtlasUserRejectedError}, {AtlasWrongChainError},
+ * Pays out an account's payments from a split that were deferred (pushes that failed in a
+ * distribution): to the account itself (`withdraw`; anyone may send it), or, for the wallet
+ * account's own balance, to another address `to` (`withdrawTo`).
+ * @throws {AtlasInputError} for an address parameter that is not one, or a `to` with an
+ * `account` other than the wallet's; {AtlasContractError} e.g. `SplitNothingToWithdraw`,
+ * `SplitZeroWithdrawalRecipient`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function withdrawFromSplit(
@@ -41,7 +57,19 @@ export async function withdrawFromSplit(
 ): Promise<WithdrawFromSplitReturnType> {
   const split = checkAddress("split", parameters.split);
   const token = checkOptionalAddress("token", parameters.token);
-  const account = await addressOrWallet(context, capitalErrors, "withdrawFromSplit", "account", parameters.account);
-  const result = await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdraw", [token, account]);
-  return { ...result, amount: emitted(result, split, abi, "Withdrawn").args.amount };
+  const account = parameters.account === undefined ? undefined : checkAddress("account", parameters.account);
+  const to = parameters.to === undefined ? undefined : checkAddress("to", parameters.to);
+  const wallet = await walletAddress(context, capitalErrors, "withdrawFromSplit");
+  if (to !== undefined && account !== undefined && !isAddressEqual(account, wallet)) {
+    throw new AtlasInputError(
+      "to",
+      `Only ${account} itself can send its deferred payments elsewhere; the wallet account is ${wallet}.`,
+    );
+  }
+  const result =
+    to === undefined
+      ? await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdraw", [token, account ?? wallet])
+      : await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdrawTo", [token, to]);
+  const { args } = emitted(result, split, abi, "Withdrawn");
+  return { ...result, account: args.account, to: args.to, amount: args.amount };
 }

@@ -7,6 +7,7 @@ import { delegateBySig, type DelegateBySigParameters, type DelegateBySigReturnTy
 import { execute, type ExecuteParameters, type ExecuteReturnType } from "./execute.ts";
 import { getDelegate, type GetDelegateParameters, type GetDelegateReturnType } from "./getDelegate.ts";
 import { getGovernanceSettings, type GetGovernanceSettingsReturnType } from "./getGovernanceSettings.ts";
+import { getPauseState, type GetPauseStateParameters, type GetPauseStateReturnType } from "./getPauseState.ts";
 import { getProposal, type GetProposalParameters, type GetProposalReturnType } from "./getProposal.ts";
 import { getProposals, type GetProposalsParameters, type GetProposalsReturnType } from "./getProposals.ts";
 import {
@@ -39,6 +40,7 @@ export interface GovernanceActions {
   getDelegate(parameters: GetDelegateParameters): Promise<GetDelegateReturnType>;
   hasVoted(parameters: HasVotedParameters): Promise<HasVotedReturnType>;
   getGovernanceSettings(): Promise<GetGovernanceSettingsReturnType>;
+  getPauseState(parameters: GetPauseStateParameters): Promise<GetPauseStateReturnType>;
   // Writes
   propose(parameters: ProposeParameters): Promise<ProposeReturnType>;
   delegate(parameters: DelegateParameters): Promise<DelegateReturnType>;
@@ -65,6 +67,7 @@ export function governanceActions(context: AtlasContext): GovernanceActions {
     getDelegate: (parameters) => getDelegate(context, parameters),
     hasVoted: (parameters) => hasVoted(context, parameters),
     getGovernanceSettings: () => getGovernanceSettings(context),
+    getPauseState: (parameters) => getPauseState(context, parameters),
     propose: (parameters) => propose(context, parameters),
     delegate: (parameters) => delegate(context, parameters),
     castVote: (parameters) => castVote(context, parameters),

@@ -17,8 +17,11 @@ export type CancelErrorType = AtlasError;
 
 /**
  * Cancels a proposal: the proposal guardian may at any stage before execution, the proposer only
- * while it is Pending.
+ * while it is Pending. The proposal guardian cannot cancel a proposal that only unpauses modules
+ * or replaces guardians (every call `unpause()`, `setGuardian(address)` or
+ * `setProposalGuardian(address)`, sending no value): no single key can keep a module paused.
  * @throws {AtlasContractError} `GovernorUnableToCancel` for anyone else,
+ * `AtlasGovernorProposalGuardianProof` for such a proposal,
  * `GovernorUnexpectedProposalState` once executed or canceled; {AtlasUserRejectedError},
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */

@@ -18,7 +18,10 @@ export interface GetGovernanceSettingsReturnType {
   readonly quorumDenominator: bigint;
   /** Minimum voting time left once quorum is reached (late-quorum protection). */
   readonly lateQuorumVoteExtension: bigint;
-  /** The account that can cancel any proposal; `undefined` when none is set. */
+  /**
+   * The account that can cancel proposals (but not one that only unpauses modules or replaces
+   * guardians); never the modules' pauser. `undefined` when none is set.
+   */
   readonly proposalGuardian: Address | undefined;
   /** The TimelockController that executes proposals and holds the treasury. */
   readonly timelock: Address;

@@ -56,6 +56,7 @@ import { getAttestation, type GetAttestationParameters, type GetAttestationRetur
 import { getMember, type GetMemberParameters, type GetMemberReturnType } from "./getMember.ts";
 import { getMission, type GetMissionParameters, type GetMissionReturnType } from "./getMission.ts";
 import { getOrganization, type GetOrganizationParameters, type GetOrganizationReturnType } from "./getOrganization.ts";
+import { getMaxExecutionPoints, type GetMaxExecutionPointsReturnType } from "./getMaxExecutionPoints.ts";
 import { getReputation, type GetReputationParameters, type GetReputationReturnType } from "./getReputation.ts";
 import { getSovereign, type GetSovereignParameters, type GetSovereignReturnType } from "./getSovereign.ts";
 import { getSovereignId, type GetSovereignIdParameters, type GetSovereignIdReturnType } from "./getSovereignId.ts";
@@ -147,6 +148,7 @@ export interface GraphActions {
   getAttestation(parameters: GetAttestationParameters): Promise<GetAttestationReturnType>;
   verifyCredential(parameters: VerifyCredentialParameters): Promise<VerifyCredentialReturnType>;
   getReputation(parameters: GetReputationParameters): Promise<GetReputationReturnType>;
+  getMaxExecutionPoints(): Promise<GetMaxExecutionPointsReturnType>;
   // Writes: sovereigns and admins
   registerSovereign(parameters: RegisterSovereignParameters): Promise<RegisterSovereignReturnType>;
   updateSovereignMetadata(parameters: UpdateSovereignMetadataParameters): Promise<UpdateSovereignMetadataReturnType>;
@@ -206,6 +208,7 @@ export function graphActions(context: AtlasContext): GraphActions {
     getAttestation: (parameters) => getAttestation(context, parameters),
     verifyCredential: (parameters) => verifyCredential(context, parameters),
     getReputation: (parameters) => getReputation(context, parameters),
+    getMaxExecutionPoints: () => getMaxExecutionPoints(context),
     registerSovereign: (parameters) => registerSovereign(context, parameters),
     updateSovereignMetadata: (parameters) => updateSovereignMetadata(context, parameters),
     offerAdmin: (parameters) => offerAdmin(context, parameters),

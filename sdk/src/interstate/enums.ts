@@ -10,3 +10,12 @@ export const DISPUTE_STATUSES = ["none", "open", "appealed", "finalized"] as con
  * final ruling was enforced on the escrow); `none`: no such dispute.
  */
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+/** IArbitration.Drawer. */
+export const ARBITER_DRAWERS = ["other", "claimant", "respondent"] as const;
+
+/**
+ * Who made a round's arbiter: a party (`claimant`, `respondent`), or anyone else (`other`: the
+ * escrow, naming the arbiter of its terms at opening, or a keeper).
+ */
+export type ArbiterDrawer = (typeof ARBITER_DRAWERS)[number];

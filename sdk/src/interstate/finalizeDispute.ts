@@ -26,8 +26,10 @@ export type FinalizeDisputeErrorType = AtlasError;
 /**
  * Enforces a dispute's final ruling on the escrow, which credits both sides their shares (each
  * withdraws with `withdrawFromEscrow`): the first ruling once the appeal window closed, the
- * second once given, or a dismissal when round 1 got no ruling in time. Anyone.
- * @throws {AtlasContractError} e.g. `ArbitrationNotFinalizable`, `ArbitrationDisputeClosed`;
+ * second once given, the first again once the appeal lapsed, or a dismissal when round 1 got no
+ * ruling in time. Anyone, from `getFinalizableAt` on; held while Arbitration is paused.
+ * @throws {AtlasContractError} e.g. `ArbitrationNotFinalizable` (with the time it can be),
+ * `ArbitrationDisputeClosed`, `EnforcedPause`;
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function finalizeDispute(

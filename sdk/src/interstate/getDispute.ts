@@ -6,12 +6,16 @@ import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
 import { interstateErrors, type AtlasError } from "../errors.ts";
 
-import { DISPUTE_STATUSES, type DisputeStatus } from "./enums.ts";
+import { ARBITER_DRAWERS, DISPUTE_STATUSES, type ArbiterDrawer, type DisputeStatus } from "./enums.ts";
 
 /** The items of `Arbitration`'s ABI this action uses. */
-const arbitrationItems = [Arbitration.getDispute, Arbitration.getRound, Arbitration.appealWindow] as const;
+const arbitrationItems = [Arbitration.getDispute, Arbitration.getRound] as const;
 /** The items of `MilestoneEscrow`'s ABI this action uses. */
 const escrowItems = [MilestoneEscrow.disputedMilestone] as const;
+
+/** Bits of a dispute's `appellants` (IArbitration.Dispute). */
+const CLAIMANT_APPEALED = 1;
+const RESPONDENT_APPEALED = 2;
 
 /** The parameters of {@link getDispute}. */
 export interface GetDisputeParameters {
@@ -22,8 +26,15 @@ export interface GetDisputeParameters {
 export interface DisputeRound {
   /** Its arbiter; `undefined` until one is named or drawn (`proposeArbiter`). */
   readonly arbiter: Address | undefined;
-  /** The arbiter's sovereign; `undefined` for an arbiter named at deal creation, or none yet. */
+  /** The arbiter's sovereign; `undefined` for an arbiter named at deal creation, a fallback arbiter, or none yet. */
   readonly sovereignId: bigint | undefined;
+  /** Whether the arbiter is one of governance's fallback arbiters (drawn without a sovereign). */
+  readonly fallbackArbiter: boolean;
+  /**
+   * Who made the arbiter the round's: a party, or `other` (the escrow naming the arbiter of its
+   * terms, a keeper); `undefined` when there is no arbiter yet.
+   */
+  readonly drawnBy: ArbiterDrawer | undefined;
   /** When the arbiter was assigned; `undefined` when none is. */
   readonly assignedAt: bigint | undefined;
   /** The arbiter's ruling; `undefined` until it rules. */
@@ -48,14 +59,37 @@ export interface GetDisputeReturnType {
   /** The disputed amount, which rulings share in millionths. */
   readonly amount: bigint;
   readonly openedAt: bigint;
-  /** When round 1's ruling was appealed; `undefined` when it was not. */
+  /** How long after the first ruling a party may appeal, in seconds: this dispute's, fixed when it opened. */
+  readonly appealWindow: number;
+  /**
+   * How long an arbiter has to rule before it can be replaced, in seconds: this dispute's, fixed
+   * when it opened. Round 1 lasts at most twice as long from the opening; an appeal lapses one
+   * ruling period after the latest appeal.
+   */
+  readonly rulingPeriod: number;
+  /** When round 1's ruling was first appealed; `undefined` when it was not. */
   readonly appealedAt: bigint | undefined;
-  /** The party that appealed; `undefined` when none did. */
-  readonly appellant: Address | undefined;
+  /** When it was last appealed (the other party may join the appeal); `undefined` when it was not. */
+  readonly lastAppealAt: bigint | undefined;
+  /** The parties that appealed, claimant first; empty when none did. */
+  readonly appellants: readonly Address[];
+  /**
+   * The party that moves the current round, the one an unruled round would harm: the claimant in
+   * round 1 (an unruled claim is dismissed); in round 2 the appellant the first ruling disfavours
+   * (or the first appellant after an even ruling). It may replace at once an arbiter it did not draw.
+   */
+  readonly mover: Address;
+  /** Whether the current round's arbiter was drawn by its mover (if not, the mover may replace it at once). */
+  readonly drawnByMover: boolean;
   /** Round 1, and round 2 once appealed. */
   readonly rounds: readonly DisputeRound[];
   /** Until when round 1's ruling may be appealed; `undefined` while unruled or once appealed or finalized. */
   readonly appealDeadline: bigint | undefined;
+  /**
+   * When the appeal lapses unless round 2 is ruled by then (the first ruling then stands);
+   * `undefined` before an appeal, once round 2 is ruled, or once finalized.
+   */
+  readonly appealLapsesAt: bigint | undefined;
   /** The escrow milestone disputed, when the client's escrow opened the dispute. */
   readonly milestone: { readonly escrowId: bigint; readonly index: bigint } | undefined;
   /** Block the values were read at. */
@@ -68,8 +102,9 @@ export type GetDisputeErrorType = AtlasError;
 const time = (seconds: number) => (seconds === 0 ? undefined : BigInt(seconds));
 
 /**
- * Reads an Arbitration dispute: its parties, what is disputed, its rounds (arbiters and rulings),
- * its appeal deadline and, for the client's escrow, the milestone.
+ * Reads an Arbitration dispute: its parties, what is disputed, its own periods, its appeals and
+ * the current round's mover, its rounds (arbiters and rulings), its appeal deadline and, for the
+ * client's escrow, the milestone. `getFinalizableAt` tells when it can be finalized.
  * @throws {AtlasContractError} `ArbitrationUnknownDispute` for an unknown id; {AtlasNetworkError}.
  */
 export async function getDispute(
@@ -80,11 +115,10 @@ export async function getDispute(
     const client = context.publicClient;
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
     const arbitration = { address: context.addresses.arbitration, abi: arbitrationItems, blockNumber } as const;
-    const [dispute, first, second, appealWindow] = await Promise.all([
+    const [dispute, first, second] = await Promise.all([
       client.readContract({ ...arbitration, functionName: "getDispute", args: [disputeId] }),
       client.readContract({ ...arbitration, functionName: "getRound", args: [disputeId, 1] }),
       client.readContract({ ...arbitration, functionName: "getRound", args: [disputeId, 2] }),
-      client.readContract({ ...arbitration, functionName: "appealWindow" }),
     ]);
     const fromEscrow = isAddressEqual(dispute.arbitrable, context.addresses.escrow);
     const [escrowId, index] = fromEscrow
@@ -97,12 +131,22 @@ export async function getDispute(
         })
       : [0n, 0n];
     const status = DISPUTE_STATUSES[dispute.status] ?? "none";
-    const round = ({ arbiter, sovereignId, assignedAt, ruled, shareToClaimant, ruledAt }: typeof first) => ({
-      arbiter: arbiter === zeroAddress ? undefined : arbiter,
-      sovereignId: sovereignId === 0n ? undefined : sovereignId,
-      assignedAt: time(assignedAt),
-      ruling: ruled ? { shareToClaimant, ruledAt: BigInt(ruledAt) } : undefined,
-    });
+    const round = (r: typeof first): DisputeRound => {
+      const assigned = r.arbiter !== zeroAddress;
+      return {
+        arbiter: assigned ? r.arbiter : undefined,
+        sovereignId: r.sovereignId === 0n ? undefined : r.sovereignId,
+        fallbackArbiter: r.fallbackArbiter,
+        drawnBy: assigned ? (ARBITER_DRAWERS[r.drawnBy] ?? "other") : undefined,
+        assignedAt: time(r.assignedAt),
+        ruling: r.ruled ? { shareToClaimant: r.shareToClaimant, ruledAt: BigInt(r.ruledAt) } : undefined,
+      };
+    };
+    const appellants = [
+      ...(dispute.appellants & CLAIMANT_APPEALED ? [dispute.claimant] : []),
+      ...(dispute.appellants & RESPONDENT_APPEALED ? [dispute.respondent] : []),
+    ];
+    const appealed = dispute.round === 2;
     return {
       disputeId,
       status,
@@ -114,10 +158,20 @@ export async function getDispute(
       token: dispute.token,
       amount: dispute.amount,
       openedAt: BigInt(dispute.openedAt),
+      appealWindow: dispute.appealWindow,
+      rulingPeriod: dispute.rulingPeriod,
       appealedAt: time(dispute.appealedAt),
-      appellant: dispute.appellant === zeroAddress ? undefined : dispute.appellant,
-      rounds: dispute.round === 2 ? [round(first), round(second)] : [round(first)],
-      appealDeadline: status === "open" && first.ruled ? BigInt(first.ruledAt) + BigInt(appealWindow) : undefined,
+      lastAppealAt: time(dispute.lastAppealAt),
+      appellants,
+      mover: appealed ? dispute.appellant : dispute.claimant,
+      drawnByMover: dispute.drawnByMover,
+      rounds: appealed ? [round(first), round(second)] : [round(first)],
+      appealDeadline:
+        status === "open" && first.ruled ? BigInt(first.ruledAt) + BigInt(dispute.appealWindow) : undefined,
+      appealLapsesAt:
+        status === "appealed" && !second.ruled
+          ? BigInt(dispute.lastAppealAt) + BigInt(dispute.rulingPeriod)
+          : undefined,
       milestone: escrowId === 0n ? undefined : { escrowId, index },
       blockNumber,
     };

@@ -16,10 +16,12 @@ export interface ProposeArbiterParameters {
   /** The proposed arbiter: not a party, not the round's (or round 1's) arbiter. */
   readonly arbiter: Address;
   /**
-   * Its sovereign: active, neither party's, mutually recognized by both parties' sovereigns, and
-   * where the arbiter holds the `arbiter` role.
+   * Its sovereign: active, neither party's nor administered by a party, mutually recognized by
+   * both parties' sovereigns, and where the arbiter holds the `arbiter` role. Omit it (or 0n) to
+   * draw one of governance's fallback arbiters, drawable in every dispute whatever the parties'
+   * sovereigns recognize (`isFallbackArbiter` tells who is one).
    */
-  readonly sovereignId: bigint;
+  readonly sovereignId?: bigint;
 }
 
 /** What {@link proposeArbiter} returns. */
@@ -32,18 +34,21 @@ export interface ProposeArbiterReturnType extends WriteResult {
 export type ProposeArbiterErrorType = AtlasError;
 
 /**
- * Draws the arbiter of a dispute's current round. Anyone, while the round has no arbiter, or its
- * arbiter let the ruling period pass or lost the role; and the round's mover (the claimant, the
- * appellant in round 2) at any time before the ruling, in place of an arbiter someone else drew.
- * A new assignment restarts round 1's ruling period.
+ * Draws the arbiter of a dispute's current round, while the round is live (round 1: until twice
+ * the ruling period after the opening; round 2: until the appeal lapses) and unruled. Anyone,
+ * while the round has no arbiter, or its arbiter let its ruling period pass or is no longer
+ * eligible; and the round's mover (`getDispute`'s `mover`) at any time before the ruling, in
+ * place of an arbiter someone else drew. The new arbiter gets a ruling period, within the
+ * round's limit.
  * @throws {AtlasInputError} for an `arbiter` that is not an address; {AtlasContractError} e.g.
  * `ArbitrationArbiterAlreadyAssigned`, `ArbitrationSovereignNotRecognized`,
- * `ArbitrationArbiterSovereignIsParty`, `ArbitrationNotSovereignArbiter`;
+ * `ArbitrationArbiterSovereignIsParty`, `ArbitrationNotSovereignArbiter`,
+ * `ArbitrationNotFallbackArbiter`, `ArbitrationRulingPeriodOver`, `ArbitrationAppealLapsed`;
  * {AtlasUserRejectedError}, {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function proposeArbiter(
   context: AtlasContext,
-  { disputeId, arbiter, sovereignId }: ProposeArbiterParameters,
+  { disputeId, arbiter, sovereignId = 0n }: ProposeArbiterParameters,
 ): Promise<ProposeArbiterReturnType> {
   const arbitration = context.addresses.arbitration;
   const result = await write(context, interstateErrors, "proposeArbiter", arbitration, abi, "proposeArbiter", [

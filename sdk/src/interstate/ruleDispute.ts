@@ -33,9 +33,12 @@ export interface RuleDisputeReturnType extends WriteResult {
 export type RuleDisputeErrorType = AtlasError;
 
 /**
- * Rules the current round of a dispute. Its arbiter only, once per round.
+ * Rules the current round of a dispute. Its arbiter only, once per round, while it is eligible
+ * and the round is live (round 1: until twice the ruling period after the opening; round 2: until
+ * the appeal lapses).
  * @throws {AtlasInputError} for a share that is not an integer from 0 to 1,000,000;
  * {AtlasContractError} e.g. `ArbitrationNotArbiter`, `ArbitrationAlreadyRuled`,
+ * `ArbitrationArbiterIneligible`, `ArbitrationRulingPeriodOver`, `ArbitrationAppealLapsed`,
  * `ArbitrationDisputeClosed`; {AtlasUserRejectedError}, {AtlasWrongChainError},
  * {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
