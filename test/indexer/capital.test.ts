@@ -961,16 +961,16 @@ describe("indexer: the capital layer agrees with the chain", function () {
     const byName = Object.fromEntries(body.modules.map((m) => [m.name, m]));
     // The escrow's one-day pause and the board's ten-day pause ended by themselves.
     expect([
-      byName.MilestoneEscrow!.paused,
-      byName.MilestoneEscrow!.pausedDuration,
-      byName.MilestoneEscrow!.maxPauseDuration,
+      byName.MilestoneEscrow.paused,
+      byName.MilestoneEscrow.pausedDuration,
+      byName.MilestoneEscrow.maxPauseDuration,
     ]).to.deep.equal([false, "86400", "86400"]);
     expect([
-      byName.BountyBoard!.paused,
-      byName.BountyBoard!.pausedDuration,
-      byName.BountyBoard!.maxPauseDuration,
+      byName.BountyBoard.paused,
+      byName.BountyBoard.pausedDuration,
+      byName.BountyBoard.maxPauseDuration,
     ]).to.deep.equal([false, (10 * 86_400).toString(), (10 * 86_400).toString()]);
-    expect(byName.SovereignRegistry!.pausedDuration).to.equal("0");
+    expect(byName.SovereignRegistry.pausedDuration).to.equal("0");
   });
 
   it("answers each split as splitHash, controller and pendingWithdrawals do, with the payouts the chain made", async function () {
@@ -1050,7 +1050,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
       [zeroAddress, []],
     ]);
     expect(
-      revenue.distributions[2]!.payouts.map((p) => p.account).sort(),
+      revenue.distributions[2].payouts.map((p) => p.account).sort(),
       "the update's distribution: the old recipients and the controller",
     ).to.deep.equal(
       [
@@ -1280,7 +1280,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
       (await views().escrow.read.pauseState({ blockNumber: BigInt(blockNumber) })).moduleTime.toString(),
     );
     const claimable = await views().escrow.read.claimable([1n, 3n], { blockNumber: BigInt(blockNumber) });
-    expect(milestones[3]!.stream!.claimable, "claimable()").to.equal(claimable.toString());
+    expect(milestones[3].stream!.claimable, "claimable()").to.equal(claimable.toString());
     scenario = { ...scenario, splits: [...scenario.splits, { address, config }] };
     await expectEarningsAgreeWithChain();
   });

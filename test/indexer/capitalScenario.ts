@@ -372,7 +372,7 @@ export async function runCapitalScenario(chain: DeployedChain): Promise<CapitalS
   await mined(escrow(eve).write.acceptEscrow([3n]));
   // Governance adds a third fallback arbiter (the deployment named dev accounts 18 and 19).
   const nodeAccounts = await wallet(deployer).getAddresses();
-  const [fallbackOne, fallbackTwo] = [getAddress(nodeAccounts[18]!), getAddress(nodeAccounts[19]!)];
+  const [fallbackOne, fallbackTwo] = [getAddress(nodeAccounts[18]), getAddress(nodeAccounts[19])];
   for (const account of [fallbackOne, fallbackTwo]) {
     expect(await arbitration(account).read.isFallbackArbiter([account]), `fallback arbiter ${account}`).to.equal(true);
   }

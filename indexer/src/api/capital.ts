@@ -238,7 +238,8 @@ capital.get("/bounties/:id", async (c) => {
   const { moduleTime } = (await readPauseStates(head.timestamp)).BountyBoard;
   const open = bountyStatus(row, moduleTime) === "open";
   const unclaimed = fundings.filter((f) => !f.reclaimed).map((f) => f.funder);
-  const refunds = open || unclaimed.length === 0 ? new Map() : await readRefunds(id, unclaimed, head.blockNumber);
+  const refunds =
+    open || unclaimed.length === 0 ? new Map<Hex, bigint>() : await readRefunds(id, unclaimed, head.blockNumber);
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
