@@ -2,10 +2,10 @@ import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
 import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import type { WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
-const abi = [MilestoneEscrow.acceptEscrow, MilestoneEscrow.EscrowAccepted] as const;
+const abi = [MilestoneEscrow.acceptEscrow] as const;
 
 /** The parameters of {@link acceptEscrow}. */
 export interface AcceptEscrowParameters {
@@ -30,8 +30,5 @@ export async function acceptEscrow(
   context: AtlasContext,
   { escrowId }: AcceptEscrowParameters,
 ): Promise<AcceptEscrowReturnType> {
-  const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "acceptEscrow", escrow, abi, "acceptEscrow", [escrowId]);
-  emitted(result, escrow, abi, "EscrowAccepted");
-  return result;
+  return write(context, capitalErrors, "acceptEscrow", context.addresses.escrow, abi, "acceptEscrow", [escrowId]);
 }

@@ -2,10 +2,10 @@ import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
 import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import type { WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
-const abi = [MilestoneEscrow.endorseEscrow, MilestoneEscrow.EscrowEndorsed] as const;
+const abi = [MilestoneEscrow.endorseEscrow] as const;
 
 /** The parameters of {@link endorseEscrow}. */
 export interface EndorseEscrowParameters {
@@ -32,8 +32,5 @@ export async function endorseEscrow(
   context: AtlasContext,
   { escrowId }: EndorseEscrowParameters,
 ): Promise<EndorseEscrowReturnType> {
-  const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "endorseEscrow", escrow, abi, "endorseEscrow", [escrowId]);
-  emitted(result, escrow, abi, "EscrowEndorsed");
-  return result;
+  return write(context, capitalErrors, "endorseEscrow", context.addresses.escrow, abi, "endorseEscrow", [escrowId]);
 }
