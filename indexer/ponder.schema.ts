@@ -437,7 +437,8 @@ export const credential = onchainTable(
 
 /**
  * An execution record (executionRecord schema), decoded (null fields when its data does not
- * decode), and its verification once the ledger recorded it (ExecutionRecorded).
+ * decode), and its verification once the ledger recorded it (ExecutionRecorded). `chainId` and
+ * `ledger` name the only ledger that records it.
  */
 export const executionRecord = onchainTable(
   "execution_record",
@@ -445,6 +446,8 @@ export const executionRecord = onchainTable(
     uid: t.hex().primaryKey(),
     attester: t.hex().notNull(),
     recipient: t.hex().notNull(),
+    chainId: t.bigint(),
+    ledger: t.hex(),
     actor: t.hex(),
     sovereignId: t.bigint(),
     missionId: t.bigint(),
@@ -554,13 +557,38 @@ export const executionSchemas = onchainTable("execution_schemas", (t) => ({
   blockNumber: t.bigint().notNull(),
 }));
 
+/* MODULE PAUSES AND CLOCKS (every AtlasModule: registry, ledger, board, escrow, arbitration) */
+
+/**
+ * Where a module's pause stands, as AtlasModule keeps it (Paused, Unpaused, PauseEndSet,
+ * MaxPauseDurationSet, GuardianChanged): `pauseFlag` is OpenZeppelin's flag (set by a pause, cleared
+ * only by `unpause`: a pause that ended by itself leaves it set), the current or last pause runs
+ * from `pausedAt` to `pauseEndsAt`, and `pausedBefore` is the time spent paused before `pausedAt`.
+ * The module's clock (`moduleTime`) is the block time minus the time spent paused; `pauseState()`
+ * is computed from this row and a block time (src/api/capitalTime.ts).
+ */
+export const moduleClock = onchainTable("module_clock", (t) => ({
+  address: t.hex().primaryKey(),
+  /** The contract's name in the address book's terms: "SovereignRegistry", "BountyBoard"… */
+  name: t.text().notNull(),
+  pauseFlag: t.boolean().notNull(),
+  pausedAt: t.bigint().notNull(),
+  pauseEndsAt: t.bigint().notNull(),
+  pausedBefore: t.bigint().notNull(),
+  /** 0: never set (the contract's default applies). */
+  maxPauseDuration: t.bigint().notNull(),
+  guardianReadyAt: t.bigint().notNull(),
+  pauseCount: t.integer().notNull(),
+  blockNumber: t.bigint().notNull(),
+}));
+
 /* THE CAPITAL LAYER (BountyBoard, MilestoneEscrow, Arbitration, RevenueSplitFactory and its splits) */
 
 /**
  * A bounty, from BountyCreated, updated by deposits, submissions, awards, cancellation and
  * refunds. `remaining` is `funded - awarded - refunded` (`remainingOf`). Its status depends on the
- * time (Open until `deadline`, then Expired; Cancelled once cancelled): the API computes it at the
- * last indexed block's time.
+ * time (Open until `deadline`, then Expired; Cancelled once cancelled): the API computes it on the
+ * board's clock (`module_clock`) at the last indexed block.
  */
 export const bounty = onchainTable(
   "bounty",
@@ -671,7 +699,9 @@ export const bountyAward = onchainTable(
 /**
  * An escrow (EscrowCreated) and its running totals: `funded` (milestones funded), `released`
  * (paid to the contributor, gross of the protocol fee), `fees` (the protocol's part of it) and
- * `refunded` (back to the funder: reclaims and rulings' shares).
+ * `refunded` (back to the funder: reclaims and rulings' shares). `endorsed`: the mission's own
+ * deal (created by a mission manager for another funder, or EscrowEndorsed); `accepted`: the
+ * contributor accepted the terms (EscrowAccepted, or it created the escrow itself).
  */
 export const escrow = onchainTable(
   "escrow",
@@ -690,6 +720,13 @@ export const escrow = onchainTable(
     feeBps: t.integer().notNull(),
     milestoneCount: t.integer().notNull(),
     creator: t.hex().notNull(),
+    endorsed: t.boolean().notNull(),
+    /** The manager who endorsed it (the creator when created by a manager for another funder). */
+    endorsedBy: t.hex(),
+    endorsedBlock: t.bigint(),
+    accepted: t.boolean().notNull(),
+    acceptedBlock: t.bigint(),
+    acceptedTransaction: t.hex(),
     funded: t.bigint().notNull(),
     released: t.bigint().notNull(),
     fees: t.bigint().notNull(),
@@ -707,9 +744,11 @@ export const escrow = onchainTable(
 
 /**
  * A milestone of an escrow, as `getMilestone` reads it: kind 0 Lump, 1 Streaming; state 0
- * Unfunded, 1 Funded, 2 Submitted, 3 Released, 4 Disputed, 5 Resolved, 6 Reclaimed; `released`
- * paid to the contributor so far, gross of fee. Plus how it got there: the submission, the
- * release, the reclaim, the dispute and its resolution.
+ * Unfunded, 1 Funded, 2 Submitted, 3 Released, 4 Disputed, 5 Resolved, 6 Reclaimed, 7 Cancelled;
+ * `released` paid to the contributor so far, gross of fee. Plus how it got there: the submission,
+ * the release, a stream's early end (StreamCancelled), the reclaim, the dispute and its
+ * resolution. Times (`deadline`, `start`, `end`, `submittedAt`, `reviewEndsAt`) are on the
+ * escrow's clock (`module_clock`), as the contract keeps them.
  */
 export const milestone = onchainTable(
   "milestone",
@@ -728,10 +767,18 @@ export const milestone = onchainTable(
     /** Protocol fees taken from its payouts. */
     fees: t.bigint().notNull(),
     fundedBlock: t.bigint(),
+    /** A lump's submission, or a stream's cancellation by its funder (the review window runs from then). */
     submittedAt: t.bigint().notNull(),
     evidenceUri: t.text(),
     evidenceHash: t.hex(),
+    /** The end of the funder's review (a lump) or of the contributor's right to dispute (a cancelled stream). */
     reviewEndsAt: t.bigint(),
+    /** StreamCancelled: who ended the stream early, what had vested then (gross), the unvested rest. */
+    cancelledBy: t.hex(),
+    cancelledVested: t.bigint(),
+    cancelledRest: t.bigint(),
+    cancelledBlock: t.bigint(),
+    cancelledTransaction: t.hex(),
     /** MilestoneReleased: 0 Approved, 1 Attested, 2 Optimistic. */
     releaseReason: t.integer(),
     releasedBy: t.hex(),
@@ -774,7 +821,8 @@ export const streamClaim = onchainTable(
 
 /**
  * Money out of an escrow's milestone, one row per event: a lump release (MilestoneReleased), a
- * reclaim by the funder (MilestoneReclaimed) or a ruling's split (MilestoneResolved).
+ * stream's early end (StreamCancelled: its vested part to the contributor), a reclaim by the
+ * funder (MilestoneReclaimed) or a ruling's split (MilestoneResolved).
  */
 export const milestonePayment = onchainTable(
   "milestone_payment",
@@ -782,9 +830,9 @@ export const milestonePayment = onchainTable(
     id: t.text().primaryKey(),
     escrowId: t.bigint().notNull(),
     index: t.integer().notNull(),
-    /** "release" | "reclaim" | "ruling". */
+    /** "release" | "cancellation" | "reclaim" | "ruling". */
     kind: t.text().notNull(),
-    /** Who triggered it (release, reclaim), the funder for a reclaim. */
+    /** Who triggered it (release, cancellation), the funder for a reclaim. */
     by: t.hex(),
     /** To the contributor, after the fee (0 for a reclaim). */
     toContributor: t.bigint().notNull(),
@@ -805,7 +853,9 @@ export const milestonePayment = onchainTable(
 
 /**
  * An Arbitration dispute (DisputeOpened), as `getDispute` reads it (status 1 Open, 2 Appealed,
- * 3 Finalized), with the appeal, the final ruling, and the escrow milestone it is about.
+ * 3 Finalized): its own appeal window and ruling period (copied when it opened), the appeals
+ * (`appellant` the mover of round 2, `appellants` bit 1 the claimant, bit 2 the respondent), the
+ * final ruling, and the escrow milestone it is about.
  */
 export const dispute = onchainTable(
   "dispute",
@@ -821,8 +871,17 @@ export const dispute = onchainTable(
     token: t.hex().notNull(),
     amount: t.bigint().notNull(),
     openedAt: t.bigint().notNull(),
+    appealWindow: t.bigint().notNull(),
+    rulingPeriod: t.bigint().notNull(),
+    /** The first appeal's time (0: none). */
     appealedAt: t.bigint().notNull(),
+    /** The latest appeal's time (0: none). */
+    lastAppealAt: t.bigint().notNull(),
+    /** The mover of round 2 (null before any appeal). */
     appellant: t.hex(),
+    appellants: t.integer().notNull(),
+    /** The current round's arbiter was drawn by that round's mover (else the mover may replace it). */
+    drawnByMover: t.boolean().notNull(),
     /** The appeal's ruling is due by then, or the first ruling stands. */
     appealLapsesAt: t.bigint(),
     /** DisputeFinalized: the share enforced and the round that decided (0: dismissed). */
@@ -849,8 +908,10 @@ export const disputeRound = onchainTable(
     disputeId: t.bigint().notNull(),
     round: t.integer().notNull(),
     arbiter: t.hex().notNull(),
-    /** The arbiter's sovereign (0: named at deal creation). */
+    /** The arbiter's sovereign (0: named at deal creation, or a fallback arbiter). */
     sovereignId: t.bigint().notNull(),
+    /** One of governance's fallback arbiters, drawn with sovereign 0. */
+    fallbackArbiter: t.boolean().notNull(),
     assignedAt: t.bigint().notNull(),
     assignedBy: t.hex().notNull(),
     ruled: t.boolean().notNull(),
@@ -883,10 +944,44 @@ export const disputeEvidence = onchainTable(
   }),
 );
 
+/** One DisputeAppealed: a party's appeal, who moves round 2 after it, and when the appeal lapses. */
+export const disputeAppeal = onchainTable(
+  "dispute_appeal",
+  (t) => ({
+    id: t.text().primaryKey(),
+    disputeId: t.bigint().notNull(),
+    appellant: t.hex().notNull(),
+    mover: t.hex().notNull(),
+    lapsesAt: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    disputeIndex: index().on(table.disputeId),
+  }),
+);
+
 /** Modules governance allowed (or disallowed) to open disputes (ArbitrableSet). */
 export const arbitrable = onchainTable("arbitrable", (t) => ({
   address: t.hex().primaryKey(),
   allowed: t.boolean().notNull(),
+  blockNumber: t.bigint().notNull(),
+}));
+
+/** Governance's fallback arbiters (FallbackArbiterSet), drawable in every dispute with sovereign 0. */
+export const fallbackArbiter = onchainTable("fallback_arbiter", (t) => ({
+  address: t.hex().primaryKey(),
+  allowed: t.boolean().notNull(),
+  blockNumber: t.bigint().notNull(),
+}));
+
+/** Arbitration's periods for new disputes (PeriodsSet): one row, id "arbitration". */
+export const arbitrationPeriods = onchainTable("arbitration_periods", (t) => ({
+  id: t.text().primaryKey(),
+  appealWindow: t.bigint().notNull(),
+  rulingPeriod: t.bigint().notNull(),
   blockNumber: t.bigint().notNull(),
 }));
 

@@ -1,7 +1,10 @@
 /**
- * MilestoneEscrow handlers: escrows, their milestones (funding, submission, release, stream
- * claims, reclaims, disputes and rulings), withdrawal credits and withdrawals. Each payout to the
- * contributor (a release, a claim, a ruling's share) is an earning of its contributor.
+ * MilestoneEscrow handlers: escrows (their endorsement as the mission's own deal, the
+ * contributor's acceptance), their milestones (funding, submission, release, stream claims,
+ * streams ended early, reclaims, disputes and rulings), withdrawal credits and withdrawals. Each
+ * payout to the contributor (a release, a claim, a cancelled stream's vested part, a ruling's
+ * share) is an earning of its contributor. Milestone times are on the escrow's clock, as the
+ * events give them.
  */
 import { ponder, type Context } from "ponder:registry";
 import { dispute, escrow, milestone, milestonePayment, streamClaim } from "ponder:schema";
@@ -15,7 +18,16 @@ type EscrowRow = typeof escrow.$inferSelect;
 type MilestoneRow = typeof milestone.$inferSelect;
 
 /** IMilestoneEscrow.MilestoneState. */
-const State = { Unfunded: 0, Funded: 1, Submitted: 2, Released: 3, Disputed: 4, Resolved: 5, Reclaimed: 6 } as const;
+const State = {
+  Unfunded: 0,
+  Funded: 1,
+  Submitted: 2,
+  Released: 3,
+  Disputed: 4,
+  Resolved: 5,
+  Reclaimed: 6,
+  Cancelled: 7,
+} as const;
 
 /** Applies `change` to a milestone; a milestone never seen (impossible: MilestoneAdded comes first) is left alone. */
 async function changeMilestone(
@@ -77,6 +89,14 @@ ponder.on("MilestoneEscrow:EscrowCreated", async ({ event, context }) => {
     feeBps: args.feeBps,
     milestoneCount: args.milestoneCount,
     creator: args.creator,
+    // A mission manager creating the deal for another funder makes it the mission's own; a
+    // contributor creating it (as such a manager) has accepted its terms.
+    endorsed: !isAddressEqual(args.creator, args.funder),
+    endorsedBy: isAddressEqual(args.creator, args.funder) ? null : args.creator,
+    endorsedBlock: isAddressEqual(args.creator, args.funder) ? null : event.block.number,
+    accepted: isAddressEqual(args.creator, args.contributor),
+    acceptedBlock: isAddressEqual(args.creator, args.contributor) ? event.block.number : null,
+    acceptedTransaction: isAddressEqual(args.creator, args.contributor) ? event.transaction.hash : null,
     funded: 0n,
     released: 0n,
     fees: 0n,
@@ -105,6 +125,11 @@ ponder.on("MilestoneEscrow:MilestoneAdded", async ({ event, context }) => {
     evidenceUri: null,
     evidenceHash: null,
     reviewEndsAt: null,
+    cancelledBy: null,
+    cancelledVested: null,
+    cancelledRest: null,
+    cancelledBlock: null,
+    cancelledTransaction: null,
     releaseReason: null,
     releasedBy: null,
     attestationUid: null,
@@ -126,11 +151,29 @@ ponder.on("MilestoneEscrow:MilestoneFunded", async ({ event, context }) => {
   await changeEscrow(context.db, escrowId, (row) => ({ funded: row.funded + amount }));
 });
 
+ponder.on("MilestoneEscrow:EscrowAccepted", async ({ event, context }) => {
+  await changeEscrow(context.db, event.args.escrowId, () => ({
+    accepted: true,
+    acceptedBlock: event.block.number,
+    acceptedTransaction: event.transaction.hash,
+  }));
+});
+
+ponder.on("MilestoneEscrow:EscrowEndorsed", async ({ event, context }) => {
+  await changeEscrow(context.db, event.args.escrowId, () => ({
+    endorsed: true,
+    endorsedBy: event.args.by,
+    endorsedBlock: event.block.number,
+  }));
+});
+
 ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
   const { escrowId, index, evidenceURI, evidenceHash, reviewEndsAt } = event.args;
+  // Both times are on the escrow's clock: the review ends a review window after the submission.
+  const terms = await context.db.find(escrow, { id: escrowId });
   await changeMilestone(context.db, escrowId, index, () => ({
     state: State.Submitted,
-    submittedAt: event.block.timestamp,
+    submittedAt: terms === null ? 0n : reviewEndsAt - BigInt(terms.reviewWindow),
     evidenceUri: evidenceURI,
     evidenceHash,
     reviewEndsAt,
@@ -213,6 +256,54 @@ ponder.on("MilestoneEscrow:StreamClaimed", async ({ event, context }) => {
   });
 });
 
+// A stream ended early: its vested part is the contributor's (paid now, net of the fee). Ended by
+// the contributor, the rest goes back to the funder (MilestoneReclaimed follows); cancelled by the
+// funder, the contributor may dispute the rest until `disputableUntil` (the escrow's clock), after
+// which the funder reclaims it.
+ponder.on("MilestoneEscrow:StreamCancelled", async ({ event, context }) => {
+  const { escrowId, index, by, amount, fee, vested, rest, disputableUntil } = event.args;
+  const ref = eventRef(event);
+  const terms = await context.db.find(escrow, { id: escrowId });
+  const byFunder = terms !== null && isAddressEqual(by, terms.funder);
+  await changeMilestone(context.db, escrowId, index, (row) => ({
+    state: rest === 0n ? State.Released : byFunder ? State.Cancelled : State.Reclaimed,
+    released: vested,
+    fees: row.fees + fee,
+    ...(rest !== 0n && byFunder && terms !== null
+      ? { submittedAt: disputableUntil - BigInt(terms.reviewWindow), reviewEndsAt: disputableUntil }
+      : {}),
+    cancelledBy: by,
+    cancelledVested: vested,
+    cancelledRest: rest,
+    cancelledBlock: ref.blockNumber,
+    cancelledTransaction: ref.transactionHash,
+  }));
+  await changeEscrow(context.db, escrowId, (row) => ({
+    released: row.released + amount + fee,
+    fees: row.fees + fee,
+  }));
+  await recordPayment(context.db, ref, {
+    escrowId,
+    index: Number(index),
+    kind: "cancellation",
+    by,
+    toContributor: amount,
+    fee,
+    toFunder: 0n,
+    disputeId: null,
+  });
+  if (terms === null) return;
+  await recordEarning(context.db, ref, {
+    account: terms.contributor,
+    token: terms.token,
+    sourceKind: "stream",
+    sourceId: milestoneRef(escrowId, index),
+    module: event.log.address,
+    amount,
+  });
+});
+
+// A lump unsubmitted past its deadline, or the unvested rest of a stream ended early.
 ponder.on("MilestoneEscrow:MilestoneReclaimed", async ({ event, context }) => {
   const { escrowId, index, funder, amount } = event.args;
   await changeMilestone(context.db, escrowId, index, () => ({ state: State.Reclaimed, refunded: amount }));
@@ -247,10 +338,11 @@ ponder.on("MilestoneEscrow:MilestoneDisputed", async ({ event, context }) => {
 ponder.on("MilestoneEscrow:MilestoneResolved", async ({ event, context }) => {
   const { escrowId, index, disputeId, shareToClaimant, toContributor, fee, toFunder } = event.args;
   const ref = eventRef(event);
-  // `toContributor` is net of the fee: the milestone paid `toContributor + fee` to its contributor.
+  // `toContributor` is net of the fee: the ruling paid `toContributor + fee` of what the milestone
+  // still held (a lump's amount, a cancelled stream's unvested rest) to its contributor.
   await changeMilestone(context.db, escrowId, index, (row) => ({
     state: State.Resolved,
-    released: toContributor + fee,
+    released: row.released + toContributor + fee,
     fees: row.fees + fee,
     refunded: toFunder,
     shareToClaimant,

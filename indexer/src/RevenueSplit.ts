@@ -31,6 +31,8 @@ ponder.on("RevenueSplitFactory:SplitCreated", async ({ event, context }) => {
   });
 });
 
+// `updateSplit` may distribute first under the current configuration: its SplitDistributed events
+// come before SplitUpdated, so they are shared by the configuration indexed until then.
 ponder.on("RevenueSplit:SplitUpdated", async ({ event, context }) => {
   const { splitHash, recipients, allocations, distributorFee } = event.args;
   const address = event.log.address;
@@ -151,12 +153,12 @@ ponder.on("RevenueSplit:PaymentDeferred", async ({ event, context }) => {
 });
 
 ponder.on("RevenueSplit:Withdrawn", async ({ event, context }) => {
-  const { token, account, amount } = event.args;
-  // Paid to the account itself, whoever called.
+  const { token, account, to, amount } = event.args;
+  // Paid to the account itself (`withdraw`, whoever called) or where it asked (`withdrawTo`).
   await changePendingWithdrawal(
     context.db,
     eventRef(event),
-    { module: event.log.address, moduleKind: "split", kind: "withdrawal", account, token, amount, to: account },
+    { module: event.log.address, moduleKind: "split", kind: "withdrawal", account, token, amount, to },
     (pending) => pending - amount,
   );
 });

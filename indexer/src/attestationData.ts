@@ -27,17 +27,19 @@ export function decodeSkillCredential(data: Hex) {
   };
 }
 
-/** An execution record's fields. */
+/** An execution record's fields, the ledger it names (chain id and address) first. */
 export function decodeExecutionRecord(data: Hex) {
   const fields = tryDecode(() => decodeAbiParameters(EXECUTION_RECORD, data));
   return {
-    actor: fields?.[0] ?? null,
-    sovereignId: fields?.[1] ?? null,
-    missionId: fields?.[2] ?? null,
-    taskRef: fields?.[3] ?? null,
-    inputHash: fields?.[4] ?? null,
-    outputHash: fields?.[5] ?? null,
-    evidenceUri: fields?.[6] ?? null,
-    modelHash: fields?.[7] ?? null,
+    chainId: fields?.[0] ?? null,
+    ledger: fields?.[1] ?? null,
+    actor: fields?.[2] ?? null,
+    sovereignId: fields?.[3] ?? null,
+    missionId: fields?.[4] ?? null,
+    taskRef: fields?.[5] ?? null,
+    inputHash: fields?.[6] ?? null,
+    outputHash: fields?.[7] ?? null,
+    evidenceUri: fields?.[8] ?? null,
+    modelHash: fields?.[9] ?? null,
   };
 }

@@ -5,13 +5,17 @@
  *
  * 3. North's mission is funded in a stablecoin (nUSD: a demo ERC-20 until the monetary layer
  *    exists, test/mocks/tokens/DemoStablecoin.sol): a milestone escrow for the citizen (a 30-day
- *    stream, a lump its verifier attests, a lump that will be disputed) and a bounty that asks
- *    for a skill credential south trusts.
+ *    stream, a lump its verifier attests, a lump that will be disputed), endorsed by north's
+ *    manager as the mission's own deal and accepted by the citizen, and a bounty that asks for a
+ *    skill credential south trusts.
  * 5. Work is submitted: the bounty is awarded to the citizen, who enters with south's credential;
  *    the stream is claimed twice mid-stream and once at its end; the verifier attests a milestone
- *    on EAS and anyone unlocks it; north disputes the last milestone, the citizen draws an arbiter
- *    of south (a sovereign north recognizes), who rules 70/30, and the ruling is enforced.
- * 6. Every payout recorded a contribution in the ledger: the citizen's reputation in north.
+ *    on EAS (naming this chain and the escrow contract) and anyone unlocks it; north disputes the
+ *    last milestone, the citizen draws an arbiter of south (a sovereign north recognizes, run by
+ *    neither party), who rules 70/30, and the ruling is enforced.
+ * 6. Every payout recorded a contribution in the ledger: the citizen's reputation in north, earned
+ *    because the deal is the mission's own and the citizen is a member of north, the sovereign the
+ *    escrow names for it.
  * 7. Mission revenue is paid to a revenue split at an address predicted before the split exists;
  *    the split is created there and a keeper distributes it.
  */
@@ -167,6 +171,16 @@ export async function runCapitalScenario(
     ],
   });
   done("escrow", `${escrow.escrowId}: ${usd(escrowTotal)} funded (30-day stream, 2 lumps)`, escrow.hash);
+  // Only the mission's own deals earn reputation: north's manager endorses this one, and the
+  // citizen, a member of north (the sovereign the escrow names for it), accepts its terms.
+  const endorsed = await as.northAdmin.capital.endorseEscrow({ escrowId: escrow.escrowId });
+  done(
+    "escrow endorsed",
+    "north's manager makes it the mission's own deal: its payouts earn reputation",
+    endorsed.hash,
+  );
+  const accepted = await as.citizen.capital.acceptEscrow({ escrowId: escrow.escrowId });
+  done("terms accepted", `the citizen accepts escrow ${escrow.escrowId}'s terms before any work`, accepted.hash);
   const bountyAmount = 1_000n * USD;
   await approve(book.contracts.bountyBoard.address, bountyAmount);
   const bountyDocument = {
@@ -223,7 +237,11 @@ export async function runCapitalScenario(
     evidenceURI: "ipfs://atlas-demo/escrow/survey-review",
     recipient: citizen,
   });
-  done("milestone attested", `verifier's EAS verification ${short(attested.uid)}`, attested.hash);
+  done(
+    "milestone attested",
+    `verifier's EAS verification ${short(attested.uid)}, naming this chain and the escrow`,
+    attested.hash,
+  );
   const unlocked = await as.keeper.capital.approveWithAttestation({
     escrowId: escrow.escrowId,
     index: 1n,
@@ -250,7 +268,7 @@ export async function runCapitalScenario(
     arbiter,
     sovereignId: south,
   });
-  done("arbiter drawn", `${short(arbiter)} of south, recognized by north`, drawn.hash);
+  done("arbiter drawn", `${short(arbiter)} of south, recognized by north, run by neither party`, drawn.hash);
   // The claimant (north, the funder) gets 30%: the citizen keeps 70%.
   const ruled = await as.arbiter.interstate.ruleDispute({ disputeId: disputed.disputeId, shareToClaimant: 300_000 });
   done("ruling", "30% to north, 70% to the citizen", ruled.hash);
@@ -268,7 +286,10 @@ export async function runCapitalScenario(
 
   // 6. Reputation follows the recorded contributions.
   const citizenReputation = await as.citizen.graph.getReputation({ sovereignId: north, account: citizen });
-  done("reputation", `the citizen's reputation in north: ${citizenReputation} points`);
+  done(
+    "reputation",
+    `the citizen's reputation in north: ${citizenReputation} points (the mission's own deal, a member of north)`,
+  );
 
   // 7. Mission revenue into a split predicted before it exists, then distributed.
   const [first, second, third] = [citizen, verifier, book.contracts.timelock.address].sort((a, b) =>

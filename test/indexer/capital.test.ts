@@ -1,9 +1,9 @@
 /**
  * The capital layer on PGlite: after the capital scenario (capitalScenario.ts), `ponder start`
- * from scratch, synced, must answer what the bounty board's, the escrow's, Arbitration's and the
- * splits' views say (and, where no view keeps it, what the chain moved: token transfers, balance
- * changes, deferred payments), refuse malformed requests (400) and not invent what was never
- * indexed (404).
+ * from scratch, synced, must answer what the bounty board's, the escrow's, Arbitration's, the
+ * modules' (pauses and clocks) and the splits' views say (and, where no view keeps it, what the
+ * chain moved: token transfers, balance changes, deferred payments, the events of streams ended
+ * early and of appeals), refuse malformed requests (400) and not invent what was never indexed (404).
  */
 import { rm } from "node:fs/promises";
 
@@ -44,6 +44,11 @@ interface Answer {
   timestamp: string;
 }
 
+/** A bounty's or an escrow's answer: the module's clock at that block. */
+interface ModuleAnswer extends Answer {
+  moduleTime: string;
+}
+
 interface ApiBounty {
   id: string;
   missionId: string;
@@ -62,9 +67,16 @@ interface ApiBounty {
   winnerCount: number;
 }
 
-interface ApiBountyDetail extends Answer {
+interface ApiBountyDetail extends ModuleAnswer {
   bounty: ApiBounty;
-  fundings: { funder: Address; contribution: string; reclaimed: boolean; refund: string | null }[];
+  fundings: {
+    funder: Address;
+    contribution: string;
+    reclaimed: boolean;
+    refundable: string;
+    refund: string | null;
+    refundedTo: Address | null;
+  }[];
   submissions: { contributor: Address; contentHash: Hex; credentialUID: Hex | null; awarded: string }[];
   awards: { winner: Address; token: Address; amount: string; deferred: boolean; recorded: boolean }[];
 }
@@ -82,6 +94,10 @@ interface ApiEscrow {
   reviewWindow: number;
   feeBps: number;
   milestoneCount: number;
+  creator: Address;
+  endorsed: boolean;
+  endorsedBy: Address | null;
+  accepted: boolean;
   funded: string;
   released: string;
   fees: string;
@@ -100,9 +116,11 @@ interface ApiMilestone {
   end: string | null;
   released: string;
   submittedAt: string;
+  reviewEndsAt: string | null;
   disputeId: string | null;
   disputedByFunder: boolean;
   release: { reason: string; by: Address; attestationUID: Hex | null } | null;
+  cancellation: { by: Address; vested: string; rest: string; transactionHash: Hex } | null;
   stream: { vested: string; claimed: string; claimable: string } | null;
 }
 
@@ -119,8 +137,15 @@ interface ApiDispute {
     token: Address;
     amount: string;
     openedAt: string;
+    appealWindow: string;
+    rulingPeriod: string;
     appealedAt: string;
+    lastAppealAt: string;
     appellant: Address | null;
+    appellants: Address[];
+    drawnByMover: boolean;
+    appealLapsesAt: string | null;
+    finalizableAt: string | null;
     final: { shareToClaimant: string; decidingRound: number } | null;
     escrowId: string | null;
     milestoneIndex: number | null;
@@ -129,11 +154,15 @@ interface ApiDispute {
     round: number;
     arbiter: Address;
     sovereignId: string | null;
+    fallbackArbiter: boolean;
     assignedAt: string;
+    assignedBy: Address;
+    drawnBy: string;
     ruled: boolean;
     shareToClaimant: string | null;
     ruledAt: string | null;
   }[];
+  appeals: { appellant: Address; mover: Address; lapsesAt: string; transactionHash: Hex }[];
   evidence: { party: Address; uri: string; hash: Hex }[];
   resolution: { toContributor: string; fee: string; toFunder: string } | null;
 }
@@ -151,7 +180,27 @@ interface ApiSplit {
     payouts: { account: Address; role: string; amount: string; deferred: boolean }[];
   }[];
   pendingWithdrawals: { account: Address; token: Address; amount: string }[];
-  withdrawals: { account: Address; token: Address; amount: string }[];
+  withdrawals: { account: Address; token: Address; amount: string; to: Address }[];
+}
+
+interface ApiModules extends Answer {
+  modules: {
+    name: string;
+    address: Address;
+    paused: boolean;
+    pauseEndsAt: string;
+    guardianReadyAt: string;
+    maxPauseDuration: string;
+    pausedDuration: string;
+    moduleTime: string;
+  }[];
+}
+
+interface ApiArbitration {
+  appealWindow: string | null;
+  rulingPeriod: string | null;
+  fallbackArbiters: Address[];
+  arbitrables: Address[];
 }
 
 interface ApiEarnings {
@@ -162,6 +211,7 @@ interface ApiEarnings {
 }
 
 interface ApiFunding extends Answer {
+  moduleTimes: { bountyBoard: string; escrow: string };
   mission: { id: string };
   totals: { token: Address; funded: string; paid: string; fees: string; refunded: string; remaining: string }[];
   progress: {
@@ -175,7 +225,18 @@ interface ApiFunding extends Answer {
 
 const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"];
 const MILESTONE_KINDS = ["lump", "streaming"];
-const MILESTONE_STATES = ["unfunded", "funded", "submitted", "released", "disputed", "resolved", "reclaimed"];
+const MILESTONE_STATES = [
+  "unfunded",
+  "funded",
+  "submitted",
+  "released",
+  "disputed",
+  "resolved",
+  "reclaimed",
+  "cancelled",
+];
+/** IMilestoneEscrow.MilestoneState. */
+const State = { Unfunded: 0, Funded: 1, Resolved: 5, Reclaimed: 6 } as const;
 const DISPUTE_STATUSES = ["none", "open", "appealed", "finalized"];
 
 /** MilestoneEscrow's protocol fee: rounded down (StreamMath.fee). */
@@ -183,6 +244,10 @@ const feeOf = (amount: bigint, bps: number) => (amount * BigInt(bps)) / 10_000n;
 /** StreamMath.streamed. */
 const streamed = (amount: bigint, start: bigint, end: bigint, now: bigint) =>
   now <= start ? 0n : now >= end ? amount : (amount * (now - start)) / (end - start);
+
+/** Back to the funder of a milestone, as getMilestone shows it: a reclaim's or a ruling's, what the contributor was not paid. */
+const refundedOf = (m: { state: number; amount: bigint; released: bigint }) =>
+  m.state === State.Reclaimed || m.state === State.Resolved ? m.amount - m.released : 0n;
 
 /** Adds `amount` under `key` (amounts as bigints, by "<account>/<token>" or any string). */
 function tally(map: Map<string, bigint>, key: string, amount: bigint) {
@@ -244,6 +309,33 @@ describe("indexer: the capital layer agrees with the chain", function () {
     });
     return logs.map((log) => getAddress(log.args.split));
   };
+
+  /** The streams ended early, by "<escrowId>:<index>", from the escrow's StreamCancelled logs. */
+  async function cancellationsOnChain() {
+    const logs = await chain.publicClient.getContractEvents({
+      address: chain.book.contracts.escrow.address,
+      abi: milestoneEscrowAbi,
+      eventName: "StreamCancelled",
+      fromBlock: BigInt(chain.book.contracts.escrow.blockNumber),
+      strict: true,
+    });
+    return new Map(logs.map((log) => [`${log.args.escrowId}:${log.args.index}`, log]));
+  }
+
+  /**
+   * What a stream has vested at the escrow's clock `moduleTime` (StreamMath.streamed), or, ended
+   * early, what had vested then (the StreamCancelled log).
+   */
+  async function vestedOnChain(
+    id: bigint,
+    index: number,
+    m: { state: number; amount: bigint; start: number | bigint; end: number | bigint },
+    moduleTime: bigint,
+  ): Promise<bigint> {
+    if (m.state === State.Unfunded) return 0n;
+    const cancelled = (await cancellationsOnChain()).get(`${id}:${index}`);
+    return cancelled?.args.vested ?? streamed(m.amount, BigInt(m.start), BigInt(m.end), moduleTime);
+  }
 
   /* EXPECTATIONS FROM THE CHAIN */
 
@@ -398,20 +490,54 @@ describe("indexer: the capital layer agrees with the chain", function () {
     }
   }
 
+  /** Each module of the answer reads as its `pauseState()` and `paused()` at the answer's block. */
+  async function expectModulesAgreeWithChain(body: ApiModules) {
+    const blockNumber = BigInt(body.blockNumber);
+    const { contracts } = chain.book;
+    const expected = [];
+    for (const [name, address] of [
+      ["SovereignRegistry", contracts.registry.address],
+      ["ContributionLedger", contracts.ledger.address],
+      ["BountyBoard", contracts.bountyBoard.address],
+      ["MilestoneEscrow", contracts.escrow.address],
+      ["Arbitration", contracts.arbitration.address],
+    ] as const) {
+      // Every module shares AtlasModule's pause views: the board's ABI reads them all.
+      const module = getContract({ address, abi: bountyBoardAbi, client: chain.publicClient });
+      const [state, paused] = await Promise.all([
+        module.read.pauseState({ blockNumber }),
+        module.read.paused({ blockNumber }),
+      ]);
+      expected.push({
+        name,
+        address: getAddress(address),
+        paused,
+        pauseEndsAt: state.pauseEndsAt.toString(),
+        guardianReadyAt: state.guardianReadyAt.toString(),
+        maxPauseDuration: state.maxPauseDuration.toString(),
+        pausedDuration: state.pausedDuration.toString(),
+        moduleTime: state.moduleTime.toString(),
+      });
+    }
+    expect(body.modules, "modules").to.deep.equal(expected);
+  }
+
   /* THE ROUTES */
 
-  it("answers each bounty as getBounty, statusOf, remainingOf, contributionOf and submissionOf do", async function () {
+  it("answers each bounty as getBounty, statusOf, remainingOf, contributionOf, refundOf and submissionOf do, on the board's clock", async function () {
     const { board } = views();
     const count = await board.read.bountyCount();
     expect(count).to.equal(BigInt(scenario.bounties.length));
     for (const id of scenario.bounties) {
       const body = await get<ApiBountyDetail>(`/bounties/${id}`);
       const blockNumber = BigInt(body.blockNumber);
-      const [stored, status, remaining] = await Promise.all([
+      const [stored, status, remaining, clock] = await Promise.all([
         board.read.getBounty([id], { blockNumber }),
         board.read.statusOf([id], { blockNumber }),
         board.read.remainingOf([id], { blockNumber }),
+        board.read.pauseState({ blockNumber }),
       ]);
+      expect(body.moduleTime, `bounty ${id}: the board's clock`).to.equal(clock.moduleTime.toString());
       expect(body.bounty, `bounty ${id}`).to.include({
         id: id.toString(),
         missionId: stored.missionId.toString(),
@@ -423,6 +549,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
         awarded: stored.awarded.toString(),
         refunded: stored.refunded.toString(),
         remaining: remaining.toString(),
+        funderCount: stored.funderCount,
         submissionCount: stored.submissionCount,
       });
       expect(body.bounty.credential, `bounty ${id}: credential`).to.deep.equal(
@@ -434,15 +561,22 @@ describe("indexer: the capital layer agrees with the chain", function () {
       const submissions = new Map(body.submissions.map((s) => [s.contributor, s]));
       let reclaimedContributions = 0n;
       for (const account of accounts()) {
-        const [[contribution, reclaimed], [contentHash, awarded]] = await Promise.all([
+        const [[contribution, reclaimed], [contentHash, awarded], refundable] = await Promise.all([
           board.read.contributionOf([id, account], { blockNumber }),
           board.read.submissionOf([id, account], { blockNumber }),
+          board.read.refundOf([id, account], { blockNumber }),
         ]);
         const funding = fundings.get(account);
         expect(
-          funding === undefined ? null : { contribution: funding.contribution, reclaimed: funding.reclaimed },
+          funding === undefined
+            ? null
+            : { contribution: funding.contribution, reclaimed: funding.reclaimed, refundable: funding.refundable },
           `bounty ${id}, funder ${account}`,
-        ).to.deep.equal(contribution === 0n ? null : { contribution: contribution.toString(), reclaimed });
+        ).to.deep.equal(
+          contribution === 0n
+            ? null
+            : { contribution: contribution.toString(), reclaimed, refundable: refundable.toString() },
+        );
         if (reclaimed) reclaimedContributions += contribution;
         const submission = submissions.get(account);
         expect(
@@ -465,6 +599,22 @@ describe("indexer: the capital layer agrees with the chain", function () {
       scenario.bounties.map(async (id) => (await get<ApiBountyDetail>(`/bounties/${id}`)).bounty.status),
     );
     expect(statuses, "the scenario's bounties").to.deep.equal(["expired", "open", "cancelled", "open"]);
+    // Bounty 4 is past its deadline in block time, not on the board's clock, which its pause held back.
+    const held = await get<ApiBountyDetail>("/bounties/4");
+    expect(BigInt(held.timestamp) > BigInt(held.bounty.deadline), "past the deadline in block time").to.equal(true);
+    expect(BigInt(held.moduleTime) < BigInt(held.bounty.deadline), "before it on the board's clock").to.equal(true);
+    // Bounty 1: each funder pays for the award in proportion to what it had in then; carol's
+    // top-up came after the award and comes back whole.
+    const { alice, bob, carol } = scenario.accounts;
+    const topped = await get<ApiBountyDetail>("/bounties/1");
+    expect(
+      topped.fundings.map((f) => [f.funder, f.contribution, f.refund, f.refundedTo, f.refundable]),
+      "bounty 1: refunds",
+    ).to.deep.equal([
+      [alice, parseEther("1").toString(), parseEther("0.4").toString(), alice, "0"],
+      [bob, parseEther("0.5").toString(), parseEther("0.2").toString(), carol, "0"],
+      [carol, parseEther("0.3").toString(), null, null, parseEther("0.3").toString()],
+    ]);
     // The awards the ledger refused to record, as the board reported them.
     const refused = await chain.publicClient.getContractEvents({
       address: chain.book.contracts.bountyBoard.address,
@@ -490,21 +640,30 @@ describe("indexer: the capital layer agrees with the chain", function () {
     }
     const gated = await get<ApiBountyDetail>("/bounties/2");
     expect(gated.submissions[0]?.credentialUID, "the credential given").to.match(/^0x[0-9a-f]{64}$/);
+    const cancelled = await get<ApiBountyDetail>("/bounties/3");
+    expect(
+      [cancelled.bounty.submissionCount, cancelled.bounty.status],
+      "bounty 3: cancelled after a submission",
+    ).to.deep.equal([1, "cancelled"]);
   });
 
-  it("answers each escrow and its milestones as getEscrow, getMilestone and claimable do", async function () {
+  it("answers each escrow and its milestones as getEscrow, getMilestone and claimable do, on the escrow's clock", async function () {
     const { escrow } = views();
-    const { blockNumber, timestamp } = await get<Answer>(`/escrows/1`);
+    const { blockNumber, moduleTime } = await get<ModuleAnswer>(`/escrows/1`);
+    const clock = await escrow.read.pauseState({ blockNumber: BigInt(blockNumber) });
+    expect(moduleTime, "the escrow's clock").to.equal(clock.moduleTime.toString());
+    expect(clock.pausedDuration > 0n, "the escrow was paused").to.equal(true);
     const onChain = await escrowsOnChain(BigInt(blockNumber));
+    const cancellations = await cancellationsOnChain();
     expect(onChain.map((e) => e.id)).to.deep.equal(scenario.escrows);
     for (const { id, terms, milestones } of onChain) {
-      const body = await get<Answer & { escrow: ApiEscrow; milestones: ApiMilestone[] }>(`/escrows/${id}`);
+      const body = await get<ModuleAnswer & { escrow: ApiEscrow; milestones: ApiMilestone[] }>(`/escrows/${id}`);
       expect(body.blockNumber, "the same block").to.equal(blockNumber);
       const optional = (a: Address) => (a === zeroAddress ? null : getAddress(a));
       const sum = (f: (m: (typeof milestones)[number]) => bigint) => milestones.reduce((s, m) => s + f(m), 0n);
-      const funded = sum((m) => (m.state === 0 ? 0n : m.amount));
+      const funded = sum((m) => (m.state === State.Unfunded ? 0n : m.amount));
       const released = sum((m) => m.released);
-      const refunded = sum((m) => (m.state === 6 ? m.amount : m.state === 5 ? m.amount - m.released : 0n));
+      const refunded = sum(refundedOf);
       expect(body.escrow, `escrow ${id}`).to.include({
         id: id.toString(),
         missionId: terms.missionId.toString(),
@@ -518,6 +677,8 @@ describe("indexer: the capital layer agrees with the chain", function () {
         reviewWindow: terms.reviewWindow,
         feeBps: terms.feeBps,
         milestoneCount: terms.milestoneCount,
+        endorsed: terms.endorsed,
+        accepted: terms.accepted,
         funded: funded.toString(),
         released: released.toString(),
         fees: sum((m) => feeOf(m.released, terms.feeBps)).toString(),
@@ -541,17 +702,34 @@ describe("indexer: the capital layer agrees with the chain", function () {
           disputeId: m.disputeId === 0n ? null : m.disputeId.toString(),
           disputedByFunder: m.disputedByFunder,
         });
+        // The review (or a cancelled stream's right to dispute) ends a review window after the
+        // submission (or the cancellation), both on the escrow's clock.
+        expect(got.reviewEndsAt, `escrow ${id}, milestone ${index}: review`).to.equal(
+          m.submittedAt === 0 ? null : (BigInt(m.submittedAt) + BigInt(terms.reviewWindow)).toString(),
+        );
+        const cancelled = cancellations.get(`${id}:${index}`);
+        expect(got.cancellation, `escrow ${id}, milestone ${index}: cancellation`).to.deep.equal(
+          cancelled === undefined
+            ? null
+            : {
+                by: getAddress(cancelled.args.by),
+                vested: cancelled.args.vested.toString(),
+                rest: cancelled.args.rest.toString(),
+                blockNumber: cancelled.blockNumber.toString(),
+                transactionHash: cancelled.transactionHash,
+              },
+        );
         if (lump) {
           expect(got.stream).to.equal(null);
           continue;
         }
-        // The stream's progress at the answer's time, by the contract's formula and its claimable().
-        const vested = m.state === 0 ? 0n : streamed(m.amount, BigInt(m.start), BigInt(m.end), BigInt(timestamp));
+        // The stream's progress on the escrow's clock, by the contract's formula and its claimable().
+        const vested = await vestedOnChain(id, index, m, clock.moduleTime);
         const claimable = await escrow.read.claimable([id, BigInt(index)], { blockNumber: BigInt(blockNumber) });
         expect(got.stream, `escrow ${id}, stream ${index}`).to.deep.equal({
           vested: vested.toString(),
           claimed: m.released.toString(),
-          claimable: (m.state === 1 ? vested - m.released : 0n).toString(),
+          claimable: (m.state === State.Funded ? vested - m.released : 0n).toString(),
         });
         expect(BigInt(got.stream!.claimable), `escrow ${id}, stream ${index}: claimable()`).to.equal(claimable);
       }
@@ -569,15 +747,50 @@ describe("indexer: the capital layer agrees with the chain", function () {
     ]);
     const other = (await get<{ milestones: ApiMilestone[] }>("/escrows/2")).milestones.map((m) => m.state);
     expect(other, "escrow 2").to.deep.equal(["released", "unfunded", "released", "resolved"]);
+    const { alice, bob, eve } = scenario.accounts;
+    const third = await get<{ escrow: ApiEscrow; milestones: ApiMilestone[] }>("/escrows/3");
+    expect(
+      third.milestones.map((m) => [m.state, m.cancellation?.by ?? null]),
+      "escrow 3: streams ended early",
+    ).to.deep.equal([
+      ["resolved", bob],
+      ["reclaimed", eve],
+      ["reclaimed", bob],
+      ["disputed", null],
+    ]);
+    // Endorsed by the mission's manager (escrow 1 by its funder, escrow 2 at creation by a manager
+    // for another funder, escrow 3 for an outsider), accepted by each contributor.
+    const deals = await Promise.all(
+      scenario.escrows.map(async (id) => (await get<{ escrow: ApiEscrow }>(`/escrows/${id}`)).escrow),
+    );
+    expect(deals.map((e) => [e.endorsed, e.endorsedBy, e.accepted])).to.deep.equal([
+      [true, alice, true],
+      [true, alice, true],
+      [true, alice, true],
+    ]);
   });
 
-  it("answers each dispute, ruled and appealed, as getDispute, getRound and disputedMilestone do", async function () {
+  it("answers each dispute, ruled, appealed and cross-appealed, as getDispute, getRound, finalizableAt and disputedMilestone do", async function () {
     const { arbitration, escrow } = views();
     expect(await arbitration.read.disputeCount()).to.equal(BigInt(scenario.disputes.length));
+    const appealed = await chain.publicClient.getContractEvents({
+      address: chain.book.contracts.arbitration.address,
+      abi: arbitrationAbi,
+      eventName: "DisputeAppealed",
+      fromBlock: BigInt(chain.book.contracts.arbitration.blockNumber),
+      strict: true,
+    });
+    const cancellations = await cancellationsOnChain();
     for (const id of scenario.disputes) {
       const body = await get<ApiDispute>(`/disputes/${id}`);
       const stored = await arbitration.read.getDispute([id]);
       const [escrowId, index] = await escrow.read.disputedMilestone([id]);
+      const party = (account: Address) =>
+        account === getAddress(stored.claimant)
+          ? "claimant"
+          : account === getAddress(stored.respondent)
+            ? "respondent"
+            : "other";
       expect(body.dispute, `dispute ${id}`).to.include({
         id: id.toString(),
         arbitrable: getAddress(stored.arbitrable),
@@ -590,11 +803,43 @@ describe("indexer: the capital layer agrees with the chain", function () {
         token: tokenOf(stored.token),
         amount: stored.amount.toString(),
         openedAt: stored.openedAt.toString(),
+        appealWindow: stored.appealWindow.toString(),
+        rulingPeriod: stored.rulingPeriod.toString(),
         appealedAt: stored.appealedAt.toString(),
+        lastAppealAt: stored.lastAppealAt.toString(),
         appellant: stored.appellant === zeroAddress ? null : getAddress(stored.appellant),
+        drawnByMover: stored.drawnByMover,
         escrowId: escrowId.toString(),
         milestoneIndex: Number(index),
       });
+      expect(body.dispute.appellants, `dispute ${id}: appellants`).to.deep.equal(
+        [
+          [1, stored.claimant],
+          [2, stored.respondent],
+        ]
+          .filter(([bit]) => (stored.appellants & Number(bit)) !== 0)
+          .map(([, account]) => getAddress(account as Address)),
+      );
+      // finalizableAt reverts once the dispute is finalized; the API answers null.
+      expect(body.dispute.finalizableAt, `dispute ${id}: finalizable at`).to.equal(
+        stored.status === 3 ? null : (await arbitration.read.finalizableAt([id])).toString(),
+      );
+      expect(
+        body.appeals.map((a) => [a.appellant, a.mover, a.lapsesAt, a.transactionHash]),
+        `dispute ${id}: appeals`,
+      ).to.deep.equal(
+        appealed
+          .filter((l) => l.args.disputeId === id)
+          .map((l) => [
+            getAddress(l.args.appellant),
+            getAddress(l.args.mover),
+            l.args.lapsesAt.toString(),
+            l.transactionHash,
+          ]),
+      );
+      expect(body.dispute.appealLapsesAt, `dispute ${id}: appeal lapses at`).to.equal(
+        body.appeals.at(-1)?.lapsesAt ?? null,
+      );
       const rounds = [];
       for (const round of [1, 2]) {
         const r = await arbitration.read.getRound([id, round]);
@@ -603,25 +848,46 @@ describe("indexer: the capital layer agrees with the chain", function () {
           round,
           arbiter: getAddress(r.arbiter),
           sovereignId: r.sovereignId === 0n ? null : r.sovereignId.toString(),
+          fallbackArbiter: r.fallbackArbiter,
           assignedAt: r.assignedAt.toString(),
+          drawnBy: ["other", "claimant", "respondent"][r.drawnBy],
           ruled: r.ruled,
           shareToClaimant: r.ruled ? r.shareToClaimant.toString() : null,
           ruledAt: r.ruled ? r.ruledAt.toString() : null,
         });
       }
       expect(
-        body.rounds.map(({ round, arbiter, sovereignId, assignedAt, ruled, shareToClaimant, ruledAt }) => ({
-          round,
-          arbiter,
-          sovereignId,
-          assignedAt,
-          ruled,
-          shareToClaimant,
-          ruledAt,
-        })),
+        body.rounds.map(
+          ({
+            round,
+            arbiter,
+            sovereignId,
+            fallbackArbiter,
+            assignedAt,
+            assignedBy,
+            ruled,
+            shareToClaimant,
+            ruledAt,
+          }) => ({
+            round,
+            arbiter,
+            sovereignId,
+            fallbackArbiter,
+            assignedAt,
+            drawnBy: party(assignedBy),
+            ruled,
+            shareToClaimant,
+            ruledAt,
+          }),
+        ),
         `dispute ${id}: rounds`,
       ).to.deep.equal(rounds);
-      // Finalized: the deciding round's ruling was enforced, and the escrow split the milestone by it.
+      if (stored.status !== 3) {
+        expect([body.dispute.final, body.resolution], `dispute ${id}: not finalized`).to.deep.equal([null, null]);
+        continue;
+      }
+      // Finalized: the deciding round's ruling was enforced, and the escrow split what it held by it
+      // (a lump's amount, or the rest of a stream its funder cancelled: its vested part was paid then).
       const deciding = rounds.at(-1)!;
       expect(body.dispute.final, `dispute ${id}: final`).to.deep.include({
         shareToClaimant: deciding.shareToClaimant,
@@ -631,23 +897,80 @@ describe("indexer: the capital layer agrees with the chain", function () {
         escrow.read.getEscrow([escrowId]),
         escrow.read.getMilestone([escrowId, index]),
       ]);
+      const paidBefore = cancellations.get(`${escrowId}:${index}`)?.args.vested ?? 0n;
+      const fee = feeOf(m.released, terms.feeBps) - feeOf(paidBefore, terms.feeBps);
+      expect(stored.amount, `dispute ${id}: what the escrow held`).to.equal(m.amount - paidBefore);
       expect(body.resolution, `dispute ${id}: resolution`).to.deep.include({
-        toContributor: (m.released - feeOf(m.released, terms.feeBps)).toString(),
-        fee: feeOf(m.released, terms.feeBps).toString(),
+        toContributor: (m.released - paidBefore - fee).toString(),
+        fee: fee.toString(),
         toFunder: (m.amount - m.released).toString(),
       });
     }
-    const appealed = await get<ApiDispute>("/disputes/1");
-    const { alice, dave, eve, guardian } = scenario.accounts;
-    expect(appealed.rounds.map((r) => [r.arbiter, r.sovereignId, r.shareToClaimant])).to.deep.equal([
+    const { alice, bob, dave, eve, guardian, deployer, fallbackOne, fallbackTwo } = scenario.accounts;
+    const first = await get<ApiDispute>("/disputes/1");
+    expect(first.rounds.map((r) => [r.arbiter, r.sovereignId, r.shareToClaimant])).to.deep.equal([
       [guardian, null, "600000"],
       [eve, "3", "250000"],
     ]);
     expect(
-      appealed.evidence.map((e) => e.party),
+      first.evidence.map((e) => e.party),
       "evidence",
     ).to.deep.equal([alice, dave]);
-    expect(appealed.dispute.status).to.equal("finalized");
+    expect(first.dispute.status).to.equal("finalized");
+    // Dispute 3: bob (favoured by round 1) appealed first and drew round 2's arbiter; eve, whom
+    // round 1 disfavoured, appealed too, moved round 2 from then on and replaced his arbiter.
+    const crossed = await get<ApiDispute>("/disputes/3");
+    expect(crossed.appeals.map((a) => [a.appellant, a.mover])).to.deep.equal([
+      [bob, bob],
+      [eve, eve],
+    ]);
+    expect([crossed.dispute.appellant, crossed.dispute.appellants]).to.deep.equal([eve, [eve, bob]]);
+    expect(
+      crossed.rounds.map((r) => [r.arbiter, r.sovereignId, r.fallbackArbiter, r.drawnBy, r.shareToClaimant]),
+    ).to.deep.equal([
+      [fallbackOne, null, true, "claimant", "400000"],
+      [deployer, null, true, "claimant", "800000"],
+    ]);
+    expect(crossed.dispute.final).to.deep.include({ shareToClaimant: "800000", decidingRound: 2 });
+    expect(fallbackTwo, "round 2's vetoed arbiter").to.not.equal(deployer);
+    const open = await get<ApiDispute>("/disputes/4");
+    expect([open.dispute.status, open.rounds.map((r) => r.shareToClaimant)]).to.deep.equal(["open", ["1000000"]]);
+  });
+
+  it("answers Arbitration's periods, fallback arbiters and arbitrables as its views say", async function () {
+    const { arbitration } = views();
+    const body = await get<ApiArbitration>("/arbitration");
+    expect(body).to.deep.equal({
+      appealWindow: (await arbitration.read.appealWindow()).toString(),
+      rulingPeriod: (await arbitration.read.rulingPeriod()).toString(),
+      fallbackArbiters: sortAddresses(scenario.fallbackArbiters),
+      arbitrables: [getAddress(chain.book.contracts.escrow.address)],
+    });
+    for (const account of accounts()) {
+      expect(body.fallbackArbiters.includes(account), `fallback arbiter ${account}`).to.equal(
+        await arbitration.read.isFallbackArbiter([account]),
+      );
+    }
+    expect(BigInt(body.fallbackArbiters.length)).to.equal(await arbitration.read.fallbackArbiterCount());
+    expect(await arbitration.read.isArbitrable([chain.book.contracts.escrow.address])).to.equal(true);
+  });
+
+  it("answers each module's pause and clock as pauseState and paused do", async function () {
+    const body = await get<ApiModules>("/modules");
+    await expectModulesAgreeWithChain(body);
+    const byName = Object.fromEntries(body.modules.map((m) => [m.name, m]));
+    // The escrow's one-day pause and the board's ten-day pause ended by themselves.
+    expect([
+      byName.MilestoneEscrow.paused,
+      byName.MilestoneEscrow.pausedDuration,
+      byName.MilestoneEscrow.maxPauseDuration,
+    ]).to.deep.equal([false, "86400", "86400"]);
+    expect([
+      byName.BountyBoard.paused,
+      byName.BountyBoard.pausedDuration,
+      byName.BountyBoard.maxPauseDuration,
+    ]).to.deep.equal([false, (10 * 86_400).toString(), (10 * 86_400).toString()]);
+    expect(byName.SovereignRegistry.pausedDuration).to.equal("0");
   });
 
   it("answers each split as splitHash, controller and pendingWithdrawals do, with the payouts the chain made", async function () {
@@ -716,12 +1039,45 @@ describe("indexer: the capital layer agrees with the chain", function () {
       expect(body.pendingWithdrawals, `split ${address}: pending withdrawals`).to.deep.equal(pending);
     }
     const revenue = await get<ApiSplit>(`/splits/${scenario.splits[0].address}`);
-    expect(revenue.distributions.map((d) => d.payouts.filter((p) => p.deferred).map((p) => p.account))).to.deep.equal([
-      [scenario.accounts.refuser],
-      [],
-      [],
+    // ETH (the refuser's share deferred), ATLAS, ATLAS again by the update under the old
+    // configuration, ETH under the new one.
+    expect(
+      revenue.distributions.map((d) => [d.token, d.payouts.filter((p) => p.deferred).map((p) => p.account)]),
+    ).to.deep.equal([
+      [zeroAddress, [scenario.accounts.refuser]],
+      [tokenOf(chain.book.contracts.token.address), []],
+      [tokenOf(chain.book.contracts.token.address), []],
+      [zeroAddress, []],
     ]);
+    expect(
+      revenue.distributions[2].payouts.map((p) => p.account).sort(),
+      "the update's distribution: the old recipients and the controller",
+    ).to.deep.equal(
+      [
+        ...sortAddresses([scenario.accounts.alice, scenario.accounts.bob, scenario.accounts.refuser]),
+        scenario.accounts.alice,
+      ].sort(),
+    );
     expect(revenue.split.controller, "made immutable").to.equal(null);
+    // The refuser, which cannot take ETH, withdrew its deferred share to carol: as the chain's Withdrawn says.
+    const withdrawn = await chain.publicClient.getContractEvents({
+      address: scenario.splits[0].address,
+      abi: revenueSplitAbi,
+      eventName: "Withdrawn",
+      fromBlock: BigInt(chain.book.contracts.splitFactory.blockNumber),
+      strict: true,
+    });
+    expect(revenue.withdrawals.map((w) => [w.account, w.token, w.amount, w.to])).to.deep.equal(
+      withdrawn.map((l) => [
+        getAddress(l.args.account),
+        tokenOf(l.args.token),
+        l.args.amount.toString(),
+        getAddress(l.args.to),
+      ]),
+    );
+    expect(revenue.withdrawals.map((w) => [w.account, w.to])).to.deep.equal([
+      [scenario.accounts.refuser, scenario.accounts.carol],
+    ]);
   });
 
   it("sums each account's earnings as the modules' views and the chain's payouts say, with what is still owed", async function () {
@@ -766,21 +1122,32 @@ describe("indexer: the capital layer agrees with the chain", function () {
     }
     const states = Object.fromEntries(MILESTONE_STATES.map((s) => [s, 0]));
     const streams = [];
+    const [boardClock, escrowClock] = await Promise.all([
+      board.read.pauseState({ blockNumber }),
+      escrow.read.pauseState({ blockNumber }),
+    ]);
+    expect(body.moduleTimes, "the modules' clocks").to.deep.equal({
+      bountyBoard: boardClock.moduleTime.toString(),
+      escrow: escrowClock.moduleTime.toString(),
+    });
     for (const { id, terms, milestones } of await escrowsOnChain(blockNumber)) {
       const token = tokenOf(terms.token);
       for (const [index, m] of milestones.entries()) {
-        tally(totals, `${token}/funded`, m.state === 0 ? 0n : m.amount);
+        tally(totals, `${token}/funded`, m.state === State.Unfunded ? 0n : m.amount);
         tally(totals, `${token}/paid`, m.released);
         tally(totals, `${token}/fees`, feeOf(m.released, terms.feeBps));
-        tally(totals, `${token}/refunded`, m.state === 6 ? m.amount : m.state === 5 ? m.amount - m.released : 0n);
+        tally(totals, `${token}/refunded`, refundedOf(m));
         states[MILESTONE_STATES[m.state]] += 1;
         if (m.kind === 1) {
           const claimable = await escrow.read.claimable([id, BigInt(index)], { blockNumber });
+          const vested = await vestedOnChain(id, index, m, escrowClock.moduleTime);
+          if (m.state === State.Funded)
+            expect(vested, `stream ${id}:${index}: claimable()`).to.equal(m.released + claimable);
           streams.push({
             escrowId: id.toString(),
             index,
             amount: m.amount.toString(),
-            vested: (m.state === 1 ? m.released + claimable : m.amount).toString(),
+            vested: vested.toString(),
             claimed: m.released.toString(),
           });
         }
@@ -816,13 +1183,14 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(body.escrows.map((e) => [e.id, e.milestones.length])).to.deep.equal([
       ["1", 5],
       ["2", 4],
+      ["3", 4],
     ]);
     const empty = await get<ApiFunding>(`/missions/${scenario.missions.unfunded}/funding`);
     expect([empty.totals, empty.bounties, empty.escrows, empty.progress.streams]).to.deep.equal([[], [], [], []]);
   });
 
-  it("follows the chain after the backfill: a split created and distributed, a withdrawal", async function () {
-    const { bob, eve, deployer, dave } = scenario.accounts;
+  it("follows the chain after the backfill: a split created and distributed, a withdrawal, a refund, a pause extended", async function () {
+    const { bob, carol, eve, deployer, dave } = scenario.accounts;
     const transport = http(chain.url, { retryCount: 0 });
     const wallet = (account: Address) => createWalletClient({ account, chain: hardhat, transport });
     const mined = async (hash: Promise<Hex>) =>
@@ -860,11 +1228,59 @@ describe("indexer: the capital layer agrees with the chain", function () {
         args: [chain.book.contracts.token.address, dave],
       }),
     );
+    // Carol, who topped bounty 1 up after its award, takes her whole deposit back.
+    await mined(
+      wallet(carol).writeContract({
+        account: carol,
+        chain: null,
+        address: chain.book.contracts.bountyBoard.address,
+        abi: bountyBoardAbi,
+        functionName: "reclaim",
+        args: [1n, carol],
+      }),
+    );
+    // Governance pauses Arbitration and extends the pause: its clock stands still.
+    const timelock = chain.book.contracts.timelock.address;
+    await chain.testClient.impersonateAccount({ address: timelock });
+    await chain.testClient.setBalance({ address: timelock, value: parseEther("1") });
+    const arbitrationByGovernance = getContract({
+      address: chain.book.contracts.arbitration.address,
+      abi: arbitrationAbi,
+      client: { public: chain.publicClient, wallet: wallet(timelock) },
+    });
+    await mined(arbitrationByGovernance.write.pause());
+    const pausedAt = (await chain.publicClient.getBlock()).timestamp;
+    await mined(arbitrationByGovernance.write.extendPause([pausedAt + 30n * 86_400n]));
+    await chain.testClient.stopImpersonatingAccount({ address: timelock });
+    await chain.increaseTo(pausedAt + 3n * 86_400n);
+
     await waitUntilSynced(indexer, chain.url);
     const live = await get<ApiSplit>(`/splits/${address}`);
     expect(live.distributions.map((d) => d.payouts.map((p) => [p.account, p.amount]))).to.deep.equal([
       recipients.map((r) => [r, parseEther("0.1").toString()]),
     ]);
+    const refunded = await get<ApiBountyDetail>("/bounties/1");
+    expect(
+      refunded.fundings.filter((f) => f.funder === carol).map((f) => [f.refund, f.refundedTo, f.refundable]),
+      "carol's refund",
+    ).to.deep.equal([[parseEther("0.3").toString(), carol, "0"]]);
+    const modules = await get<ApiModules>("/modules");
+    await expectModulesAgreeWithChain(modules);
+    const paused = modules.modules.find((m) => m.name === "Arbitration")!;
+    expect([paused.paused, paused.pauseEndsAt, paused.moduleTime]).to.deep.equal([
+      true,
+      (pausedAt + 30n * 86_400n).toString(),
+      pausedAt.toString(),
+    ]);
+    // The stream still vesting goes on with the escrow's clock.
+    const { blockNumber, moduleTime, milestones } = await get<ModuleAnswer & { milestones: ApiMilestone[] }>(
+      "/escrows/1",
+    );
+    expect(moduleTime, "the escrow's clock").to.equal(
+      (await views().escrow.read.pauseState({ blockNumber: BigInt(blockNumber) })).moduleTime.toString(),
+    );
+    const claimable = await views().escrow.read.claimable([1n, 3n], { blockNumber: BigInt(blockNumber) });
+    expect(milestones[3].stream!.claimable, "claimable()").to.equal(claimable.toString());
     scenario = { ...scenario, splits: [...scenario.splits, { address, config }] };
     await expectEarningsAgreeWithChain();
   });

@@ -540,8 +540,18 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
       ]);
       for (const [name, uid] of Object.entries(graph.executions)) {
         const stored = await eas.read.getAttestation([uid]);
-        const [actor, sovereignId, missionId, taskRef, inputHash, outputHash, evidenceURI, modelHash] =
-          decodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.executionRecord), stored.data);
+        const [
+          chainId,
+          namedLedger,
+          actor,
+          sovereignId,
+          missionId,
+          taskRef,
+          inputHash,
+          outputHash,
+          evidenceURI,
+          modelHash,
+        ] = decodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.executionRecord), stored.data);
         const outcomeId = await ledger.read.executionOutcome([uid]);
         const log = recorded.find((l) => l.args.executionUID === uid);
         const { executionRecord } = await get<{ executionRecord: Record<string, unknown> }>(
@@ -552,6 +562,8 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
           uid,
           attester: stored.attester,
           recipient: stored.recipient,
+          chainId: chainId.toString(),
+          ledger: namedLedger,
           actor,
           sovereignId: sovereignId.toString(),
           missionId: missionId.toString(),

@@ -134,8 +134,11 @@ export async function runGraphScenario(chain: DeployedChain): Promise<GraphScena
   };
   const skill = (name: string, level: number, evidenceURI: string) =>
     encodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.skillCredential), [name, level, evidenceURI]);
+  // Execution records and verifications name the ledger that may record them: this chain's.
+  const ledgerOf = [BigInt(hardhat.id), book.contracts.ledger.address] as const;
   const executionData = (actor: Address, missionId: bigint, task: string, modelHash: Hex) =>
     encodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.executionRecord), [
+      ...ledgerOf,
       actor,
       1n,
       missionId,
@@ -146,7 +149,7 @@ export async function runGraphScenario(chain: DeployedChain): Promise<GraphScena
       modelHash,
     ]);
   const verification = (points: bigint, comment: string) =>
-    encodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.executionVerification), [true, points, comment]);
+    encodeAbiParameters(parseAbiParameters(ATLAS_SCHEMAS.executionVerification), [...ledgerOf, true, points, comment]);
 
   // The two local accounts need gas.
   const deployerWallet = chain.as(deployer).walletClient!;

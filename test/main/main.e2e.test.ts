@@ -89,7 +89,14 @@ describe("main job (npm start)", function () {
     expect(job.output()).to.include("✓ execute");
     expect(job.output()).to.include("✓ credential across sovereigns");
     expect(job.output()).to.include("✓ contribution recorded");
-    for (const step of ["✓ bounty awarded", "✓ milestone unlocked", "✓ ruling enforced", "✓ stream completed"]) {
+    for (const step of [
+      "✓ escrow endorsed",
+      "✓ terms accepted",
+      "✓ bounty awarded",
+      "✓ milestone unlocked",
+      "✓ ruling enforced",
+      "✓ stream completed",
+    ]) {
       expect(job.output()).to.include(step);
     }
     expect(job.output()).to.include("✓ split distributed");
@@ -98,7 +105,14 @@ describe("main job (npm start)", function () {
     // North honours south's credential: the indexer's API and the SDK (the chain) say the same.
     const { graph, capital } = JSON.parse(readFileSync(path.join(home.dataDir, "scenario.json"), "utf8")) as {
       graph: { north: string; south: string; citizen: Hex; foreignCredential: Hex };
-      capital: { token: Address; missionId: string; escrowId: string; bountyId: string; citizen: Address };
+      capital: {
+        token: Address;
+        missionId: string;
+        escrowId: string;
+        bountyId: string;
+        citizen: Address;
+        citizenReputation: string;
+      };
     };
     const book = await readAddressBook(31337, home.deploymentsDir);
     const sdk = createAtlasClient({
@@ -127,11 +141,23 @@ describe("main job (npm start)", function () {
 
     // The mission's funding and the citizen's earnings: the indexer's API and the chain agree.
     const funding = (await (await fetch(`${home.indexerUrl}/missions/${capital.missionId}/funding`)).json()) as {
-      escrows: { id: string; milestones: { index: number; state: string; released: string }[] }[];
+      escrows: {
+        id: string;
+        endorsed: boolean;
+        accepted: boolean;
+        milestones: { index: number; state: string; released: string }[];
+      }[];
       bounties: { id: string; funded: string; awarded: string }[];
     };
     const [escrow] = funding.escrows;
     expect(escrow.id).to.equal(capital.escrowId);
+    // The mission's own deal, accepted by the citizen: the API and the chain say so.
+    const terms = await sdk.capital.getEscrow({ escrowId: BigInt(capital.escrowId) });
+    expect({ endorsed: escrow.endorsed, accepted: escrow.accepted }).to.deep.equal({
+      endorsed: terms.endorsed,
+      accepted: terms.accepted,
+    });
+    expect(terms.endorsed && terms.accepted, "endorsed and accepted").to.equal(true);
     for (const indexed of escrow.milestones) {
       const onChainMilestone = await sdk.capital.getMilestone({
         escrowId: BigInt(capital.escrowId),
@@ -162,6 +188,15 @@ describe("main job (npm start)", function () {
       { token: capital.token, amount: balance.toString() },
     ]);
     expect(balance).to.equal(12_175n * 10n ** 6n);
+    // Its payouts earned the citizen reputation in north (the deal is the mission's own, the
+    // citizen a member of north): the API's all-time points are the ledger's.
+    const reputation = await sdk.graph.getReputation({ sovereignId: BigInt(graph.north), account: capital.citizen });
+    expect(reputation.toString(), "the reputation the main job printed").to.equal(capital.citizenReputation);
+    expect(reputation > 0n, "reputation earned").to.equal(true);
+    const account = (await (await fetch(`${home.indexerUrl}/accounts/${capital.citizen}`)).json()) as {
+      reputation: { sovereignId: string; points: string }[];
+    };
+    expect(account.reputation).to.deep.include({ sovereignId: graph.north, points: reputation.toString() });
 
     firstProposals = await proposals();
     expect(firstProposals.map((p) => p.state).sort()).to.deep.equal(["Active", "Executed"]);

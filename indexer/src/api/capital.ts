@@ -1,24 +1,32 @@
 /**
  * REST routes of the capital layer: a mission's funding and progress, bounties, escrows with their
- * milestones, disputes, splits with their distributions, and an account's earnings, all from
- * indexed state (see indexer/README.md). Time-dependent answers (a bounty's status, a stream's
- * vesting) are computed at the last indexed block, whose number and time each answer carries.
- * Mounted by index.ts, whose error handler answers the 400s and 404s thrown here.
+ * milestones, disputes, Arbitration's settings, the modules' pauses and clocks, splits with their
+ * distributions, and an account's earnings, from indexed state (see indexer/README.md).
+ * Time-dependent answers (a bounty's status, a stream's vesting) are computed at the last indexed
+ * block on the module's clock (its time less the time the module spent paused), whose block
+ * number, time and module time each answer carries. A bounty's refunds still to reclaim are read
+ * from the board (`refundOf`) at that block. Mounted by index.ts, whose error handler answers the
+ * 400s, 404s and 503s thrown here.
  */
-import { db } from "ponder:api";
+import { db, publicClients } from "ponder:api";
 import {
+  arbitrable,
+  arbitrationPeriods,
   bounty,
   bountyAward,
   bountyFunding,
   bountySubmission,
   dispute,
+  disputeAppeal,
   disputeEvidence,
   disputeRound,
   earning,
   escrow,
+  fallbackArbiter,
   milestone,
   milestonePayment,
   mission,
+  moduleClock,
   pendingWithdrawal,
   split,
   splitDistribution,
@@ -26,11 +34,12 @@ import {
   streamClaim,
   withdrawalEvent,
 } from "ponder:schema";
-import type { MilestoneState } from "@atlas-os/sdk";
+import { bountyBoardAbi, type MilestoneState } from "@atlas-os/sdk";
 import { Hono } from "hono";
 import { and, asc, eq, gt, inArray } from "ponder";
 import { getAddress, type Address, type Hex } from "viem";
 
+import { book } from "../../settings.ts";
 import {
   EARNING_SOURCES,
   MILESTONE_STATES,
@@ -38,6 +47,7 @@ import {
   bountyFundingJson,
   bountyJson,
   bountySubmissionJson,
+  disputeAppealJson,
   disputeEvidenceJson,
   disputeJson,
   disputeRoundJson,
@@ -45,14 +55,15 @@ import {
   escrowJson,
   milestoneJson,
   milestonePaymentJson,
+  pauseStateJson,
   pendingWithdrawalJson,
   splitDistributionJson,
   splitJson,
   streamClaimJson,
   withdrawalEventJson,
 } from "./capitalJson.ts";
-import { bountyStatus, streamProgress } from "./capitalTime.ts";
-import { NotFoundError } from "./errors.ts";
+import { bountyStatus, pauseState, streamProgress, type PauseState } from "./capitalTime.ts";
+import { ChainUnavailableError, NotFoundError } from "./errors.ts";
 import { missionJson } from "./graphJson.ts";
 import { readIndexedHead } from "./head.ts";
 import { parseAddress, parseId, parseName, parseUint256 } from "./parse.ts";
@@ -60,6 +71,54 @@ import { parseAddress, parseId, parseName, parseUint256 } from "./parse.ts";
 const capital = new Hono();
 
 const lower = (address: Address) => address.toLowerCase() as Address;
+
+/** The AtlasModules of the address book, by the names the `module_clock` rows carry. */
+const MODULES = {
+  SovereignRegistry: book.contracts.registry.address,
+  ContributionLedger: book.contracts.ledger.address,
+  BountyBoard: book.contracts.bountyBoard.address,
+  MilestoneEscrow: book.contracts.escrow.address,
+  Arbitration: book.contracts.arbitration.address,
+} as const;
+
+/** Each module's `pauseState()` at the block time `now`, by name. */
+async function readPauseStates(now: bigint): Promise<Record<keyof typeof MODULES, PauseState>> {
+  const rows = await db.select().from(moduleClock);
+  const byAddress = new Map(rows.map((row) => [row.address.toLowerCase(), row]));
+  return Object.fromEntries(
+    Object.entries(MODULES).map(([name, address]) => [name, pauseState(byAddress.get(address.toLowerCase()), now)]),
+  ) as Record<keyof typeof MODULES, PauseState>;
+}
+
+/**
+ * What `refundOf` says for each of `funders` at `blockNumber`: read from the board, whose share
+ * accounting (BountyMath) decides it, only for a bounty that takes refunds (expired or cancelled).
+ */
+async function readRefunds(
+  bountyId: bigint,
+  funders: readonly Hex[],
+  blockNumber: bigint,
+): Promise<ReadonlyMap<Hex, bigint>> {
+  try {
+    const refunds = await Promise.all(
+      funders.map((funder) =>
+        publicClients.chain.readContract({
+          address: book.contracts.bountyBoard.address,
+          abi: bountyBoardAbi,
+          functionName: "refundOf",
+          args: [bountyId, funder],
+          blockNumber,
+        }),
+      ),
+    );
+    return new Map(funders.map((funder, i) => [funder, refunds[i]!]));
+  } catch (error) {
+    throw new ChainUnavailableError(
+      `Cannot read bounty ${bountyId}'s refunds from the chain: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      { cause: error },
+    );
+  }
+}
 
 /* MISSIONS */
 
@@ -73,6 +132,9 @@ capital.get("/missions/:id/funding", async (c) => {
   const [row] = await db.select().from(mission).where(eq(mission.id, id));
   if (row === undefined) throw new NotFoundError(`No mission ${id} has been indexed.`);
   const head = await readIndexedHead(db);
+  const clocks = await readPauseStates(head.timestamp);
+  const boardTime = clocks.BountyBoard.moduleTime;
+  const escrowTime = clocks.MilestoneEscrow.moduleTime;
   const [bounties, escrows] = await Promise.all([
     db.select().from(bounty).where(eq(bounty.missionId, id)).orderBy(asc(bounty.id)),
     db.select().from(escrow).where(eq(escrow.missionId, id)).orderBy(asc(escrow.id)),
@@ -110,7 +172,7 @@ capital.get("/missions/:id/funding", async (c) => {
   const streams = milestones
     .filter((m) => m.kind === 1)
     .map((m) => {
-      const progress = streamProgress(m, head.timestamp);
+      const progress = streamProgress(m, escrowTime);
       return {
         escrowId: m.escrowId.toString(),
         index: m.index,
@@ -122,11 +184,13 @@ capital.get("/missions/:id/funding", async (c) => {
       };
     });
   const bountyStatuses = { open: 0, expired: 0, cancelled: 0 };
-  for (const b of bounties) bountyStatuses[bountyStatus(b, head.timestamp)] += 1;
+  for (const b of bounties) bountyStatuses[bountyStatus(b, boardTime)] += 1;
 
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
+    /** The bounty board's and the escrow's clocks at that block. */
+    moduleTimes: { bountyBoard: boardTime.toString(), escrow: escrowTime.toString() },
     mission: missionJson(row),
     totals: [...totals.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -139,10 +203,10 @@ capital.get("/missions/:id/funding", async (c) => {
         remaining: (t.funded - t.paid - t.refunded).toString(),
       })),
     progress: { milestones: byState, streams, bounties: bountyStatuses },
-    bounties: bounties.map((b) => bountyJson(b, head.timestamp)),
+    bounties: bounties.map((b) => bountyJson(b, boardTime)),
     escrows: escrows.map((e) => ({
       ...escrowJson(e),
-      milestones: milestones.filter((m) => m.escrowId === e.id).map((m) => milestoneJson(m, head.timestamp)),
+      milestones: milestones.filter((m) => m.escrowId === e.id).map((m) => milestoneJson(m, escrowTime)),
     })),
   });
 });
@@ -171,11 +235,17 @@ capital.get("/bounties/:id", async (c) => {
       .where(eq(bountyAward.bountyId, id))
       .orderBy(asc(bountyAward.blockNumber), asc(bountyAward.logIndex)),
   ]);
+  const { moduleTime } = (await readPauseStates(head.timestamp)).BountyBoard;
+  const open = bountyStatus(row, moduleTime) === "open";
+  const unclaimed = fundings.filter((f) => !f.reclaimed).map((f) => f.funder);
+  const refunds =
+    open || unclaimed.length === 0 ? new Map<Hex, bigint>() : await readRefunds(id, unclaimed, head.blockNumber);
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
-    bounty: bountyJson(row, head.timestamp),
-    fundings: fundings.map(bountyFundingJson),
+    moduleTime: moduleTime.toString(),
+    bounty: bountyJson(row, moduleTime),
+    fundings: fundings.map((f) => bountyFundingJson(f, refunds.get(f.funder) ?? 0n)),
     submissions: submissions.map(bountySubmissionJson),
     awards: awards.map(bountyAwardJson),
   });
@@ -199,11 +269,13 @@ capital.get("/escrows/:id", async (c) => {
       .where(eq(milestonePayment.escrowId, id))
       .orderBy(asc(milestonePayment.blockNumber), asc(milestonePayment.logIndex)),
   ]);
+  const { moduleTime } = (await readPauseStates(head.timestamp)).MilestoneEscrow;
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
+    moduleTime: moduleTime.toString(),
     escrow: escrowJson(row),
-    milestones: milestones.map((m) => milestoneJson(m, head.timestamp)),
+    milestones: milestones.map((m) => milestoneJson(m, moduleTime)),
     claims: claims.map(streamClaimJson),
     payments: payments.map(milestonePaymentJson),
   });
@@ -213,7 +285,7 @@ capital.get("/disputes/:id", async (c) => {
   const id = parseUint256(c.req.param("id"), "Dispute id");
   const [row] = await db.select().from(dispute).where(eq(dispute.id, id));
   if (row === undefined) throw new NotFoundError(`No dispute ${id} has been indexed.`);
-  const [rounds, evidence, [ruling]] = await Promise.all([
+  const [rounds, evidence, appeals, [ruling]] = await Promise.all([
     db.select().from(disputeRound).where(eq(disputeRound.disputeId, id)).orderBy(asc(disputeRound.round)),
     db
       .select()
@@ -222,12 +294,18 @@ capital.get("/disputes/:id", async (c) => {
       .orderBy(asc(disputeEvidence.blockNumber), asc(disputeEvidence.logIndex)),
     db
       .select()
+      .from(disputeAppeal)
+      .where(eq(disputeAppeal.disputeId, id))
+      .orderBy(asc(disputeAppeal.blockNumber), asc(disputeAppeal.logIndex)),
+    db
+      .select()
       .from(milestonePayment)
       .where(and(eq(milestonePayment.kind, "ruling"), eq(milestonePayment.disputeId, id))),
   ]);
   return c.json({
-    dispute: disputeJson(row),
-    rounds: rounds.map(disputeRoundJson),
+    dispute: disputeJson(row, rounds),
+    rounds: rounds.map((round) => disputeRoundJson(row, round)),
+    appeals: appeals.map(disputeAppealJson),
     evidence: evidence.map(disputeEvidenceJson),
     // What the escrow did with the final ruling (MilestoneResolved), once enforced.
     resolution:
@@ -240,6 +318,38 @@ capital.get("/disputes/:id", async (c) => {
             blockNumber: ruling.blockNumber.toString(),
             transactionHash: ruling.transactionHash,
           },
+  });
+});
+
+/** Arbitration's settings for new disputes: its periods, fallback arbiters and arbitrables. */
+capital.get("/arbitration", async (c) => {
+  const [[periods], fallbacks, arbitrables] = await Promise.all([
+    db.select().from(arbitrationPeriods),
+    db.select().from(fallbackArbiter).where(eq(fallbackArbiter.allowed, true)).orderBy(asc(fallbackArbiter.address)),
+    db.select().from(arbitrable).where(eq(arbitrable.allowed, true)).orderBy(asc(arbitrable.address)),
+  ]);
+  return c.json({
+    appealWindow: periods === undefined ? null : periods.appealWindow.toString(),
+    rulingPeriod: periods === undefined ? null : periods.rulingPeriod.toString(),
+    fallbackArbiters: fallbacks.map((f) => getAddress(f.address)),
+    arbitrables: arbitrables.map((a) => getAddress(a.address)),
+  });
+});
+
+/* MODULES */
+
+/** Every module's pause and clock (`pauseState()`, `paused()`) at the last indexed block. */
+capital.get("/modules", async (c) => {
+  const head = await readIndexedHead(db);
+  const states = await readPauseStates(head.timestamp);
+  return c.json({
+    blockNumber: head.blockNumber.toString(),
+    timestamp: head.timestamp.toString(),
+    modules: (Object.keys(MODULES) as (keyof typeof MODULES)[]).map((name) => ({
+      name,
+      address: getAddress(MODULES[name]),
+      ...pauseStateJson(states[name]),
+    })),
   });
 });
 

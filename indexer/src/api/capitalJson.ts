@@ -9,6 +9,7 @@ import type {
   bountyFunding,
   bountySubmission,
   dispute,
+  disputeAppeal,
   disputeEvidence,
   disputeRound,
   earning,
@@ -34,7 +35,7 @@ import {
 } from "@atlas-os/sdk";
 import { getAddress, zeroHash, type Address, type Hex } from "viem";
 
-import { bountyStatus, streamProgress } from "./capitalTime.ts";
+import { bountyStatus, finalizableAt, streamProgress, type PauseState } from "./capitalTime.ts";
 
 /** The capital contracts' enums by name, as the SDK's `capital` module names them. */
 export { MILESTONE_STATES };
@@ -72,8 +73,9 @@ export interface BountyJson {
   readonly sovereignId: string;
   readonly creator: Address;
   readonly token: Address;
+  /** On the board's clock. */
   readonly deadline: string;
-  /** `statusOf` at the answer's `timestamp`. */
+  /** `statusOf` at the answer's block (the board's clock, `moduleTime`). */
   readonly status: Exclude<BountyStatus, "none">;
   /** The credential submitters must hold, or null. */
   readonly credential: { readonly schema: Hex; readonly trustedBy: string } | null;
@@ -94,7 +96,8 @@ export interface BountyJson {
   readonly createdTransaction: Hex;
 }
 
-export function bountyJson(row: typeof bounty.$inferSelect, now: bigint): BountyJson {
+/** A bounty at the board's clock `time`. */
+export function bountyJson(row: typeof bounty.$inferSelect, time: bigint): BountyJson {
   return {
     id: row.id.toString(),
     missionId: row.missionId.toString(),
@@ -102,7 +105,7 @@ export function bountyJson(row: typeof bounty.$inferSelect, now: bigint): Bounty
     creator: address(row.creator),
     token: address(row.token),
     deadline: row.deadline.toString(),
-    status: bountyStatus(row, now),
+    status: bountyStatus(row, time),
     credential:
       row.credentialSchema === zeroHash
         ? null
@@ -124,12 +127,14 @@ export function bountyJson(row: typeof bounty.$inferSelect, now: bigint): Bounty
   };
 }
 
-export function bountyFundingJson(row: typeof bountyFunding.$inferSelect) {
+/** A funder of a bounty; `refundable` is what `refundOf` says (0 while the bounty is open or once reclaimed). */
+export function bountyFundingJson(row: typeof bountyFunding.$inferSelect, refundable: bigint) {
   return {
     funder: address(row.funder),
     contribution: row.contribution.toString(),
     depositCount: row.depositCount,
     reclaimed: row.reclaimed,
+    refundable: refundable.toString(),
     refund: decimal(row.refund),
     refundedTo: optionalAddress(row.refundedTo),
     reclaimedBlock: decimal(row.reclaimedBlock),
@@ -179,6 +184,11 @@ export interface EscrowJson {
   readonly feeBps: number;
   readonly milestoneCount: number;
   readonly creator: Address;
+  /** The mission's own deal: created by a mission manager for another funder, or endorsed by one. */
+  readonly endorsed: boolean;
+  readonly endorsedBy: Address | null;
+  /** The contributor accepted the terms (it may submit work). */
+  readonly accepted: boolean;
   /** Milestones funded. */
   readonly funded: string;
   /** Paid to the contributor, gross of the protocol fee. */
@@ -213,6 +223,9 @@ export function escrowJson(row: typeof escrow.$inferSelect): EscrowJson {
     feeBps: row.feeBps,
     milestoneCount: row.milestoneCount,
     creator: address(row.creator),
+    endorsed: row.endorsed,
+    endorsedBy: optionalAddress(row.endorsedBy),
+    accepted: row.accepted,
     funded: row.funded.toString(),
     released: row.released.toString(),
     fees: row.fees.toString(),
@@ -240,11 +253,20 @@ export interface MilestoneJson {
   readonly fees: string;
   readonly refunded: string;
   readonly fundedBlock: string | null;
-  /** "0" until submitted. */
+  /** A lump's submission, or a stream's cancellation by its funder ("0" until then; the escrow's clock). */
   readonly submittedAt: string;
   readonly evidenceURI: string | null;
   readonly evidenceHash: Hex | null;
+  /** The funder's review of a lump, or the contributor's right to dispute a cancelled stream, ends then. */
   readonly reviewEndsAt: string | null;
+  /** A stream ended early (StreamCancelled): by whom, what had vested (gross), the unvested rest. */
+  readonly cancellation: {
+    readonly by: Address;
+    readonly vested: string;
+    readonly rest: string;
+    readonly blockNumber: string;
+    readonly transactionHash: Hex;
+  } | null;
   readonly release: {
     readonly reason: ReleaseReason;
     readonly by: Address;
@@ -260,9 +282,10 @@ export interface MilestoneJson {
   readonly stream: { readonly vested: string; readonly claimed: string; readonly claimable: string } | null;
 }
 
-export function milestoneJson(row: typeof milestone.$inferSelect, now: bigint): MilestoneJson {
+/** A milestone at the escrow's clock `time`. */
+export function milestoneJson(row: typeof milestone.$inferSelect, time: bigint): MilestoneJson {
   const lump = row.kind === 0;
-  const progress = lump ? null : streamProgress(row, now);
+  const progress = lump ? null : streamProgress(row, time);
   return {
     escrowId: row.escrowId.toString(),
     index: row.index,
@@ -280,6 +303,20 @@ export function milestoneJson(row: typeof milestone.$inferSelect, now: bigint): 
     evidenceURI: row.evidenceUri,
     evidenceHash: row.evidenceHash,
     reviewEndsAt: decimal(row.reviewEndsAt),
+    cancellation:
+      row.cancelledBy === null ||
+      row.cancelledVested === null ||
+      row.cancelledRest === null ||
+      row.cancelledBlock === null ||
+      row.cancelledTransaction === null
+        ? null
+        : {
+            by: address(row.cancelledBy),
+            vested: row.cancelledVested.toString(),
+            rest: row.cancelledRest.toString(),
+            blockNumber: row.cancelledBlock.toString(),
+            transactionHash: row.cancelledTransaction,
+          },
     release:
       row.releaseReason === null || row.releasedBy === null
         ? null
@@ -317,7 +354,7 @@ export function streamClaimJson(row: typeof streamClaim.$inferSelect) {
 export function milestonePaymentJson(row: typeof milestonePayment.$inferSelect) {
   return {
     index: row.index,
-    kind: row.kind as "release" | "reclaim" | "ruling",
+    kind: row.kind as "release" | "cancellation" | "reclaim" | "ruling",
     by: optionalAddress(row.by),
     toContributor: row.toContributor.toString(),
     fee: row.fee.toString(),
@@ -329,8 +366,26 @@ export function milestonePaymentJson(row: typeof milestonePayment.$inferSelect) 
 
 /* DISPUTES */
 
-export function disputeJson(row: typeof dispute.$inferSelect) {
+/** The parties of a dispute, to name who did what. */
+type Parties = Pick<typeof dispute.$inferSelect, "claimant" | "respondent">;
+
+/** Who an account is in a dispute: "claimant", "respondent" or "other" (IArbitration.Drawer). */
+function partyOf(parties: Parties, account: Hex): "claimant" | "respondent" | "other" {
+  const key = account.toLowerCase();
+  if (key === parties.claimant.toLowerCase()) return "claimant";
+  if (key === parties.respondent.toLowerCase()) return "respondent";
+  return "other";
+}
+
+/** Bits of `appellants`, in the contract's order. */
+const APPELLANT_BITS = [
+  [1, "claimant"],
+  [2, "respondent"],
+] as const;
+
+export function disputeJson(row: typeof dispute.$inferSelect, rounds: readonly (typeof disputeRound.$inferSelect)[]) {
   const finalized = row.finalShare !== null && row.decidingRound !== null;
+  const ready = finalizableAt(row, rounds);
   return {
     id: row.id.toString(),
     arbitrable: address(row.arbitrable),
@@ -343,9 +398,17 @@ export function disputeJson(row: typeof dispute.$inferSelect) {
     token: address(row.token),
     amount: row.amount.toString(),
     openedAt: row.openedAt.toString(),
+    appealWindow: row.appealWindow.toString(),
+    rulingPeriod: row.rulingPeriod.toString(),
     appealedAt: row.appealedAt.toString(),
+    lastAppealAt: row.lastAppealAt.toString(),
+    /** The mover of round 2. */
     appellant: optionalAddress(row.appellant),
+    /** The parties who appealed. */
+    appellants: APPELLANT_BITS.filter(([bit]) => (row.appellants & bit) !== 0).map(([, party]) => address(row[party])),
+    drawnByMover: row.drawnByMover,
     appealLapsesAt: decimal(row.appealLapsesAt),
+    finalizableAt: decimal(ready),
     final: finalized
       ? {
           shareToClaimant: row.finalShare!.toString(),
@@ -361,13 +424,16 @@ export function disputeJson(row: typeof dispute.$inferSelect) {
   };
 }
 
-export function disputeRoundJson(row: typeof disputeRound.$inferSelect) {
+export function disputeRoundJson(parties: Parties, row: typeof disputeRound.$inferSelect) {
   return {
     round: row.round,
     arbiter: address(row.arbiter),
     sovereignId: optionalId(row.sovereignId),
+    fallbackArbiter: row.fallbackArbiter,
     assignedAt: row.assignedAt.toString(),
     assignedBy: address(row.assignedBy),
+    /** Who drew the arbiter: a party, or "other" (the arbitrable naming it, a keeper). */
+    drawnBy: partyOf(parties, row.assignedBy),
     ruled: row.ruled,
     shareToClaimant: row.ruled ? row.shareToClaimant.toString() : null,
     ruledAt: row.ruled ? row.ruledAt.toString() : null,
@@ -377,8 +443,31 @@ export function disputeRoundJson(row: typeof disputeRound.$inferSelect) {
   };
 }
 
+export function disputeAppealJson(row: typeof disputeAppeal.$inferSelect) {
+  return {
+    appellant: address(row.appellant),
+    mover: address(row.mover),
+    lapsesAt: row.lapsesAt.toString(),
+    ...eventJson(row),
+  };
+}
+
 export function disputeEvidenceJson(row: typeof disputeEvidence.$inferSelect) {
   return { party: address(row.party), uri: row.uri, hash: row.hash, ...eventJson(row) };
+}
+
+/* MODULES */
+
+/** A module's `pauseState()` and `paused()` at the answer's block. */
+export function pauseStateJson(state: PauseState) {
+  return {
+    paused: state.paused,
+    pauseEndsAt: state.pauseEndsAt.toString(),
+    guardianReadyAt: state.guardianReadyAt.toString(),
+    maxPauseDuration: state.maxPauseDuration.toString(),
+    pausedDuration: state.pausedDuration.toString(),
+    moduleTime: state.moduleTime.toString(),
+  };
 }
 
 /* SPLITS */

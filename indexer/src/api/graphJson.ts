@@ -302,6 +302,9 @@ export interface ExecutionRecordJson {
   readonly attester: Address;
   readonly recipient: Address;
   /** The decoded fields: null when the data does not decode as the execution record schema. */
+  /** The chain and the ledger the record names: the only ledger that records it. */
+  readonly chainId: string | null;
+  readonly ledger: Address | null;
   readonly actor: Address | null;
   readonly sovereignId: string | null;
   readonly missionId: string | null;
@@ -336,6 +339,8 @@ export function executionRecordJson(row: typeof executionRecord.$inferSelect): E
     uid: row.uid,
     attester: address(row.attester),
     recipient: address(row.recipient),
+    chainId: decimal(row.chainId),
+    ledger: optionalAddress(row.ledger),
     actor: optionalAddress(row.actor),
     sovereignId: decimal(row.sovereignId),
     missionId: decimal(row.missionId),
