@@ -27,7 +27,11 @@ const settings = {
  * pragma accepts, so only EAS's own sources use the second one.
  */
 /**
- * Two contracts compile through the IR pipeline (viaIR), the rest without it. Without viaIR their
+ * Two contracts compile through the IR pipeline (viaIR), the rest without it. (Solidity test files
+ * that import them compile them again in their own job, with the test file's settings: those
+ * copies run only inside Solidity tests, where EDR does not enforce EIP-170, and are what the
+ * "Contract code size" warnings of a build refer to. Deployments and mocha tests use the viaIR
+ * artifacts.) Without viaIR their
  * runtime code exceeds EIP-170's 24,576 bytes since the modules' bounded pause and clock
  * (AtlasModule) and the escrow's money-safety rules: SovereignRegistry 24,971 B, MilestoneEscrow
  * 26,488 B; with it 21,386 B and 23,775 B. Measured effect on the hot paths: an escrow stream claim

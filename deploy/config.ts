@@ -43,7 +43,12 @@ interface ConfigFile {
  * 17 is the governor's proposal guardian, 18 and 19 are Arbitration's fallback arbiters. The
  * pauser and the proposal guardian are different accounts on purpose (IAtlasModule).
  */
-export const LOCAL_ACCOUNTS = { pauseGuardian: 1, holders: [2, 3, 4, 5], proposalGuardian: 17, fallbackArbiters: [18, 19] };
+export const LOCAL_ACCOUNTS = {
+  pauseGuardian: 1,
+  holders: [2, 3, 4, 5],
+  proposalGuardian: 17,
+  fallbackArbiters: [18, 19],
+};
 
 /** The local-chain configuration for the dev `accounts` (addresses in Hardhat's order, 20 of them). */
 export function localAtlasConfig(accounts: readonly string[]): AtlasConfig {

@@ -335,7 +335,6 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
             mission.status != ISovereignRegistry.MissionStatus.InProgress
         ) revert BountyMissionNotOpen(terms.missionId, mission.status);
         uint256 time = _moduleTime();
-        // solhint-disable-next-line gas-strict-inequalities
         if (terms.deadline <= time) revert BountyDeadlineNotInFuture(terms.deadline, time);
         uint256 latest = time + MAX_DURATION;
         if (terms.deadline > latest) revert BountyDeadlineTooFar(terms.deadline, latest);
@@ -374,7 +373,6 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         uint256 balanceBefore = IERC20(token).balanceOf(address(this));
         IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
         uint256 balanceAfter = IERC20(token).balanceOf(address(this));
-        // solhint-disable-next-line gas-strict-inequalities
         if (balanceAfter <= balanceBefore) revert BountyNothingReceived(token, amount);
         return balanceAfter - balanceBefore;
     }
@@ -554,7 +552,6 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         if (bounty.missionId == 0) return BountyStatus.None;
         if (bounty.cancelled) return BountyStatus.Cancelled;
         // The deadline is on the module's clock: a pause extends it by its length.
-        // solhint-disable-next-line gas-strict-inequalities
         if (_moduleTime() >= bounty.deadline) return BountyStatus.Expired;
         return BountyStatus.Open;
     }

@@ -85,13 +85,7 @@ interface IRevenueSplit {
     event PaymentDeferred(address indexed token, address indexed account, uint256 amount);
     /// @notice `account`'s pending `amount` of `token` was paid out to `to` (the account itself,
     /// or where it asked with {withdrawTo}); `caller` made the call.
-    event Withdrawn(
-        address indexed token,
-        address indexed account,
-        address indexed to,
-        uint256 amount,
-        address caller
-    );
+    event Withdrawn(address indexed token, address indexed account, address indexed to, uint256 amount, address caller);
     /// @notice The split received `amount` wei from `from` through a plain ETH transfer.
     // solhint-disable-next-line gas-indexed-events
     event EtherReceived(address indexed from, uint256 amount);

@@ -276,7 +276,6 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 time = _moduleTime();
         if (milestone.kind == MilestoneKind.Lump) {
             if (milestone.state != MilestoneState.Funded) _revertForState(escrowId, index, milestone);
-            // solhint-disable-next-line gas-strict-inequalities
             if (time <= milestone.end) revert EscrowDeadlineNotPassed(escrowId, index, milestone.end);
         } else {
             // The unvested rest of a stream its funder cancelled, once the contributor let its
@@ -366,7 +365,6 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             if (byFunder) revert EscrowOnlyContributor(escrowId, msg.sender);
         }
         uint256 reviewEndsAt = uint256(milestone.submittedAt) + escrow.reviewWindow;
-        // solhint-disable-next-line gas-strict-inequalities
         if (_moduleTime() >= reviewEndsAt) revert EscrowReviewWindowClosed(escrowId, index, reviewEndsAt);
 
         milestone.state = MilestoneState.Disputed;
@@ -663,12 +661,10 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     ) private pure returns (uint40, uint40) {
         if (params.kind == MilestoneKind.Lump) {
             if (params.start != 0 || params.end != 0) revert EscrowTimesNotForKind(index, MilestoneKind.Lump);
-            // solhint-disable-next-line gas-strict-inequalities
             if (params.deadline <= time) revert EscrowDeadlineInPast(index, params.deadline);
             return (0, params.deadline);
         }
         if (params.deadline != 0) revert EscrowTimesNotForKind(index, MilestoneKind.Streaming);
-        // solhint-disable-next-line gas-strict-inequalities
         if (params.start >= params.end || params.end <= time) {
             revert EscrowInvalidStream(index, params.start, params.end);
         }
@@ -690,7 +686,6 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
         uint256 escrowId,
         uint256 index
     ) private view returns (MilestoneRecord storage) {
-        // solhint-disable-next-line gas-strict-inequalities
         if (index >= escrow.milestoneCount) revert EscrowUnknownMilestone(escrowId, index);
         return _escrowStorage().milestones[escrowId][index];
     }
@@ -763,7 +758,6 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
     ) private returns (uint256 releasedBefore, uint256 released) {
         uint256 start = milestone.start;
         uint256 time = _moduleTime();
-        // solhint-disable-next-line gas-strict-inequalities
         if (time <= start) revert EscrowStreamNotStarted(escrowId, index, start);
         uint256 total = milestone.amount;
         releasedBefore = milestone.released;
@@ -809,11 +803,9 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
             attestation.uid == bytes32(0) ||
             attestation.schema != MILESTONE_VERIFICATION_SCHEMA ||
             attestation.revocationTime != 0 ||
-            // solhint-disable-next-line gas-strict-inequalities
             (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp)
         ) revert EscrowInvalidAttestation(uid);
         if (attestation.attester != verifier) revert EscrowAttesterNotVerifier(uid, attestation.attester, verifier);
-        // solhint-disable-next-line gas-strict-inequalities
         if (attestation.time <= createdAt) revert EscrowAttestationBeforeEscrow(uid, attestation.time, createdAt);
         // EAS data is the schema's fields as a flat parameter list, but EAS does not check it against
         // the schema: data too short for (uint256, address, uint256, uint256, bool, string) is

@@ -327,7 +327,6 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
         uint256 sum;
         for (uint256 i; i < count; ++i) {
             // Strictly ascending from a non-zero first recipient: no zero address, no duplicate.
-            // solhint-disable-next-line gas-strict-inequalities
             if (i != 0 && recipients[i] <= recipients[i - 1]) {
                 if (recipients[i] == recipients[i - 1]) revert SplitDuplicateRecipient(i, recipients[i]);
                 revert SplitRecipientsNotSorted(i, recipients[i]);

@@ -147,7 +147,10 @@ contract AtlasGovernor is
                 if (bytes4(data) != IAtlasModule.unpause.selector) return false;
             } else if (data.length == 36) {
                 bytes4 selector = bytes4(data);
-                if (selector != IAtlasModule.setGuardian.selector && selector != GovernorProposalGuardian.setProposalGuardian.selector) {
+                if (
+                    selector != IAtlasModule.setGuardian.selector &&
+                    selector != GovernorProposalGuardian.setProposalGuardian.selector
+                ) {
                     return false;
                 }
             } else {

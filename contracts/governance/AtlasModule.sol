@@ -103,7 +103,6 @@ abstract contract AtlasModule is IAtlasModule, Initializable, UUPSUpgradeable, P
 
     /// @inheritdoc IAtlasModule
     function extendPause(uint256 endsAt) external onlyGovernance whenPaused {
-        // solhint-disable-next-line gas-strict-inequalities
         if (endsAt <= block.timestamp || endsAt > type(uint40).max) revert ModuleInvalidPauseEnd(endsAt);
         _moduleStorage().pauseEndsAt = uint40(endsAt);
         emit PauseEndSet(endsAt);

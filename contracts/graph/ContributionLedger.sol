@@ -311,7 +311,6 @@ contract ContributionLedger is IContributionLedger, AtlasModule {
             attestation.uid == bytes32(0) ||
             attestation.schema != schema ||
             attestation.revocationTime != 0 ||
-            // solhint-disable-next-line gas-strict-inequalities
             (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp)
         ) revert LedgerInvalidAttestation(uid, schema);
     }

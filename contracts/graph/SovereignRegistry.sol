@@ -535,7 +535,6 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         if (attestation.schema != schema) return CredentialStatus.WrongSchema;
         if (attestation.recipient != account) return CredentialStatus.WrongRecipient;
         if (attestation.revocationTime != 0) return CredentialStatus.Revoked;
-        // solhint-disable-next-line gas-strict-inequalities
         if (attestation.expirationTime != 0 && attestation.expirationTime <= block.timestamp) {
             return CredentialStatus.Expired;
         }
@@ -863,7 +862,6 @@ contract SovereignRegistry is ISovereignRegistry, AtlasModule {
         if (length < 3 || length > 32 || raw[0] == "-" || raw[length - 1] == "-") revert RegistryInvalidHandle(handle);
         for (uint256 i; i < length; ++i) {
             bytes1 c = raw[i];
-            // solhint-disable-next-line gas-strict-inequalities
             bool ok = (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c == "-";
             if (!ok) revert RegistryInvalidHandle(handle);
         }

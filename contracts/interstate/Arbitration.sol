@@ -144,7 +144,6 @@ contract Arbitration is IArbitration, AtlasModule {
             bool vetoed = byMover && drawn && !dispute.drawnByMover;
             if (
                 !vetoed &&
-                // solhint-disable-next-line gas-strict-inequalities
                 block.timestamp <= uint256(current.assignedAt) + dispute.rulingPeriod &&
                 _mayRule(dispute, current)
             ) revert ArbitrationArbiterAlreadyAssigned(disputeId, incumbent);

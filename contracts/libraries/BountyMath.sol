@@ -52,7 +52,6 @@ library BountyMath {
         uint256 currentEpoch
     ) internal pure returns (uint256 effective) {
         uint256 behind = currentEpoch - epoch;
-        // solhint-disable-next-line gas-strict-inequalities
         if (behind >= RESET_EPOCHS) return 0;
         return shares >> (behind * SCALE_BITS);
     }

@@ -23,9 +23,7 @@ library StreamMath {
     /// @param time The time asked about.
     /// @return vested The amount vested at `time`.
     function streamed(uint256 amount, uint256 start, uint256 end, uint256 time) internal pure returns (uint256 vested) {
-        // solhint-disable-next-line gas-strict-inequalities
         if (time <= start) return 0;
-        // solhint-disable-next-line gas-strict-inequalities
         if (time >= end) return amount;
         // start < time < end here, so both differences are positive and the quotient is below `amount`.
         return (amount * (time - start)) / (end - start);
