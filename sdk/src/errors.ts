@@ -200,6 +200,11 @@ export interface AtlasErrorCatalog {
   readonly messages: Readonly<Partial<Record<AtlasContractErrorName, ContractErrorFormatter>>>;
 }
 
+/** OpenZeppelin's SafeCast, in the token's checkpoints and the bounty board's shares. */
+const safeCastErrorMessages = {
+  SafeCastOverflowedUintDowncast: ([bits, value]) => `${str(value)} does not fit in ${str(bits)} bits.`,
+} as const satisfies Partial<Record<AtlasContractErrorName, Formatter>>;
+
 /** Sentences of the OpenZeppelin errors that contracts of every layer have. */
 const callErrorMessages = {
   FailedCall: () => "A call made by the contract failed.",
@@ -447,7 +452,6 @@ export const governanceErrorMessages = /* @__PURE__ */ merged(
     ECDSAInvalidSignature: () => "The signature is not valid.",
     ECDSAInvalidSignatureLength: ([length]) => `The signature has ${str(length)} bytes; 65 are expected.`,
     ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${str(s)} is not in the lower half order.`,
-    SafeCastOverflowedUintDowncast: ([bits, value]) => `${str(value)} does not fit in ${str(bits)} bits.`,
     // TimelockController
     TimelockInsufficientDelay: ([delay, minDelay]) =>
       `A delay of ${str(delay)} s is below the timelock's minimum of ${str(minDelay)} s.`,
@@ -463,6 +467,7 @@ export const governanceErrorMessages = /* @__PURE__ */ merged(
   } as const satisfies Partial<Record<GovernanceErrorName, Formatter>>,
   erc20ErrorMessages,
   eip712ErrorMessages,
+  safeCastErrorMessages,
   atlasModuleErrorMessages,
   callErrorMessages,
 ) satisfies Record<GovernanceErrorName, Formatter>;
@@ -594,7 +599,7 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     EscrowMilestoneNotSubmitted: ([id, index, state]) =>
       `Milestone ${str(index)} of escrow ${str(id)} is ${milestoneState(state)}, not submitted.`,
     EscrowMilestoneClosed: ([id, index, state]) =>
-      `Milestone ${str(index)} of escrow ${str(id)} is settled (${milestoneState(state)}).`,
+      `Milestone ${str(index)} of escrow ${str(id)} is settled or ended (${milestoneState(state)}).`,
     EscrowDeadlinePassed: ([id, index, deadline]) =>
       `Milestone ${str(index)} of escrow ${str(id)} was due by ${time(deadline)}.`,
     EscrowDeadlineNotPassed: ([id, index, deadline]) =>
@@ -606,6 +611,8 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
     EscrowStreamNotStarted: ([id, index, start]) =>
       `Stream ${str(index)} of escrow ${str(id)} starts at ${time(start)}.`,
     EscrowNothingToClaim: ([id, index]) => `Stream ${str(index)} of escrow ${str(id)} has nothing to claim.`,
+    EscrowStreamRunning: ([id, index]) =>
+      `Stream ${str(index)} of escrow ${str(id)} is running: only a cancelled stream's rest is disputed or reclaimed.`,
     EscrowNoVerifier: ([id]) => `Escrow ${str(id)} has no verifier.`,
     EscrowInvalidAttestation: ([uid]) => `${str(uid)} is not a live milestone verification.`,
     EscrowAttesterNotVerifier: ([uid, attester, verifier]) =>
@@ -664,6 +671,7 @@ export const capitalErrorMessages = /* @__PURE__ */ merged(
   moduleErrorMessages,
   erc20ErrorMessages,
   balanceErrorMessages,
+  safeCastErrorMessages,
   callErrorMessages,
 ) satisfies Record<CapitalErrorName, Formatter>;
 

@@ -286,6 +286,7 @@ describe("contractErrorMessages", function () {
     expect(m.BountyNothingToWithdraw([account, zero])).to.equal(`${account} has no deferred payouts in ETH.`);
     expect(m.EscrowWrongKind([1n, 0n, 1])).to.equal("Milestone 0 of escrow 1 is streaming: not for this action.");
     expect(m.EscrowMilestoneNotSubmitted([1n, 2n, 1])).to.equal("Milestone 2 of escrow 1 is funded, not submitted.");
+    expect(m.EscrowMilestoneClosed([1n, 2n, 7])).to.equal("Milestone 2 of escrow 1 is settled or ended (cancelled).");
     expect(m.EscrowOnlyFunder([1n, account])).to.equal(`${account} is not the funder of escrow 1.`);
     expect(m.ArbitrationNotArbiter([4n, account])).to.equal(`${account} is not the arbiter of dispute 4.`);
     expect(m.SplitAllocationSumInvalid([900_000n, 1_000_000n])).to.equal("Allocations sum to 900000, not 1000000.");
@@ -323,6 +324,7 @@ describe("contractErrorMessages", function () {
       EscrowStreamStartTooEarly: m.EscrowStreamStartTooEarly([1n, newYear - 7_200n, newYear - 3_600n]),
       EscrowAttestationWrongEscrowContract: m.EscrowAttestationWrongEscrowContract([uid, 1n, other]),
       EscrowAttestationBeforeEscrow: m.EscrowAttestationBeforeEscrow([uid, newYear, newYear]),
+      EscrowStreamRunning: m.EscrowStreamRunning([1n, 2n]),
       // RevenueSplit
       SplitZeroWithdrawalRecipient: m.SplitZeroWithdrawalRecipient(),
       // Arbitration
@@ -360,6 +362,7 @@ describe("contractErrorMessages", function () {
         "Stream 1 starts at 2025-12-31T22:00:00Z, before the earliest allowed start, 2025-12-31T23:00:00Z.",
       EscrowAttestationWrongEscrowContract: `${uid} names escrow contract ${other} on chain 1, not this escrow on this chain.`,
       EscrowAttestationBeforeEscrow: `${uid} was attested at 2026-01-01T00:00:00Z, not after the escrow was created (2026-01-01T00:00:00Z).`,
+      EscrowStreamRunning: "Stream 2 of escrow 1 is running: only a cancelled stream's rest is disputed or reclaimed.",
       SplitZeroWithdrawalRecipient: "A withdrawal cannot go to the zero address.",
       ArbitrationArbiterIsParty: `${account} is a party (or the zero address): it cannot arbitrate.`,
       ArbitrationArbiterSovereignIsParty:

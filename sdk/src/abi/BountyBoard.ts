@@ -563,6 +563,21 @@ export const ReentrancyGuardReentrantCall = {
   "type": "error"
 } as const;
 
+export const SafeCastOverflowedUintDowncast = {
+  "inputs": [
+    {
+      "name": "bits",
+      "type": "uint8"
+    },
+    {
+      "name": "value",
+      "type": "uint256"
+    }
+  ],
+  "name": "SafeCastOverflowedUintDowncast",
+  "type": "error"
+} as const;
+
 export const SafeERC20FailedOperation = {
   "inputs": [
     {
@@ -1749,6 +1764,7 @@ export const bountyBoardAbi = [
   ModuleZeroGovernance,
   NotInitializing,
   ReentrancyGuardReentrantCall,
+  SafeCastOverflowedUintDowncast,
   SafeERC20FailedOperation,
   UUPSUnauthorizedCallContext,
   UUPSUnsupportedProxiableUUID,

@@ -698,6 +698,21 @@ export const EscrowStreamNotStarted = {
   "type": "error"
 } as const;
 
+export const EscrowStreamRunning = {
+  "inputs": [
+    {
+      "name": "escrowId",
+      "type": "uint256"
+    },
+    {
+      "name": "index",
+      "type": "uint256"
+    }
+  ],
+  "name": "EscrowStreamRunning",
+  "type": "error"
+} as const;
+
 export const EscrowStreamStartTooEarly = {
   "inputs": [
     {
@@ -2707,6 +2722,7 @@ export const milestoneEscrowAbi = [
   EscrowReviewWindowClosed,
   EscrowReviewWindowOpen,
   EscrowStreamNotStarted,
+  EscrowStreamRunning,
   EscrowStreamStartTooEarly,
   EscrowTermsNotAccepted,
   EscrowTimeTooLate,

@@ -1938,6 +1938,18 @@ export const capitalErrorsAbi = [
   },
   {
     "type": "error",
+    "name": "SafeCastOverflowedUintDowncast",
+    "inputs": [
+      {
+        "type": "uint8"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "SafeERC20FailedOperation",
     "inputs": [
       {
@@ -2461,6 +2473,18 @@ export const capitalErrorsAbi = [
       {
         "type": "uint256"
       },
+      {
+        "type": "uint256"
+      },
+      {
+        "type": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowStreamRunning",
+    "inputs": [
       {
         "type": "uint256"
       },
