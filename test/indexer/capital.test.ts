@@ -1189,7 +1189,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect([empty.totals, empty.bounties, empty.escrows, empty.progress.streams]).to.deep.equal([[], [], [], []]);
   });
 
-  it("follows the chain after the backfill: a split created and distributed, a withdrawal, a refund, a pause extended", async function () {
+  it("follows the chain after the backfill: a split created and distributed, a withdrawal, a refund, a pause extended and lifted", async function () {
     const { bob, carol, eve, deployer, dave } = scenario.accounts;
     const transport = http(chain.url, { retryCount: 0 });
     const wallet = (account: Address) => createWalletClient({ account, chain: hardhat, transport });
@@ -1271,6 +1271,22 @@ describe("indexer: the capital layer agrees with the chain", function () {
       true,
       (pausedAt + 30n * 86_400n).toString(),
       pausedAt.toString(),
+    ]);
+    // Governance lifts the pause after three days: the clock runs again, three days behind.
+    await chain.testClient.impersonateAccount({ address: timelock });
+    await mined(arbitrationByGovernance.write.unpause());
+    await chain.testClient.stopImpersonatingAccount({ address: timelock });
+    const unpausedAt = (await chain.publicClient.getBlock()).timestamp;
+    await chain.increaseTo(unpausedAt + 86_400n);
+    await waitUntilSynced(indexer, chain.url);
+    const lifted = await get<ApiModules>("/modules");
+    await expectModulesAgreeWithChain(lifted);
+    const running = lifted.modules.find((m) => m.name === "Arbitration")!;
+    const now = (await chain.publicClient.getBlock()).timestamp;
+    expect([running.paused, running.pauseEndsAt, running.moduleTime]).to.deep.equal([
+      false,
+      unpausedAt.toString(),
+      (now - (unpausedAt - pausedAt)).toString(),
     ]);
     // The stream still vesting goes on with the escrow's clock.
     const { blockNumber, moduleTime, milestones } = await get<ModuleAnswer & { milestones: ApiMilestone[] }>(
