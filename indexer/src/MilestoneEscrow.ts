@@ -8,7 +8,7 @@
  */
 import { ponder, type Context } from "ponder:registry";
 import { dispute, escrow, milestone, milestonePayment, streamClaim } from "ponder:schema";
-import { isAddressEqual } from "viem";
+import { isAddressEqual, type Address } from "viem";
 
 import { eventRef, type EventRef } from "./eventRef.ts";
 import { changePendingWithdrawal, milestoneRef, recordEarning } from "./payouts.ts";
@@ -182,6 +182,51 @@ ponder.on("MilestoneEscrow:MilestoneSubmitted", async ({ event, context }) => {
 
 /* PAYOUTS */
 
+/**
+ * Books a payout of `amount` (after a protocol fee of `fee`) to the escrow's contributor: the
+ * escrow's released total and fees, the payment, and the contributor's earning.
+ */
+async function payContributor(
+  db: Db,
+  ref: EventRef,
+  module: Address,
+  payout: {
+    readonly escrowId: bigint;
+    readonly index: bigint;
+    readonly kind: "release" | "cancellation";
+    readonly by: Address;
+    readonly contributor: Address;
+    readonly amount: bigint;
+    readonly fee: bigint;
+    readonly sourceKind: "milestone" | "stream";
+  },
+): Promise<void> {
+  const { escrowId, index, kind, by, contributor, amount, fee, sourceKind } = payout;
+  const terms = await changeEscrow(db, escrowId, (row) => ({
+    released: row.released + amount + fee,
+    fees: row.fees + fee,
+  }));
+  await recordPayment(db, ref, {
+    escrowId,
+    index: Number(index),
+    kind,
+    by,
+    toContributor: amount,
+    fee,
+    toFunder: 0n,
+    disputeId: null,
+  });
+  if (terms === null) return;
+  await recordEarning(db, ref, {
+    account: contributor,
+    token: terms.token,
+    sourceKind,
+    sourceId: milestoneRef(escrowId, index),
+    module,
+    amount,
+  });
+}
+
 ponder.on("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
   const { escrowId, index, by, reason, attestationUID, contributor, amount, fee } = event.args;
   const ref = eventRef(event);
@@ -194,28 +239,15 @@ ponder.on("MilestoneEscrow:MilestoneReleased", async ({ event, context }) => {
     releasedBy: by,
     attestationUid: attestationUID,
   }));
-  const terms = await changeEscrow(context.db, escrowId, (row) => ({
-    released: row.released + amount + fee,
-    fees: row.fees + fee,
-  }));
-  await recordPayment(context.db, ref, {
+  await payContributor(context.db, ref, event.log.address, {
     escrowId,
-    index: Number(index),
+    index,
     kind: "release",
     by,
-    toContributor: amount,
-    fee,
-    toFunder: 0n,
-    disputeId: null,
-  });
-  if (terms === null) return;
-  await recordEarning(context.db, ref, {
-    account: contributor,
-    token: terms.token,
-    sourceKind: "milestone",
-    sourceId: milestoneRef(escrowId, index),
-    module: event.log.address,
+    contributor,
     amount,
+    fee,
+    sourceKind: "milestone",
   });
 });
 
@@ -278,28 +310,16 @@ ponder.on("MilestoneEscrow:StreamCancelled", async ({ event, context }) => {
     cancelledBlock: ref.blockNumber,
     cancelledTransaction: ref.transactionHash,
   }));
-  await changeEscrow(context.db, escrowId, (row) => ({
-    released: row.released + amount + fee,
-    fees: row.fees + fee,
-  }));
-  await recordPayment(context.db, ref, {
+  if (terms === null) return;
+  await payContributor(context.db, ref, event.log.address, {
     escrowId,
-    index: Number(index),
+    index,
     kind: "cancellation",
     by,
-    toContributor: amount,
-    fee,
-    toFunder: 0n,
-    disputeId: null,
-  });
-  if (terms === null) return;
-  await recordEarning(context.db, ref, {
-    account: terms.contributor,
-    token: terms.token,
-    sourceKind: "stream",
-    sourceId: milestoneRef(escrowId, index),
-    module: event.log.address,
+    contributor: terms.contributor,
     amount,
+    fee,
+    sourceKind: "stream",
   });
 });
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {PausableUpgradeable} from "@openzeppelin/contracts-upgradeable/utils/PausableUpgradeable.sol";
 
@@ -12,7 +11,7 @@ import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.so
 import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
 import {MockEAS} from "../../graph/mocks/MockEAS.sol";
-import {GraphFixture} from "../../graph/utils/GraphFixture.sol";
+import {BountyFixture} from "../utils/BountyFixture.sol";
 import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {FeeOnTransferToken, MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
@@ -605,7 +604,7 @@ contract BountyBoardHandler is Test {
 /// contribution beyond it, adding up to the leftover); the module clock and the guardian's
 /// cooldown follow the AtlasModule rules and every deadline is on that clock; every award made
 /// while the ledger accepts is in it, and a paused ledger never stops an award.
-contract BountyBoardInvariantsTest is GraphFixture {
+contract BountyBoardInvariantsTest is BountyFixture {
     uint256 private constant FUNDERS = 4;
     uint256 private constant TOKENS = 3;
 
@@ -620,19 +619,7 @@ contract BountyBoardInvariantsTest is GraphFixture {
         address guardian = _account("guardian");
         SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
         ledger = _deployLedger(eas, registry, governance, guardian);
-        BountyBoard implementation = new BountyBoard();
-        board = BountyBoard(
-            address(
-                new ERC1967Proxy(
-                    address(implementation),
-                    abi.encodeCall(BountyBoard.initialize, (governance, guardian, registry, ledger))
-                )
-            )
-        );
-        vm.startPrank(governance);
-        registry.setFundingModule(address(board), true);
-        ledger.setRecorder(address(board), true);
-        vm.stopPrank();
+        board = _deployWiredBoard(registry, ledger, governance, guardian);
 
         address manager = _account("mission manager");
         vm.startPrank(manager);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {BountyBoard} from "../../../contracts/capital/BountyBoard.sol";
@@ -10,7 +9,7 @@ import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.so
 import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
 import {MockEAS} from "../../graph/mocks/MockEAS.sol";
-import {GraphFixture} from "../../graph/utils/GraphFixture.sol";
+import {BountyFixture} from "../utils/BountyFixture.sol";
 import {MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
 import {RefundModel} from "./utils/RefundModel.sol";
@@ -218,7 +217,7 @@ contract BountyModelHandler is Test {
 /// made while its money was in, pro rata to what it still had in; refunds match the model within
 /// the rounding tolerance and add up exactly to what the bounty held — under random sequences of
 /// deposits, top-ups and awards (invariant runs and a seeded fuzz), and in pinned cases.
-contract BountyBoardModelTest is GraphFixture {
+contract BountyBoardModelTest is BountyFixture {
     BountyBoard private board;
     MockToken private token;
     BountyModelHandler private handler;
@@ -229,19 +228,7 @@ contract BountyBoardModelTest is GraphFixture {
         address guardian = _account("guardian");
         SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
         ContributionLedger ledger = _deployLedger(eas, registry, governance, guardian);
-        BountyBoard implementation = new BountyBoard();
-        board = BountyBoard(
-            address(
-                new ERC1967Proxy(
-                    address(implementation),
-                    abi.encodeCall(BountyBoard.initialize, (governance, guardian, registry, ledger))
-                )
-            )
-        );
-        vm.startPrank(governance);
-        registry.setFundingModule(address(board), true);
-        ledger.setRecorder(address(board), true);
-        vm.stopPrank();
+        board = _deployWiredBoard(registry, ledger, governance, guardian);
 
         address manager = _account("mission manager");
         vm.startPrank(manager);
