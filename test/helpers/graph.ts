@@ -1,7 +1,7 @@
 /**
  * Shared fixture for Sovereign Graph tests: the whole stack (governance, EAS, registry, ledger,
  * the capital layer) deployed by the routine the deploy command uses, on the one in-process chain
- * of the test process, plus small helpers for EAS attestations.
+ * of the test process, plus small helpers for EAS attestations and impersonated accounts.
  */
 import { ZeroHash, type Signer } from "ethers";
 
@@ -41,6 +41,16 @@ export const CredentialStatus = {
 
 /** A metadata hash for tests: keccak256 of `text`. */
 export const metadata = (text: string) => ({ uri: `ipfs://${text}`, hash: ethers.id(text) });
+
+/**
+ * A signer for `address` (a contract's included: the timelock for governance-only calls, a
+ * receiver contract acting as a party), holding `balance` wei (10 ETH unless given) for gas.
+ */
+export async function impersonate(address: string, balance = ethers.parseEther("10")): Promise<Signer> {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, balance);
+  return ethers.getSigner(address);
+}
 
 export async function graphFixture() {
   const signers = await ethers.getSigners();

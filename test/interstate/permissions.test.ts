@@ -21,14 +21,9 @@ import {
   networkHelpers,
   now,
 } from "../capital/escrow/fixture.ts";
+import { impersonate } from "../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };
-
-async function impersonate(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("10"));
-  return ethers.getSigner(address);
-}
 
 /**
  * Disputes of funder (claimant, north) against contributor (respondent, south), all opened by a

@@ -23,14 +23,9 @@ import {
   stream,
   terms,
 } from "./fixture.ts";
+import { impersonate } from "../../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
-
-async function impersonate(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("10"));
-  return ethers.getSigner(address);
-}
 
 /**
  * Escrows: 1 funded lump (index 0) and stream (index 1, started); 2 unfunded lump, its terms not
