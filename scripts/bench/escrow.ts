@@ -21,7 +21,7 @@
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { MilestoneEscrow } from "../../types/ethers-contracts/index.js";
-import { deployAnotherEscrow } from "../../test/capital/escrow/fixture.ts";
+import { deployAnotherEscrow } from "../../test/capital/escrow/fixtures.ts";
 import { ethers, graphFixture, impersonate, networkHelpers } from "../../test/helpers/graph.ts";
 
 const CREATE_TARGET = 189_000n;

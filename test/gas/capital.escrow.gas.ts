@@ -25,7 +25,7 @@ import {
   now,
   stream,
   terms,
-} from "../capital/escrow/fixture.ts";
+} from "../capital/escrow/fixtures.ts";
 
 const UNIT = 10n ** 18n;
 

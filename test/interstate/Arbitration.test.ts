@@ -17,7 +17,7 @@ import {
   ethers,
   networkHelpers,
   now,
-} from "../capital/escrow/fixture.ts";
+} from "../capital/escrow/fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };

@@ -20,7 +20,7 @@ import {
   ethers,
   networkHelpers,
   now,
-} from "../capital/escrow/fixture.ts";
+} from "../capital/escrow/fixtures.ts";
 import { impersonate } from "../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ZeroAddress, ZeroHash, getAddress, id, type Signer } from "ethers";
 
-import { MissionStatus, ethers, impersonate, metadata, networkHelpers } from "../../helpers/graph.ts";
+import { MissionStatus, ethers, eventsOf, impersonate, metadata, networkHelpers } from "../../helpers/graph.ts";
 import { walletFor } from "../../graph/registry.behavior.ts";
 import {
   ATLAS_ID,
@@ -18,7 +18,6 @@ import {
   MISSION_ID,
   bountyFixture,
   createBounty,
-  eventsOf,
   fund,
   holding,
   passDeadline,
@@ -27,7 +26,7 @@ import {
   work,
   type BountyWorld,
   type TestToken,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -19,7 +19,7 @@ import {
   createBounty,
   submit,
   type BountyWorld,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -20,7 +20,7 @@ import {
   work,
   type BountyWorld,
   type TestToken,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 

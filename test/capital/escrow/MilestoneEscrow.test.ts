@@ -30,7 +30,7 @@ import {
   verificationData,
   withEscrow,
   type EscrowFixture,
-} from "./fixture.ts";
+} from "./fixtures.ts";
 import { attest } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;

@@ -22,7 +22,7 @@ import {
   now,
   stream,
   terms,
-} from "./fixture.ts";
+} from "./fixtures.ts";
 import { impersonate } from "../../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };

@@ -24,7 +24,7 @@ import {
   stream,
   terms,
   type EscrowFixture,
-} from "./fixture.ts";
+} from "./fixtures.ts";
 import { impersonate } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;

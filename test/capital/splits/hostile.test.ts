@@ -23,7 +23,7 @@ import {
   type BlocklistToken,
   type RebasingToken,
   type ReentrantReceiver,
-} from "./splits.ts";
+} from "./fixtures.ts";
 import { impersonate } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;

@@ -11,7 +11,6 @@ import {
   ZeroAddress,
   encodeBytes32String,
   id,
-  type BaseContract,
   type ContractTransactionResponse,
   type Signer,
 } from "ethers";
@@ -174,19 +173,4 @@ export async function passDeadline(board: BountyBoard, bountyId: bigint): Promis
 export async function holding(token: TestToken, holder: Signer, board: string, amount: bigint): Promise<void> {
   await token.as(holder).mint(await holder.getAddress(), amount);
   await token.as(holder).approve(board, MaxUint256);
-}
-
-/** Decoded arguments of every `name` event `contract` emitted in `tx`, in order. */
-export async function eventsOf(
-  tx: ContractTransactionResponse,
-  contract: BaseContract,
-  name: string,
-): Promise<unknown[][]> {
-  const receipt = (await tx.wait())!;
-  const address = await contract.getAddress();
-  return receipt.logs
-    .filter((log) => log.address === address)
-    .map((log) => contract.interface.parseLog(log))
-    .filter((event) => event?.name === name)
-    .map((event) => event!.args.toArray() as unknown[]);
 }
