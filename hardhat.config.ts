@@ -52,6 +52,14 @@ const compiler = {
   },
 };
 const inCi = process.env.CI === "true";
+/**
+ * The instrumented build of the coverage run (scripts/lib/coverage.ts sets ATLAS_COVERAGE_BUILD)
+ * lives in folders of its own. Coverage needs a fresh instrumented compile (Hardhat records
+ * coverage metadata only while it compiles), so its folders are cleared before each run; the plain
+ * build in artifacts/ and cache/ — which lint, the gas check and the end-to-end suites use — stays
+ * cached, and both halves of `npm test` can run at the same time.
+ */
+const coverageBuild = process.env.ATLAS_COVERAGE_BUILD === "1";
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
@@ -74,7 +82,11 @@ export default defineConfig({
   },
   paths: {
     tests: { mocha: "test", solidity: "test" },
+    ...(coverageBuild ? { artifacts: "coverage-build/artifacts", cache: "coverage-build/cache" } : {}),
   },
+  // The coverage build generates no types and cleans none: the tests read the plain build's
+  // (same ABIs), which `hardhat clean` would otherwise delete under the other half's feet.
+  typechain: coverageBuild ? { outDir: "coverage-build/types", dontOverrideCompile: true } : {},
   // Coverage is measured on contracts/ only: test helpers and benchmark references are not product.
   coverage: {
     skipFiles: ["test/**"],

@@ -1,18 +1,25 @@
 /**
  * The README's test command: every test (Solidity unit, fuzz and invariant tests, the mocha
- * TypeScript tests, and the end-to-end suites), closed by the plain line `N passed, N failed`
- * that CI reads.
+ * TypeScript tests, the gas scenarios and the end-to-end suites), closed by the plain line
+ * `N passed, N failed` that CI reads.
  *
- * With no arguments it runs in two halves, so that no suite runs twice:
- *   1. the in-process suites, instrumented: they also measure coverage of contracts/ and fail the
- *      run below the floor (COVERAGE_MIN_LINES, default 95% of lines; scripts/lib/coverage.ts);
- *   2. the suites coverage cannot see or must not instrument (end-to-end suites running other
- *      processes, exact-gas suites), uninstrumented.
- * With arguments it is `hardhat test <arguments>`, uninstrumented (e.g. `npm test -- test/graph`).
+ * With no arguments, after the plain build (cached after the first run; the TypeScript tests read
+ * its typechain types), two parts run at the same time, so that no suite runs twice and neither
+ * waits for the other's build:
+ *   A. the in-process suites, instrumented: they also measure coverage of contracts/ and fail the
+ *      run below the floor (COVERAGE_MIN_LINES, default 95% of lines; scripts/lib/coverage.ts).
+ *      The instrumented build has folders of its own (coverage-build/).
+ *   B. uninstrumented, one after the other: the gas scenarios, which are also the gas snapshot's
+ *      check (scripts/lib/gas.ts), then the suites coverage cannot see or must not instrument
+ *      (end-to-end suites running other processes, exact-gas suites).
+ * B prints as it runs; A's output is printed when A ends, so the two never interleave.
+ * ATLAS_TEST_PARALLEL=0 runs A, then B. With arguments it is `hardhat test <arguments>`,
+ * uninstrumented (e.g. `npm test -- test/graph/ledger.test.ts`).
  */
 import { stripVTControlCharacters } from "node:util";
 
 import { checkCoverage, coverageFloor, runInstrumented, testFiles } from "./lib/coverage.ts";
+import { runGasScenarios } from "./lib/gas.ts";
 import { runHardhat, type HardhatRun } from "./lib/hardhat.ts";
 
 // Hardhat closes with "N passing (x solidity, y mocha)" and, on failures, "N failing (...)".
@@ -20,20 +27,67 @@ const count = (run: HardhatRun, re: RegExp) => {
   const matches = [...stripVTControlCharacters(run.output).matchAll(re)];
   return matches.length === 0 ? 0 : Number(matches[matches.length - 1][1]);
 };
+const passedIn = (run: HardhatRun) => count(run, /^\s*(\d+) passing/gm);
+const failedIn = (run: HardhatRun) => count(run, /^\s*(\d+) failing/gm);
 
-const runs: HardhatRun[] = [];
-let ok = true;
-if (process.argv.length > 2) {
-  runs.push(await runHardhat(["test", ...process.argv.slice(2)]));
-} else {
-  const { inProcess, uninstrumented } = testFiles();
-  const instrumented = await runInstrumented(inProcess);
-  runs.push(instrumented);
-  ok = instrumented.code === 0 && checkCoverage(instrumented, coverageFloor());
-  runs.push(await runHardhat(["test", ...uninstrumented]));
+interface Part {
+  readonly name: string;
+  readonly run: HardhatRun;
+  readonly ok: boolean;
 }
 
-const passed = runs.reduce((sum, run) => sum + count(run, /^\s*(\d+) passing/gm), 0);
-const failed = runs.reduce((sum, run) => sum + count(run, /^\s*(\d+) failing/gm), 0);
+const parts: Part[] = [];
+if (process.argv.length > 2) {
+  const run = await runHardhat(["test", ...process.argv.slice(2)]);
+  parts.push({ name: "hardhat test", run, ok: run.code === 0 });
+} else {
+  const build = await runHardhat(["build", "--quiet"]);
+  parts.push({ name: "plain build", run: build, ok: build.code === 0 });
+  if (build.code === 0) {
+    const { inProcess, uninstrumented } = testFiles();
+    const parallel = process.env.ATLAS_TEST_PARALLEL !== "0";
+
+    const instrumentedPart = async (): Promise<Part> => {
+      const run = await runInstrumented(inProcess, !parallel);
+      if (parallel) {
+        console.log("\n==> in-process suites, instrumented (printed when they ended)\n");
+        process.stdout.write(run.output);
+      }
+      const ok = run.code === 0 && checkCoverage(run, coverageFloor());
+      return { name: "in-process suites, instrumented (coverage)", run, ok };
+    };
+    const plainParts = async (): Promise<Part[]> => {
+      console.log("\n==> gas scenarios (the gas snapshot check)\n");
+      const gas = await runGasScenarios("check");
+      (gas.ok ? console.log : console.error)(gas.report);
+      console.log("\n==> end-to-end and exact-gas suites, uninstrumented\n");
+      const rest = await runHardhat(["test", ...uninstrumented]);
+      return [
+        { name: "gas scenarios and snapshot check", run: gas.run, ok: gas.ok },
+        { name: "end-to-end and exact-gas suites", run: rest, ok: rest.code === 0 },
+      ];
+    };
+
+    if (parallel) {
+      const [instrumented, plain] = await Promise.all([instrumentedPart(), plainParts()]);
+      parts.push(instrumented, ...plain);
+    } else {
+      parts.push(await instrumentedPart(), ...(await plainParts()));
+    }
+  }
+}
+
+const passed = parts.reduce((sum, part) => sum + passedIn(part.run), 0);
+const failed = parts.reduce((sum, part) => sum + failedIn(part.run), 0);
+console.log("\nnpm test, by part:");
+console.table(
+  parts.map((part) => ({
+    part: part.name,
+    seconds: Math.round(part.run.seconds),
+    passed: passedIn(part.run),
+    failed: failedIn(part.run),
+    result: part.ok ? "ok" : "FAILED",
+  })),
+);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exitCode = !ok || runs.some((run) => run.code !== 0) || failed > 0 || passed === 0 ? 1 : 0;
+process.exitCode = parts.some((part) => !part.ok) || failed > 0 || passed === 0 ? 1 : 0;

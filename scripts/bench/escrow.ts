@@ -6,24 +6,23 @@
  *
  *   npx hardhat run scripts/bench/escrow.ts
  *
- * One in-process chain, the stack deployed by `deployAtlas` plus the escrow and Arbitration
- * (test/capital/escrow/stack.ts). Each measured call is a transaction of its own, after one
+ * One in-process chain, the stack deployed by `deployAtlas` (test/helpers/graph.ts): its escrow,
+ * Arbitration and wiring. Each measured call is a transaction of its own, after one
  * earlier escrow of the same funder and token, so the figures are a steady state rather than the
  * first use of an empty contract. Two figures per call: the receipt's gas, and the execution gas
  * (receipt minus the 21,000 base and the calldata), which is what Sablier's benchmark measures
  * (gas left before and after the call inside a test). The escrow announces each escrow to the
  * registry, which checks the mission (no storage), and records each lump payout and each
  * completed stream in the ledger, costs Sablier has no equivalent of; a second escrow whose ledger
- * is a no-op (test/capital/escrow/mocks/NullLedger.sol) shows that mid-stream claims do not touch
- * the ledger. It prints the figures and never fails on them.
+ * is a no-op (test/capital/escrow/mocks/NullLedger.sol), deployed beside the stack's for that
+ * comparison, shows that mid-stream claims do not touch the ledger. It prints the figures and
+ * never fails on them.
  */
-import hre from "hardhat";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
-import { deployAtlas } from "../../deploy/deployAtlas.ts";
-import { localAtlasConfig } from "../../deploy/config.ts";
-import { MilestoneEscrow__factory, type MilestoneEscrow } from "../../types/ethers-contracts/index.js";
-import { deployEscrowStack } from "../../test/capital/escrow/stack.ts";
+import type { MilestoneEscrow } from "../../types/ethers-contracts/index.js";
+import { deployAnotherEscrow } from "../../test/capital/escrow/fixtures.ts";
+import { ethers, graphFixture, impersonate, networkHelpers } from "../../test/helpers/graph.ts";
 
 const CREATE_TARGET = 189_000n;
 const CLAIM_TARGET = 45_000n;
@@ -31,13 +30,10 @@ const SABLIER_TWO_TRANCHES = 209_990n;
 const DAY = 86_400n;
 const Kind = { Lump: 0, Streaming: 1 } as const;
 
-const connection = await hre.network.create();
-const { ethers, networkHelpers } = connection;
-const signers = await ethers.getSigners();
-const [, guardian, alice, , , , funder, contributor] = signers;
-const stack = await deployAtlas(connection, localAtlasConfig(signers.map((signer) => signer.address)));
-const { escrow, arbitration, governance } = await deployEscrowStack(connection, stack, guardian.address);
-const { registry } = stack;
+const stack = await graphFixture();
+const { escrow, registry, guardian, alice, signers } = stack;
+const [funder, contributor] = signers.slice(6, 8);
+const governance = await impersonate(await stack.timelock.getAddress());
 
 await (await registry.connect(alice).register("north", "ipfs://north", ethers.id("north"))).wait();
 await (await registry.connect(alice).createMission(1n, 0n, "ipfs://mission", ethers.id("mission"))).wait();
@@ -45,21 +41,7 @@ await (await registry.connect(alice).transitionMission(1n, 2)).wait();
 
 // A second escrow whose ledger is a no-op, to show the ledger record's share of a claim.
 const nullLedger = await ethers.deployContract("NullLedger");
-const bareImplementation = await ethers.deployContract("MilestoneEscrow", [
-  await registry.getAddress(),
-  await nullLedger.getAddress(),
-  await arbitration.getAddress(),
-  await stack.eas.getAddress(),
-]);
-const bareProxy = await ethers.deployContract("ERC1967Proxy", [
-  await bareImplementation.getAddress(),
-  MilestoneEscrow__factory.createInterface().encodeFunctionData("initialize", [
-    await governance.getAddress(),
-    guardian.address,
-  ]),
-]);
-const bareEscrow = MilestoneEscrow__factory.connect(await bareProxy.getAddress(), funder);
-await (await registry.connect(governance).setFundingModule(await bareEscrow.getAddress(), true)).wait();
+const bareEscrow = await deployAnotherEscrow(stack, governance, guardian.address, nullLedger.getAddress());
 
 const token = await ethers.deployContract("MockToken");
 // The in-process chain mines each transaction as it is sent.

@@ -5,10 +5,10 @@
  *
  *   npx hardhat run scripts/bench/splits.ts
  *
- * One in-process chain. For 2, 10 and 50 recipients (equal allocations, 1% distributor fee, the
- * keeper and every recipient already holding the token, or some ETH), a split is created and
- * funded, and one `distribute` transaction is measured (receipt gas: 21,000 base and calldata
- * included). The slope is the extra gas per extra recipient between 2 and 50. PaymentSplitter
+ * One in-process chain, the stack deployed by `deployAtlas` (its RevenueSplitFactory). For 2, 10
+ * and 50 recipients (equal allocations, 1% distributor fee, the keeper and every recipient
+ * already holding the token, or some ETH), a split is created and funded, and one `distribute`
+ * transaction is measured (receipt gas: 21,000 base and calldata included). The slope is the extra gas per extra recipient between 2 and 50. PaymentSplitter
  * (test/bench/PaymentSplitterV4.sol) is pull-based: every payee sends its own `release`
  * transaction, so its figure is the sum of those transactions and their average per payee.
  * 0xSplits v2 is quoted, not measured: about 9.4k gas per recipient pulling from its warehouse,
@@ -16,6 +16,9 @@
  */
 import hre from "hardhat";
 import type { AddressLike, BaseContract, ContractRunner, ContractTransactionResponse } from "ethers";
+
+import { deployAtlas } from "../../deploy/deployAtlas.ts";
+import { localAtlasConfig } from "../../deploy/config.ts";
 
 const TARGET_PER_RECIPIENT = 9_500n;
 const SIZES = [2, 10, 50] as const;
@@ -41,8 +44,9 @@ interface PaymentSplitter extends BaseContract {
 
 const connection = await hre.network.create();
 const { ethers, networkHelpers } = connection;
-const [deployer, keeper] = await ethers.getSigners();
-const factory = await ethers.deployContract("RevenueSplitFactory");
+const signers = await ethers.getSigners();
+const [deployer, keeper] = signers;
+const { splitFactory: factory } = await deployAtlas(connection, localAtlasConfig(signers.map((s) => s.address)));
 const token = (await ethers.deployContract("MockToken")) as unknown as MintableToken;
 
 const gasOf = async (sent: Promise<ContractTransactionResponse>): Promise<bigint> =>

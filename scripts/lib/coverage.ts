@@ -1,6 +1,6 @@
 /**
  * Line and statement coverage of contracts/ over the in-process suites (Solidity and mocha tests),
- * with a floor: the routine behind `npm run coverage` and the instrumented half of `npm test`.
+ * with a floor: the routine behind `npm run coverage` and the instrumented part of `npm test`.
  *
  * Branch coverage: Hardhat 3.18's EDR instruments statements only (its lcov writer says "EDR does
  * not provide branch coverage information"), so statement coverage, which counts each side of an
@@ -27,9 +27,13 @@ export const OUT_OF_PROCESS = ["test/app", "test/deploy", "test/indexer", "test/
  */
 export const GAS_EXACT = ["test/capital/splits/hostile.test.ts"];
 
-const TEST_FILE = /\.(test|gas)\.ts$|\.t\.sol$/;
+const TEST_FILE = /\.test\.ts$|\.t\.sol$/;
 
-/** Every test file under `dir`, split into the in-process suites and the others. */
+/**
+ * Every test file under `dir`, split into the in-process suites (instrumented for coverage) and
+ * the others. The gas scenarios (test/gas/*.gas.ts) are neither: they run on their own, as the gas
+ * snapshot's measurement (scripts/lib/gas.ts), since instrumentation would distort what they measure.
+ */
 export function testFiles(dir = "test"): { inProcess: string[]; uninstrumented: string[] } {
   const inProcess: string[] = [];
   const uninstrumented: string[] = [];
@@ -45,11 +49,15 @@ export function testFiles(dir = "test"): { inProcess: string[]; uninstrumented: 
   return { inProcess, uninstrumented };
 }
 
-/** Clears the build, runs `files` instrumented, and writes coverage/lcov.info. */
-export async function runInstrumented(files: readonly string[]): Promise<HardhatRun> {
-  const clean = await runHardhat(["clean"]);
+/** The environment of the instrumented build (its own folders, see hardhat.config.ts). */
+export const COVERAGE_BUILD_ENV = { ATLAS_COVERAGE_BUILD: "1" } as const;
+
+/** Clears the instrumented build, runs `files` instrumented, and writes coverage/lcov.info. */
+export async function runInstrumented(files: readonly string[], echo = true): Promise<HardhatRun> {
+  const clean = await runHardhat(["clean"], { env: COVERAGE_BUILD_ENV, echo });
   if (clean.code !== 0) return clean;
-  return runHardhat(["test", "--coverage", ...files]);
+  const run = await runHardhat(["test", "--coverage", ...files], { env: COVERAGE_BUILD_ENV, echo });
+  return { ...run, seconds: run.seconds + clean.seconds };
 }
 
 /**

@@ -3,41 +3,25 @@
  * called once with fixed data — create (ETH), top up, submit work, award one winner (paid and
  * recorded in the ledger, charged to both funders' shares), and reclaim the leftover after the
  * deadline; and a second bounty cancelled despite a submission (nothing awarded yet) and refunded
- * — on a board behind its ERC1967Proxy, named funding module and recorder by the (impersonated)
- * timelock.
+ * — on the board `deployAtlas` deploys (its ERC1967Proxy), named funding module and recorder by
+ * the deployment's governance hand-over.
  */
 import { expect } from "chai";
 import { ZeroAddress, ZeroHash } from "ethers";
 
 import { MissionStatus, ethers, graphFixture, metadata, networkHelpers } from "../helpers/graph.ts";
-import { BountyBoard__factory } from "../../types/ethers-contracts/index.js";
 
 describe("gas scenario: bounty board", function () {
   it("creates, funds, takes work, awards and refunds a bounty", async function () {
     const f = await networkHelpers.loadFixture(graphFixture);
-    const { registry, ledger, timelock, guardian, alice, bob, carol, dave } = f;
+    const { registry, ledger, alice, bob, carol, dave } = f;
+    const board = f.bountyBoard.connect(alice);
 
     const sovereign = metadata("sovereign north");
     await registry.connect(alice).register("north", sovereign.uri, sovereign.hash);
     const mission = metadata("mission: map the river");
     await registry.connect(alice).createMission(1n, 0n, mission.uri, mission.hash);
     await registry.connect(alice).transitionMission(1n, MissionStatus.Open);
-
-    const timelockAddress = await timelock.getAddress();
-    const implementation = await ethers.deployContract("BountyBoard");
-    const init = implementation.interface.encodeFunctionData("initialize", [
-      timelockAddress,
-      guardian.address,
-      await registry.getAddress(),
-      await ledger.getAddress(),
-    ]);
-    const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), init]);
-    const board = BountyBoard__factory.connect(await proxy.getAddress(), alice);
-    await networkHelpers.impersonateAccount(timelockAddress);
-    await networkHelpers.setBalance(timelockAddress, 10n ** 18n);
-    const governance = await ethers.getSigner(timelockAddress);
-    await registry.connect(governance).setFundingModule(await board.getAddress(), true);
-    await ledger.connect(governance).setRecorder(await board.getAddress(), true);
 
     const reward = ethers.parseEther("1");
     const deadline = BigInt(await networkHelpers.time.latest()) + 7n * 86_400n;

@@ -23,7 +23,7 @@ import {
   splitFixture,
   type BlocklistToken,
   type SplitConfig,
-} from "../capital/splits/splits.ts";
+} from "../capital/splits/fixtures.ts";
 
 describe("gas scenario: revenue splits", function () {
   it("creates splits of 2, 10 and 50 recipients, distributes, defers, withdraws, updates and hands over", async function () {

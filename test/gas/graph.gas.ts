@@ -18,6 +18,7 @@ import {
   attest,
   ethers,
   graphFixture,
+  impersonate,
   metadata,
   networkHelpers,
   skillData,
@@ -100,9 +101,7 @@ describe("gas scenario: sovereign graph", function () {
     });
     await ledger.connect(erin).recordVerifiedExecution(executionUID, verificationUID);
 
-    await networkHelpers.impersonateAccount(await timelock.getAddress());
-    await networkHelpers.setBalance(await timelock.getAddress(), 10n ** 18n);
-    const governance = await ethers.getSigner(await timelock.getAddress());
+    const governance = await impersonate(await timelock.getAddress());
     await ledger.connect(governance).setRecorder(frank.address, true);
     await ledger.connect(frank).recordContribution(
       {

@@ -6,12 +6,11 @@ import {
   getAddress,
   id,
   toBeHex,
-  type BaseContract,
   type ContractTransactionResponse,
   type Signer,
 } from "ethers";
 
-import { Role, attest, ethers, graphFixture, metadata, networkHelpers, skillData } from "../helpers/graph.ts";
+import { Role, attest, ethers, eventsOf, graphFixture, metadata, networkHelpers, skillData } from "../helpers/graph.ts";
 import {
   ContributionLedger__factory,
   type ContributionLedger,
@@ -78,16 +77,6 @@ async function impersonate(address: string): Promise<Signer> {
 }
 
 /** Decoded arguments of every `name` event `contract` emitted in `tx`, in order. */
-async function eventsOf(tx: ContractTransactionResponse, contract: BaseContract, name: string): Promise<unknown[][]> {
-  const receipt = (await tx.wait())!;
-  const address = await contract.getAddress();
-  return receipt.logs
-    .filter((log) => log.address === address)
-    .map((log) => contract.interface.parseLog(log))
-    .filter((event) => event?.name === name)
-    .map((event) => event!.args.toArray() as unknown[]);
-}
-
 async function timestampOf(tx: ContractTransactionResponse): Promise<bigint> {
   const receipt = (await tx.wait())!;
   return BigInt((await ethers.provider.getBlock(receipt.blockNumber))!.timestamp);

@@ -1,13 +1,12 @@
 import { expect } from "chai";
 import { ZeroAddress, ZeroHash, encodeBytes32String, type ContractTransactionResponse, type Signer } from "ethers";
 
-import { MissionStatus, Role, ethers, metadata, networkHelpers } from "../helpers/graph.ts";
+import { MissionStatus, Role, ethers, impersonate, metadata, networkHelpers } from "../helpers/graph.ts";
 import {
   ATLAS_ID,
   BOREALIS_ID,
   MISSION_ID,
   ORGANIZATION_ID,
-  impersonate,
   sovereignGraphFixture,
   walletAddress,
   walletFor,

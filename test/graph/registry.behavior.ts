@@ -5,7 +5,7 @@
  */
 import { Wallet, id, type Signer } from "ethers";
 
-import { Role, ethers, graphFixture, metadata, networkHelpers } from "../helpers/graph.ts";
+import { Role, ethers, graphFixture, impersonate, metadata, networkHelpers } from "../helpers/graph.ts";
 
 /** Ids the populated graph creates. */
 export const ATLAS_ID = 1n;
@@ -29,11 +29,6 @@ export async function walletFor(label: string): Promise<Wallet> {
 }
 
 /** A signer for a contract's address (the timelock, for governance-only calls). */
-export async function impersonate(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  return ethers.getSigner(address);
-}
-
 /**
  * The stack from `graphFixture` plus:
  * - sovereign 1 "atlas" (admin alice) and sovereign 2 "borealis" (admin bob, proposing recognition to atlas);

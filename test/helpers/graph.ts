@@ -1,9 +1,9 @@
 /**
  * Shared fixture for Sovereign Graph tests: the whole stack (governance, EAS, registry, ledger,
  * the capital layer) deployed by the routine the deploy command uses, on the one in-process chain
- * of the test process, plus small helpers for EAS attestations.
+ * of the test process, plus small helpers for EAS attestations and impersonated accounts.
  */
-import { ZeroHash, type Signer } from "ethers";
+import { ZeroHash, type BaseContract, type ContractTransactionResponse, type Signer } from "ethers";
 
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
 import { localAtlasConfig } from "../../deploy/config.ts";
@@ -41,6 +41,16 @@ export const CredentialStatus = {
 
 /** A metadata hash for tests: keccak256 of `text`. */
 export const metadata = (text: string) => ({ uri: `ipfs://${text}`, hash: ethers.id(text) });
+
+/**
+ * A signer for `address` (a contract's included: the timelock for governance-only calls, a
+ * receiver contract acting as a party), holding `balance` wei (10 ETH unless given) for gas.
+ */
+export async function impersonate(address: string, balance = ethers.parseEther("10")): Promise<Signer> {
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, balance);
+  return ethers.getSigner(address);
+}
 
 export async function graphFixture() {
   const signers = await ethers.getSigners();
@@ -86,4 +96,19 @@ export async function attest(
 /** ABI encoding of a skill credential's data (schema `string skill,uint8 level,string evidenceURI`). */
 export function skillData(skill: string, level: number, evidenceURI = "ipfs://evidence"): string {
   return ethers.AbiCoder.defaultAbiCoder().encode(["string", "uint8", "string"], [skill, level, evidenceURI]);
+}
+
+/** Decoded arguments of every `name` event `contract` emitted in `tx`, in order. */
+export async function eventsOf(
+  tx: ContractTransactionResponse,
+  contract: BaseContract,
+  name: string,
+): Promise<unknown[][]> {
+  const receipt = (await tx.wait())!;
+  const address = await contract.getAddress();
+  return receipt.logs
+    .filter((log) => log.address === address)
+    .map((log) => contract.interface.parseLog(log))
+    .filter((event) => event?.name === name)
+    .map((event) => event!.args.toArray() as unknown[]);
 }

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
-
 import {Arbitration} from "../../contracts/interstate/Arbitration.sol";
 import {IArbitration} from "../../contracts/interstate/IArbitration.sol";
 import {ISovereignRegistry} from "../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../contracts/graph/SovereignRegistry.sol";
 import {MockEAS} from "../graph/mocks/MockEAS.sol";
-import {GraphFixture} from "../graph/utils/GraphFixture.sol";
+import {CapitalFixture} from "../capital/utils/CapitalFixture.sol";
 import {Test} from "../utils/Test.sol";
 import {MockArbitrable} from "./mocks/MockArbitrable.sol";
 
@@ -19,7 +17,7 @@ import {MockArbitrable} from "./mocks/MockArbitrable.sol";
 /// Arbiters are `arbiter`, `second arbiter` and `silent arbiter` (never rules), east's is
 /// `east arbiter`. Fallback arbiters: `fallback arbiter` and `silent fallback arbiter` (never
 /// rules) from the start; governance may add `third fallback arbiter` (or a party).
-abstract contract ArbitrationCast is GraphFixture {
+abstract contract ArbitrationCast is CapitalFixture {
     uint64 internal constant NORTH = 1;
     uint64 internal constant SOUTH = 2;
     uint64 internal constant WEST = 3;
@@ -898,21 +896,17 @@ contract ArbitrationInvariantsTest is ArbitrationCast {
         address governance = _account("governance");
         address guardian = _account("guardian");
         SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
-        Arbitration implementation = new Arbitration(ISovereignRegistry(address(registry)));
         address[3] memory fallbacks = _fallbacks();
         address[] memory initialFallbacks = new address[](2);
         initialFallbacks[0] = fallbacks[0];
         initialFallbacks[1] = fallbacks[1];
-        arbitration = Arbitration(
-            address(
-                new ERC1967Proxy(
-                    address(implementation),
-                    abi.encodeCall(
-                        Arbitration.initialize,
-                        (governance, guardian, APPEAL_WINDOW, RULING_PERIOD, initialFallbacks)
-                    )
-                )
-            )
+        arbitration = _deployArbitration(
+            registry,
+            governance,
+            guardian,
+            APPEAL_WINDOW,
+            RULING_PERIOD,
+            initialFallbacks
         );
         arbitrable = new MockArbitrable(IArbitration(address(arbitration)));
         vm.prank(governance);

@@ -17,7 +17,7 @@ import {
   ethers,
   networkHelpers,
   now,
-} from "../capital/escrow/fixture.ts";
+} from "../capital/escrow/fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };
@@ -1428,6 +1428,7 @@ describe("Arbitration", function () {
 
     it("starts an Arbitration only with at least two distinct fallback arbiters", async function () {
       const f = await loadFixture(arbitrationFixture);
+      // The initializer is the subject: fresh proxies beside the stack's Arbitration, on purpose.
       const implementation = await ethers.deployContract("Arbitration", [await f.registry.getAddress()]);
       const deploy = (fallbackArbiters: string[]) =>
         ethers.deployContract("ERC1967Proxy", [

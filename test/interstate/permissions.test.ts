@@ -20,15 +20,10 @@ import {
   ethers,
   networkHelpers,
   now,
-} from "../capital/escrow/fixture.ts";
+} from "../capital/escrow/fixtures.ts";
+import { impersonate } from "../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://claim", hash: id("claim") };
-
-async function impersonate(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("10"));
-  return ethers.getSigner(address);
-}
 
 /**
  * Disputes of funder (claimant, north) against contributor (respondent, south), all opened by a

@@ -8,10 +8,8 @@ import {BountyBoard} from "../../../contracts/capital/BountyBoard.sol";
 import {IBountyBoard} from "../../../contracts/capital/IBountyBoard.sol";
 import {IAtlasModule} from "../../../contracts/governance/IAtlasModule.sol";
 import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.sol";
-import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
-import {MockEAS} from "../../graph/mocks/MockEAS.sol";
-import {BountyFixture} from "../utils/BountyFixture.sol";
+import {CapitalFixture} from "../utils/CapitalFixture.sol";
 import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {FeeOnTransferToken, MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
@@ -604,7 +602,7 @@ contract BountyBoardHandler is Test {
 /// contribution beyond it, adding up to the leftover); the module clock and the guardian's
 /// cooldown follow the AtlasModule rules and every deadline is on that clock; every award made
 /// while the ledger accepts is in it, and a paused ledger never stops an award.
-contract BountyBoardInvariantsTest is BountyFixture {
+contract BountyBoardInvariantsTest is CapitalFixture {
     uint256 private constant FUNDERS = 4;
     uint256 private constant TOKENS = 3;
 
@@ -614,19 +612,15 @@ contract BountyBoardInvariantsTest is BountyFixture {
     uint64 private sovereignId;
 
     function setUp() public {
-        MockEAS eas = new MockEAS();
         address governance = _account("governance");
         address guardian = _account("guardian");
-        SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
-        ledger = _deployLedger(eas, registry, governance, guardian);
+        SovereignRegistry registry;
+        (, registry, ledger) = _deployGraph(governance, guardian);
         board = _deployWiredBoard(registry, ledger, governance, guardian);
 
         address manager = _account("mission manager");
-        vm.startPrank(manager);
-        sovereignId = registry.register("atlantis", METADATA_URI, METADATA_HASH);
-        uint64 missionId = registry.createMission(sovereignId, 0, METADATA_URI, METADATA_HASH);
-        registry.transitionMission(missionId, ISovereignRegistry.MissionStatus.Open);
-        vm.stopPrank();
+        uint64 missionId;
+        (sovereignId, missionId) = _openMission(registry, manager);
 
         address[FUNDERS] memory funders = [_account("alice"), _account("bob"), _account("carol"), _account("dave")];
         address[TOKENS] memory tokens = [address(0), address(new MockToken()), address(new FeeOnTransferToken())];

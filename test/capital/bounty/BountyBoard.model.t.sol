@@ -6,10 +6,8 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {BountyBoard} from "../../../contracts/capital/BountyBoard.sol";
 import {IBountyBoard} from "../../../contracts/capital/IBountyBoard.sol";
 import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.sol";
-import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
-import {MockEAS} from "../../graph/mocks/MockEAS.sol";
-import {BountyFixture} from "../utils/BountyFixture.sol";
+import {CapitalFixture} from "../utils/CapitalFixture.sol";
 import {MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
 import {RefundModel} from "./utils/RefundModel.sol";
@@ -217,25 +215,19 @@ contract BountyModelHandler is Test {
 /// made while its money was in, pro rata to what it still had in; refunds match the model within
 /// the rounding tolerance and add up exactly to what the bounty held — under random sequences of
 /// deposits, top-ups and awards (invariant runs and a seeded fuzz), and in pinned cases.
-contract BountyBoardModelTest is BountyFixture {
+contract BountyBoardModelTest is CapitalFixture {
     BountyBoard private board;
     MockToken private token;
     BountyModelHandler private handler;
 
     function setUp() public {
-        MockEAS eas = new MockEAS();
         address governance = _account("governance");
         address guardian = _account("guardian");
-        SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
-        ContributionLedger ledger = _deployLedger(eas, registry, governance, guardian);
+        (, SovereignRegistry registry, ContributionLedger ledger) = _deployGraph(governance, guardian);
         board = _deployWiredBoard(registry, ledger, governance, guardian);
 
         address manager = _account("mission manager");
-        vm.startPrank(manager);
-        uint64 sovereignId = registry.register("atlantis", METADATA_URI, METADATA_HASH);
-        uint64 missionId = registry.createMission(sovereignId, 0, METADATA_URI, METADATA_HASH);
-        registry.transitionMission(missionId, ISovereignRegistry.MissionStatus.Open);
-        vm.stopPrank();
+        (, uint64 missionId) = _openMission(registry, manager);
 
         token = new MockToken();
         address[4] memory funders = [_account("alice"), _account("bob"), _account("carol"), _account("dave")];

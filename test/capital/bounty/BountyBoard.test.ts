@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ZeroAddress, ZeroHash, getAddress, id, type Signer } from "ethers";
 
-import { MissionStatus, ethers, metadata, networkHelpers } from "../../helpers/graph.ts";
+import { MissionStatus, ethers, eventsOf, impersonate, metadata, networkHelpers } from "../../helpers/graph.ts";
 import { walletFor } from "../../graph/registry.behavior.ts";
 import {
   ATLAS_ID,
@@ -17,10 +17,7 @@ import {
   MAX_WINNERS,
   MISSION_ID,
   bountyFixture,
-  contractSigner,
   createBounty,
-  deployBoard,
-  eventsOf,
   fund,
   holding,
   passDeadline,
@@ -29,7 +26,7 @@ import {
   work,
   type BountyWorld,
   type TestToken,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -38,6 +35,17 @@ const ONE = ethers.parseEther("1");
 type Account = Signer & { readonly address: string };
 /** ERC-7201 slot of the board's namespace: keccak256(abi.encode(uint256(keccak256("atlas.storage.BountyBoard")) - 1)) & ~0xff. */
 const BOARD_SLOT = "0xb20e1e21c5feaf4379f07f0507a3aab661762f011b2c62e8ca0d9007ca233300";
+
+/**
+ * A new BountyBoard behind its own ERC1967Proxy, initialized in the proxy's constructor with
+ * `initialize(governance, guardian, registry, ledger)`: the initializer's checks are the subject
+ * of the tests that use it, so they deploy boards beside the stack's on purpose.
+ */
+async function deployBoard(governance: string, guardian: string, registry: string, ledger: string) {
+  const implementation = await ethers.deployContract("BountyBoard");
+  const data = implementation.interface.encodeFunctionData("initialize", [governance, guardian, registry, ledger]);
+  return ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), data]);
+}
 
 /** A second mission of atlas, created by its admin and moved to `status` (Draft: left as created). */
 async function missionIn(f: BountyWorld, status: number): Promise<bigint> {
@@ -631,7 +639,7 @@ describe("BountyBoard", function () {
       const f = await loadFixture(submittedFixture);
       const refuser = await ethers.deployContract("RevertingReceiver");
       const refuserAddress = await refuser.getAddress();
-      await submit(f.board, await contractSigner(refuserAddress), f.bountyId, "refuser");
+      await submit(f.board, await impersonate(refuserAddress), f.bountyId, "refuser");
       const tx = f.board
         .connect(f.missionOwner)
         .award(f.bountyId, [refuserAddress, f.contributor.address], [ONE / 2n, ONE / 4n]);
@@ -778,7 +786,7 @@ describe("BountyBoard", function () {
     it("still defers the payout of a winner that refuses ETH, unrecorded", async function () {
       const f = await loadFixture(submittedFixture);
       const refuser = await (await ethers.deployContract("RevertingReceiver")).getAddress();
-      await submit(f.board, await contractSigner(refuser), f.bountyId, "refuser");
+      await submit(f.board, await impersonate(refuser), f.bountyId, "refuser");
       await f.ledger.connect(f.guardian).pause();
       const tx = f.board.connect(f.missionOwner).award(f.bountyId, [refuser], [ONE]);
       await expect(tx).to.emit(f.board, "BountyContributionNotRecorded").withArgs(f.bountyId, refuser, ONE);
@@ -1287,7 +1295,7 @@ describe("BountyBoard", function () {
       const f = await submittedFixture();
       const refuser = await ethers.deployContract("RevertingReceiver");
       const refuserAddress = await refuser.getAddress();
-      const refuserSigner = await contractSigner(refuserAddress);
+      const refuserSigner = await impersonate(refuserAddress);
       await submit(f.board, refuserSigner, f.bountyId, "refuser");
       await f.board.connect(f.missionOwner).award(f.bountyId, [refuserAddress], [ONE / 2n]);
       return { ...f, refuserAddress, refuserSigner };
@@ -1388,7 +1396,7 @@ describe("BountyBoard", function () {
     it("keeps withdrawals of deferred payouts open", async function () {
       const f = await loadFixture(submittedFixture);
       const refuser = await (await ethers.deployContract("RevertingReceiver")).getAddress();
-      const refuserSigner = await contractSigner(refuser);
+      const refuserSigner = await impersonate(refuser);
       await submit(f.board, refuserSigner, f.bountyId, "refuser");
       await f.board.connect(f.missionOwner).award(f.bountyId, [refuser], [ONE / 2n]);
       await f.board.connect(f.guardian).pause();

@@ -8,7 +8,7 @@ import { ZeroHash } from "ethers";
 
 import { CredentialStatus, attest, ethers, networkHelpers, skillData } from "../../helpers/graph.ts";
 import { BOREALIS_ID } from "../../graph/registry.behavior.ts";
-import { ATLAS_ID, ETH, bountyFixture, createBounty, submit, work } from "./bounty.behavior.ts";
+import { ATLAS_ID, ETH, bountyFixture, createBounty, submit, work } from "./fixtures.ts";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import { type ContractTransactionResponse, type Signer } from "ethers";
 
-import { ethers, networkHelpers } from "../../helpers/graph.ts";
+import { ethers, impersonate, networkHelpers } from "../../helpers/graph.ts";
 import { walletAddress } from "../../graph/registry.behavior.ts";
 import {
   DAY,
@@ -17,10 +17,9 @@ import {
   MISSION_ID,
   bountyFixture,
   createBounty,
-  impersonate,
   submit,
   type BountyWorld,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture, time } = networkHelpers;
 

@@ -7,12 +7,11 @@
 import { expect } from "chai";
 import { MaxUint256, type ContractTransactionResponse } from "ethers";
 
-import { ethers, networkHelpers } from "../../helpers/graph.ts";
+import { ethers, impersonate, networkHelpers } from "../../helpers/graph.ts";
 import {
   DAY,
   ETH,
   bountyFixture,
-  contractSigner,
   createBounty,
   deployToken,
   fund,
@@ -21,7 +20,7 @@ import {
   work,
   type BountyWorld,
   type TestToken,
-} from "./bounty.behavior.ts";
+} from "./fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 
@@ -268,7 +267,7 @@ describe("BountyBoard with hostile tokens", function () {
     async function receiverFixture(f: BountyWorld, token: TestToken | null) {
       const receiver = await ethers.deployContract("ReentrantReceiver");
       const address = await receiver.getAddress();
-      const signer = await contractSigner(address);
+      const signer = await impersonate(address);
       const tokenAddress = token?.address ?? ETH;
       if (token) {
         await token.as(signer).mint(address, 1_000n);

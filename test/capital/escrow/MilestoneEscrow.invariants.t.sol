@@ -2,20 +2,17 @@
 pragma solidity 0.8.30;
 
 import {Attestation} from "@ethereum-attestation-service/eas-contracts/contracts/Common.sol";
-import {IEAS} from "@ethereum-attestation-service/eas-contracts/contracts/IEAS.sol";
-import {ERC1967Proxy} from "@openzeppelin/contracts/proxy/ERC1967/ERC1967Proxy.sol";
 
 import {IAtlasModule} from "../../../contracts/governance/IAtlasModule.sol";
 import {IMilestoneEscrow} from "../../../contracts/capital/IMilestoneEscrow.sol";
 import {MilestoneEscrow} from "../../../contracts/capital/MilestoneEscrow.sol";
 import {ContributionLedger} from "../../../contracts/graph/ContributionLedger.sol";
-import {IContributionLedger} from "../../../contracts/graph/IContributionLedger.sol";
 import {ISovereignRegistry} from "../../../contracts/graph/ISovereignRegistry.sol";
 import {SovereignRegistry} from "../../../contracts/graph/SovereignRegistry.sol";
 import {Arbitration} from "../../../contracts/interstate/Arbitration.sol";
 import {IArbitration} from "../../../contracts/interstate/IArbitration.sol";
 import {MockEAS} from "../../graph/mocks/MockEAS.sol";
-import {GraphFixture} from "../../graph/utils/GraphFixture.sol";
+import {CapitalFixture} from "../utils/CapitalFixture.sol";
 import {RevertingReceiver} from "../../mocks/tokens/Receivers.sol";
 import {MockToken} from "../../mocks/tokens/WeirdTokens.sol";
 import {Test} from "../../utils/Test.sol";
@@ -615,7 +612,7 @@ contract MilestoneEscrowHandler is Test {
 /// saw leave; nothing pays out more than was funded; no milestone pays out more than its amount.
 /// The module clock stands still exactly while the escrow is paused. Reputation comes only from
 /// the mission's own deals.
-contract MilestoneEscrowInvariantsTest is GraphFixture {
+contract MilestoneEscrowInvariantsTest is CapitalFixture {
     MilestoneEscrow private escrow;
     ContributionLedger private ledger;
     MockToken private token;
@@ -624,18 +621,22 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
     function setUp() public {
         // A realistic clock: streams may start up to an hour before their creation.
         vm.warp(1_767_225_600);
-        MockEAS eas = new MockEAS();
         address governance = _account("governance");
         address guardian = _account("guardian");
-        SovereignRegistry registry = _deployRegistry(eas, governance, guardian);
-        ledger = _deployLedger(eas, registry, governance, guardian);
-        Arbitration arbitration = _deployArbitration(registry, governance, guardian);
-        escrow = _deployEscrow(registry, ledger, arbitration, eas, governance, guardian);
-        vm.startPrank(governance);
-        registry.setFundingModule(address(escrow), true);
-        ledger.setRecorder(address(escrow), true);
-        arbitration.setArbitrable(address(escrow), true);
-        vm.stopPrank();
+        MockEAS eas;
+        SovereignRegistry registry;
+        (eas, registry, ledger) = _deployGraph(governance, guardian);
+        // A 1-day appeal window and a 2-day ruling period: short, like the handler's deadlines, so
+        // that disputes reach their end within a run.
+        Arbitration arbitration = _deployArbitration(
+            registry,
+            governance,
+            guardian,
+            1 days,
+            2 days,
+            _fallbackArbiters()
+        );
+        escrow = _deployWiredEscrow(eas, registry, ledger, arbitration, governance, guardian);
 
         token = new MockToken();
         handler = _deployHandler(registry, arbitration, eas, governance, guardian);
@@ -750,42 +751,6 @@ contract MilestoneEscrowInvariantsTest is GraphFixture {
             handler.ghostFunded(tokenAddress) - handler.ghostPaidOut(tokenAddress),
             string.concat(label, ": held vs ghost funded - paid out")
         );
-    }
-
-    /// @dev Arbitration with a 1-day appeal window and a 2-day ruling period: short, like the
-    /// handler's deadlines, so that disputes reach their end within a run.
-    function _deployArbitration(
-        SovereignRegistry registry,
-        address governance,
-        address guardian
-    ) private returns (Arbitration) {
-        Arbitration implementation = new Arbitration(ISovereignRegistry(address(registry)));
-        ERC1967Proxy proxy = new ERC1967Proxy(
-            address(implementation),
-            abi.encodeCall(Arbitration.initialize, (governance, guardian, 1 days, 2 days, _fallbackArbiters()))
-        );
-        return Arbitration(address(proxy));
-    }
-
-    function _deployEscrow(
-        SovereignRegistry registry,
-        ContributionLedger ledger_,
-        Arbitration arbitration,
-        MockEAS eas,
-        address governance,
-        address guardian
-    ) private returns (MilestoneEscrow) {
-        MilestoneEscrow implementation = new MilestoneEscrow(
-            ISovereignRegistry(address(registry)),
-            IContributionLedger(address(ledger_)),
-            IArbitration(address(arbitration)),
-            IEAS(address(eas))
-        );
-        ERC1967Proxy proxy = new ERC1967Proxy(
-            address(implementation),
-            abi.encodeCall(MilestoneEscrow.initialize, (governance, guardian))
-        );
-        return MilestoneEscrow(address(proxy));
     }
 
     /// @dev North (the mission's and the funders' sovereign, its admin the mission's manager),

@@ -19,6 +19,7 @@ import {
   at,
   attestMilestone,
   createEscrow,
+  deployAnotherEscrow,
   escrowFixture,
   ethers,
   lump,
@@ -29,9 +30,8 @@ import {
   verificationData,
   withEscrow,
   type EscrowFixture,
-} from "./fixture.ts";
-import { deployEscrowStack } from "./stack.ts";
-import { attest, connection } from "../../helpers/graph.ts";
+} from "./fixtures.ts";
+import { attest } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
@@ -801,28 +801,29 @@ describe("MilestoneEscrow", function () {
 
     it("a verification made for another escrow contract does not release this one", async function () {
       const f = await withEscrow();
-      // A second deployment on the same chain, EAS and registry (same schema UID), whose escrow 1
-      // has the same parties, verifier and milestones as this one's.
-      const other = await deployEscrowStack(connection, f, f.guardian.address);
-      const otherAddress = await other.escrow.getAddress();
+      // The subject is a second escrow contract, so one is deployed beside the stack's on purpose:
+      // on the same chain, EAS and registry (same schema UID), its escrow 1 with the same
+      // parties, verifier and milestones as this one's.
+      const other = await deployAnotherEscrow(f, f.governance, f.guardian.address);
+      const otherAddress = await other.getAddress();
       await f.token.connect(f.funder).getFunction("approve")(otherAddress, ethers.MaxUint256);
-      await other.escrow.connect(f.funder).createEscrow(terms(f), [lump(1_000n, f.lumpDeadline)]);
-      expect(await other.escrow.escrowCount()).to.equal(1n);
-      expect(await other.escrow.MILESTONE_VERIFICATION_SCHEMA()).to.equal(f.schemas.milestoneVerification);
+      await other.connect(f.funder).createEscrow(terms(f), [lump(1_000n, f.lumpDeadline)]);
+      expect(await other.escrowCount()).to.equal(1n);
+      expect(await other.MILESTONE_VERIFICATION_SCHEMA()).to.equal(f.schemas.milestoneVerification);
 
       // The verifier approves milestone 0 of escrow 1 of this deployment...
       const uid = await attestMilestone(f, f.escrowId, 0n);
       const escrowAddress = await f.escrow.getAddress();
       // ...which does not release escrow 1 of the other one,
-      await expect(other.escrow.connect(f.stranger).approveWithAttestation(1n, 0n, uid))
-        .to.be.revertedWithCustomError(other.escrow, "EscrowAttestationWrongEscrowContract")
+      await expect(other.connect(f.stranger).approveWithAttestation(1n, 0n, uid))
+        .to.be.revertedWithCustomError(other, "EscrowAttestationWrongEscrowContract")
         .withArgs(uid, CHAIN_ID, escrowAddress);
-      expect((await other.escrow.getMilestone(1n, 0n)).state).to.equal(State.Funded);
+      expect((await other.getMilestone(1n, 0n)).state).to.equal(State.Funded);
       // and still releases the one it names.
       await expect(f.escrow.connect(f.stranger).approveWithAttestation(f.escrowId, 0n, uid)).to.changeTokenBalances(
         ethers,
         f.token,
-        [f.escrow, other.escrow, f.contributor],
+        [f.escrow, other, f.contributor],
         [-1_000n, 0n, 1_000n],
       );
     });

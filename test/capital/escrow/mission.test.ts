@@ -29,7 +29,7 @@ import {
   now,
   stream,
   terms,
-} from "./fixture.ts";
+} from "./fixtures.ts";
 
 describe("a mission funded by a milestone escrow", function () {
   it("streams, unlocks on an attestation, resolves a 70/30 dispute and records every payout", async function () {

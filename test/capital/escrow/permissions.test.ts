@@ -22,15 +22,10 @@ import {
   now,
   stream,
   terms,
-} from "./fixture.ts";
+} from "./fixtures.ts";
+import { impersonate } from "../../helpers/graph.ts";
 
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
-
-async function impersonate(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("10"));
-  return ethers.getSigner(address);
-}
 
 /**
  * Escrows: 1 funded lump (index 0) and stream (index 1, started); 2 unfunded lump, its terms not

@@ -7,7 +7,7 @@
  * run against each hostile token that can fund an escrow.
  */
 import { expect } from "chai";
-import { ZeroAddress, id, type BaseContract, type Signer } from "ethers";
+import { ZeroAddress, id, type BaseContract } from "ethers";
 
 import {
   DAY,
@@ -24,7 +24,8 @@ import {
   stream,
   terms,
   type EscrowFixture,
-} from "./fixture.ts";
+} from "./fixtures.ts";
+import { impersonate } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;
 const EVIDENCE = { uri: "ipfs://work", hash: id("work") };
@@ -35,13 +36,6 @@ async function hostileToken(f: EscrowFixture, name: string): Promise<{ token: Ba
   await token.getFunction("mint")(f.funder.address, 10n ** 24n);
   await token.connect(f.funder).getFunction("approve")(await f.escrow.getAddress(), ethers.MaxUint256);
   return { token, address: await token.getAddress() };
-}
-
-/** A signer for a contract's address (a receiver contract acting as the contributor). */
-async function actAs(address: string): Promise<Signer> {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("1"));
-  return ethers.getSigner(address);
 }
 
 describe("MilestoneEscrow with hostile tokens and receivers", function () {
@@ -170,7 +164,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       .withArgs(receiverAddress, ZeroAddress, 1_000n);
     expect((await f.escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Released);
     expect(await f.escrow.pendingWithdrawal(receiverAddress, ZeroAddress)).to.equal(1_000n);
-    const contributor = await actAs(receiverAddress);
+    const contributor = await impersonate(receiverAddress);
     // Withdrawing to itself bubbles up the receiver's refusal; to another address it works.
     await expect(f.escrow.connect(contributor).withdraw(ZeroAddress, receiverAddress)).to.be.revertedWithCustomError(
       receiver,
@@ -344,7 +338,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       await expect(tx).to.changeEtherBalances(ethers, [f.escrow, receiverAddress], [0n, 0n]);
       expect((await f.escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Cancelled);
       await expect(
-        f.escrow.connect(await actAs(receiverAddress)).withdraw(ZeroAddress, f.stranger.address),
+        f.escrow.connect(await impersonate(receiverAddress)).withdraw(ZeroAddress, f.stranger.address),
       ).to.changeEtherBalances(ethers, [f.escrow, f.stranger], [-150n, 150n]);
     });
 
@@ -352,7 +346,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       const f = await loadFixture(escrowFixture);
       const receiver = await ethers.deployContract("RevertingReceiver");
       const funderAddress = await receiver.getAddress();
-      const funder = await actAs(funderAddress);
+      const funder = await impersonate(funderAddress);
       const start = (await now()) + DAY;
       const { escrowId } = await createEscrow(
         f,

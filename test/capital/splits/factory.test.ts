@@ -16,7 +16,7 @@ import {
   splitFixture,
   splitHashOf,
   type SplitConfig,
-} from "./splits.ts";
+} from "./fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 

@@ -23,16 +23,10 @@ import {
   type BlocklistToken,
   type RebasingToken,
   type ReentrantReceiver,
-} from "./splits.ts";
+} from "./fixtures.ts";
+import { impersonate } from "../../helpers/graph.ts";
 
 const { loadFixture } = networkHelpers;
-
-/** A signer for `address`, a contract included (a contract wallet executing a call), with ETH for gas. */
-async function actAs(address: string) {
-  await networkHelpers.impersonateAccount(address);
-  await networkHelpers.setBalance(address, ethers.parseEther("1"));
-  return ethers.getSigner(address);
-}
 
 /**
  * The fixture, then a split of 50% / 30% / 20% between `first` (a hostile contract deployed
@@ -270,7 +264,7 @@ describe("RevenueSplit: hostile recipients", function () {
       await expect(split.withdraw(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
 
       // ...until the contract wallet (impersonated: a Safe would execute the same call) sends it elsewhere.
-      const wallet = await actAs(hostile);
+      const wallet = await impersonate(hostile);
       const tx = split.connect(wallet).withdrawTo(ETH, dave.address);
       await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, dave.address, 500_000n, hostile);
       await expect(tx).to.changeEtherBalances(
@@ -336,10 +330,9 @@ describe("RevenueSplit: hostile recipients", function () {
       const { split, config, hostile, keeper } = await hostileSplit(() => ethers.deployContract("RevertingReceiver"));
       await sendEther(split, 1_000n);
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
-      await expect(split.connect(await actAs(hostile)).withdrawTo(ETH, ZeroAddress)).to.be.revertedWithCustomError(
-        split,
-        "SplitZeroWithdrawalRecipient",
-      );
+      await expect(
+        split.connect(await impersonate(hostile)).withdrawTo(ETH, ZeroAddress),
+      ).to.be.revertedWithCustomError(split, "SplitZeroWithdrawalRecipient");
       expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
     });
 
@@ -349,7 +342,7 @@ describe("RevenueSplit: hostile recipients", function () {
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
       const alsoRefusing = await ethers.deployContract("RevertingReceiver");
       await expect(
-        split.connect(await actAs(hostile)).withdrawTo(ETH, await alsoRefusing.getAddress()),
+        split.connect(await impersonate(hostile)).withdrawTo(ETH, await alsoRefusing.getAddress()),
       ).to.be.revertedWithCustomError(alsoRefusing, "Refused");
       expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
       expect(await split.totalPendingWithdrawals(ETH), "owed in all").to.equal(500n);
@@ -367,7 +360,7 @@ describe("RevenueSplit: hostile recipients", function () {
         split,
         split.interface.encodeFunctionData("distribute", [ETH, config, await destination.getAddress()]),
       );
-      const wallet = await actAs(hostile);
+      const wallet = await impersonate(hostile);
       await expect(split.connect(wallet).withdrawTo(ETH, destination)).to.changeEtherBalances(
         ethers,
         [split, destination],
@@ -396,7 +389,7 @@ describe("RevenueSplit: hostile recipients", function () {
       // The deferred share is the old recipient's, not the new configuration's.
       expect(await split.pendingWithdrawals(ETH, hostile), "owed to the old recipient").to.equal(500n);
       expect(await split.distributableBalance(ETH), "nothing for the new recipients").to.equal(0n);
-      await expect(split.connect(await actAs(hostile)).withdrawTo(ETH, alice.address)).to.changeEtherBalances(
+      await expect(split.connect(await impersonate(hostile)).withdrawTo(ETH, alice.address)).to.changeEtherBalances(
         ethers,
         [split, alice],
         [-500n, 500n],

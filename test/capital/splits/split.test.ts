@@ -16,7 +16,7 @@ import {
   sendEther,
   splitFixture,
   splitHashOf,
-} from "./splits.ts";
+} from "./fixtures.ts";
 
 const { loadFixture } = networkHelpers;
 

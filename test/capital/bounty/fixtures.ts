@@ -1,8 +1,9 @@
 /**
  * Shared fixture for the BountyBoard tests: the populated Sovereign Graph of the registry tests
- * (sovereigns, members of every kind, an organization, a mission) with the mission opened, a
- * BountyBoard behind an ERC1967Proxy named funding module and ledger recorder by the
- * (impersonated) timelock, the hostile tokens of test/mocks, and two funders holding every token.
+ * (sovereigns, members of every kind, an organization, a mission) with the mission opened, the
+ * BountyBoard that `deployAtlas` deploys (its ERC-1967 proxy, named funding module and ledger
+ * recorder by the deployment's governance hand-over) and its implementation, the hostile tokens
+ * of test/mocks, and two funders holding every token.
  */
 import {
   Contract,
@@ -10,16 +11,16 @@ import {
   ZeroAddress,
   encodeBytes32String,
   id,
-  type BaseContract,
   type ContractTransactionResponse,
   type Signer,
 } from "ethers";
 
 import { MissionStatus, ethers, metadata, networkHelpers } from "../../helpers/graph.ts";
-import { ATLAS_ID, MISSION_ID, impersonate, sovereignGraphFixture, walletFor } from "../../graph/registry.behavior.ts";
+import { ATLAS_ID, MISSION_ID, sovereignGraphFixture, walletFor } from "../../graph/registry.behavior.ts";
+import { implementationOf } from "../../deploy/stack.behavior.ts";
 import { BountyBoard__factory, type BountyBoard, type IBountyBoard } from "../../../types/ethers-contracts/index.js";
 
-export { ATLAS_ID, MISSION_ID, impersonate };
+export { ATLAS_ID, MISSION_ID };
 
 export const DAY = 86_400n;
 /** The zero token address: ETH. */
@@ -71,34 +72,12 @@ export async function deployToken(name: string): Promise<TestToken> {
   };
 }
 
-/** A BountyBoard implementation behind an ERC1967Proxy, initialized in the proxy's constructor. */
-export async function deployBoard(
-  governance: string,
-  guardian: string,
-  registry: string,
-  ledger: string,
-): Promise<{ board: BountyBoard; implementation: BountyBoard }> {
-  const implementation = await ethers.deployContract("BountyBoard");
-  const data = implementation.interface.encodeFunctionData("initialize", [governance, guardian, registry, ledger]);
-  const proxy = await ethers.deployContract("ERC1967Proxy", [await implementation.getAddress(), data]);
-  const [runner] = await ethers.getSigners();
-  return { board: BountyBoard__factory.connect(await proxy.getAddress(), runner), implementation };
-}
-
 export async function bountyFixture() {
   const g = await sovereignGraphFixture();
-  const { registry, ledger, governance, timelockAddress, guardian, missionOwner, signers } = g;
+  const { registry, bountyBoard: board, deployer, missionOwner, signers } = g;
   await registry.connect(missionOwner).transitionMission(MISSION_ID, MissionStatus.Open);
-
-  const { board, implementation } = await deployBoard(
-    timelockAddress,
-    guardian.address,
-    await registry.getAddress(),
-    await ledger.getAddress(),
-  );
   const boardAddress = await board.getAddress();
-  await registry.connect(governance).setFundingModule(boardAddress, true);
-  await ledger.connect(governance).setRecorder(boardAddress, true);
+  const implementation = BountyBoard__factory.connect(await implementationOf(ethers.provider, boardAddress), deployer);
 
   const tokens = {
     mock: await deployToken("MockToken"),
@@ -194,25 +173,4 @@ export async function passDeadline(board: BountyBoard, bountyId: bigint): Promis
 export async function holding(token: TestToken, holder: Signer, board: string, amount: bigint): Promise<void> {
   await token.as(holder).mint(await holder.getAddress(), amount);
   await token.as(holder).approve(board, MaxUint256);
-}
-
-/** Decoded arguments of every `name` event `contract` emitted in `tx`, in order. */
-export async function eventsOf(
-  tx: ContractTransactionResponse,
-  contract: BaseContract,
-  name: string,
-): Promise<unknown[][]> {
-  const receipt = (await tx.wait())!;
-  const address = await contract.getAddress();
-  return receipt.logs
-    .filter((log) => log.address === address)
-    .map((log) => contract.interface.parseLog(log))
-    .filter((event) => event?.name === name)
-    .map((event) => event!.args.toArray() as unknown[]);
-}
-
-/** A signer for a contract account (a hostile receiver), with ETH for gas. */
-export async function contractSigner(address: string): Promise<Signer> {
-  await networkHelpers.setBalance(address, ethers.parseEther("10"));
-  return impersonate(address);
 }

@@ -1,7 +1,8 @@
 /**
  * Fixture and helpers for the milestone escrow and Arbitration tests: the whole stack from
- * `graphFixture` (governance, real EAS, registry, ledger, schemas), the escrow and Arbitration
- * behind proxies (stack.ts), and a populated graph:
+ * `graphFixture` (governance, real EAS, registry, ledger, schemas, and the escrow and Arbitration
+ * that `deployAtlas` deploys and its hand-over wires: the escrow a funding module, a recorder and
+ * an arbitrable), the timelock impersonated as `governance`, and a populated graph:
  * - sovereign 1 "north" (admin alice): the mission's and the funder's sovereign; `northArbiter`
  *   holds its Arbiter role;
  * - sovereign 2 "south" (admin bob): the contributor's sovereign;
@@ -14,22 +15,29 @@
  */
 import { ZeroAddress, type BigNumberish, type ContractTransactionResponse, type Signer } from "ethers";
 
-import type { IMilestoneEscrow } from "../../../types/ethers-contracts/index.js";
+import { DEFAULT_ARBITRATION_PERIODS } from "../../../deploy/capital.ts";
+import { LOCAL_ACCOUNTS } from "../../../deploy/config.ts";
+import type { AtlasDeployment } from "../../../deploy/deployAtlas.ts";
+import {
+  MilestoneEscrow__factory,
+  type IMilestoneEscrow,
+  type MilestoneEscrow,
+} from "../../../types/ethers-contracts/index.js";
 import {
   MissionStatus,
   Role,
   attest,
-  connection,
   ethers,
   graphFixture,
+  impersonate,
   metadata,
   networkHelpers,
 } from "../../helpers/graph.ts";
-import { deployEscrowStack } from "./stack.ts";
 
-export { APPEAL_WINDOW, RULING_PERIOD } from "./stack.ts";
 export { ethers, networkHelpers };
 
+/** Arbitration's periods in the local deployment (deploy/capital.ts), in seconds. */
+export const { appealWindow: APPEAL_WINDOW, rulingPeriod: RULING_PERIOD } = DEFAULT_ARBITRATION_PERIODS;
 export const DAY = 86_400n;
 export const REVIEW_WINDOW = 3n * DAY;
 export const MILESTONE_POINTS = 100n;
@@ -62,12 +70,11 @@ const coder = ethers.AbiCoder.defaultAbiCoder();
 
 export async function escrowFixture() {
   const f = await graphFixture();
-  const { registry, alice, bob, carol, dave, guardian, signers } = f;
+  const { registry, escrow, alice, bob, carol, dave, signers } = f;
   const [funder, contributor, verifier, arbiter, arbiter2, eastArbiter, northArbiter, westMember, stranger] =
     signers.slice(6, 15);
-  const [fallbackArbiter, fallbackArbiter2] = signers.slice(18, 20);
-
-  const { escrow, arbitration, governance } = await deployEscrowStack(connection, f, guardian.address);
+  const [fallbackArbiter, fallbackArbiter2] = LOCAL_ACCOUNTS.fallbackArbiters.map((index) => signers[index]);
+  const governance = await impersonate(await f.timelock.getAddress());
 
   for (const [admin, handle] of [
     [alice, "north"],
@@ -108,8 +115,6 @@ export async function escrowFixture() {
 
   return {
     ...f,
-    escrow,
-    arbitration,
     governance,
     token,
     tokenAddress: await token.getAddress(),
@@ -129,6 +134,37 @@ export async function escrowFixture() {
 }
 
 export type EscrowFixture = Awaited<ReturnType<typeof escrowFixture>>;
+
+/**
+ * A second MilestoneEscrow behind its own ERC-1967 proxy, beside the stack's, for the tests and
+ * the benchmark whose subject is another escrow contract: on the stack's registry, Arbitration and
+ * EAS, recording in `ledger` (the stack's unless given), governed by the timelock with the
+ * stack's `guardian`, and named a funding module of the registry by `governance` (the
+ * impersonated timelock). Neither a recorder nor an arbitrable: no test needs it to be.
+ */
+export async function deployAnotherEscrow(
+  stack: Pick<AtlasDeployment, "registry" | "ledger" | "arbitration" | "eas" | "timelock">,
+  governance: Signer,
+  guardian: string,
+  ledger: string | Promise<string> = stack.ledger.getAddress(),
+): Promise<MilestoneEscrow> {
+  const implementation = await ethers.deployContract("MilestoneEscrow", [
+    await stack.registry.getAddress(),
+    await ledger,
+    await stack.arbitration.getAddress(),
+    await stack.eas.getAddress(),
+  ]);
+  const proxy = await ethers.deployContract("ERC1967Proxy", [
+    await implementation.getAddress(),
+    MilestoneEscrow__factory.createInterface().encodeFunctionData("initialize", [
+      await stack.timelock.getAddress(),
+      guardian,
+    ]),
+  ]);
+  const escrow = MilestoneEscrow__factory.connect(await proxy.getAddress(), governance);
+  await (await stack.registry.connect(governance).setFundingModule(await escrow.getAddress(), true)).wait();
+  return escrow;
+}
 
 /** The chain's latest block time. */
 export async function now(): Promise<bigint> {

@@ -1,7 +1,7 @@
 /**
- * Shared fixture and helpers for revenue split tests: the factory, a controlled split of three
- * recipients, the hostile tokens and receivers, and the documented address formula recomputed
- * independently with ethers.
+ * Shared fixture and helpers for revenue split tests: the factory that `deployAtlas` deploys, a
+ * controlled split of three recipients, the hostile tokens and receivers, and the documented
+ * address formula recomputed independently with ethers.
  */
 import {
   concat,
@@ -15,10 +15,10 @@ import {
   type ContractTransactionResponse,
 } from "ethers";
 
-import { connection, ethers, networkHelpers } from "../../helpers/governance.ts";
+import { ethers, graphFixture, networkHelpers } from "../../helpers/graph.ts";
 import type { IRevenueSplit, RevenueSplit, RevenueSplitFactory } from "../../../types/ethers-contracts/index.js";
 
-export { connection, ethers, networkHelpers };
+export { ethers, networkHelpers };
 
 export type SplitConfig = IRevenueSplit.SplitConfigStruct;
 
@@ -114,12 +114,13 @@ export async function deployToken<T extends BaseContract = TestToken>(name: stri
 }
 
 /**
- * The factory; a split of alice 50%, bob 30%, carol 20% with a 1% distributor fee and `owner` as
- * controller; an immutable split of alice and bob, 50% each, without fee; and a funded MockToken.
+ * The stack's factory; a split of alice 50%, bob 30%, carol 20% with a 1% distributor fee and
+ * `owner` as controller; an immutable split of alice and bob, 50% each, without fee; and a funded
+ * MockToken.
  */
 export async function splitFixture() {
-  const [deployer, owner, alice, bob, carol, dave, keeper, stranger] = await ethers.getSigners();
-  const factory: RevenueSplitFactory = await ethers.deployContract("RevenueSplitFactory");
+  const { splitFactory: factory, signers } = await graphFixture();
+  const [deployer, owner, alice, bob, carol, dave, keeper, stranger] = signers;
   const implementation = await factory.implementation();
   const token = await deployToken("MockToken");
 
