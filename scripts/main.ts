@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 
 import { createPublicClient, formatUnits, http } from "viem";
 
-import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
+import { addressesOf, createAtlasClient, governance, type AddressBook } from "../sdk/src/index.ts";
 import { readAddressBook } from "../sdk/src/node/index.ts";
 import { recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
 import { runCapitalScenario, type CapitalScenarioSummary } from "./main/capitalScenario.ts";
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   }).governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   await waitFor(
     `indexer lists the chain's ${onChain.length} proposals`,
@@ -260,6 +261,7 @@ async function printSummary(
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   });
   const proposals = await atlas.governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   const rows: Record<string, Record<string, string>> = {};

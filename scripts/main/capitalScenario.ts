@@ -38,6 +38,7 @@ import { hardhat } from "viem/chains";
 import {
   addressesOf,
   canonicalJson,
+  allLayers,
   createAtlasClient,
   hashMetadata,
   predictSplitAddress,
@@ -79,7 +80,7 @@ export async function runCapitalScenario(
   const [arbiter, keeper] = accounts.slice(15, 17);
   const wallet = (account: Address) => createWalletClient({ chain: hardhat, transport: http(url), account });
   const clientFor = (account: Address): AtlasClient =>
-    createAtlasClient({ publicClient, walletClient: wallet(account), addresses: addressesOf(book) });
+    createAtlasClient({ publicClient, walletClient: wallet(account), addresses: addressesOf(book), layers: allLayers });
   const as = {
     northAdmin: clientFor(northAdmin),
     southAdmin: clientFor(southAdmin),

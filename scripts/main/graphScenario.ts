@@ -24,6 +24,7 @@ import { hardhat } from "viem/chains";
 import {
   addressesOf,
   canonicalJson,
+  allLayers,
   createAtlasClient,
   missionMetadataHash,
   sovereignMetadataHash,
@@ -84,6 +85,7 @@ export async function runGraphScenario(
       publicClient,
       walletClient: createWalletClient({ chain: hardhat, transport: http(url), account }),
       addresses: addressesOf(book),
+      layers: allLayers,
     });
   const as = {
     northAdmin: clientFor(northAdmin),

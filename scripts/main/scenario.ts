@@ -21,6 +21,7 @@ import { hardhat } from "viem/chains";
 import {
   addressesOf,
   atlasTokenAbi,
+  allLayers,
   createAtlasClient,
   type AddressBook,
   type AtlasClient,
@@ -52,6 +53,7 @@ export async function runGovernanceScenario(
       publicClient,
       walletClient: createWalletClient({ chain: hardhat, transport: http(url), account }),
       addresses: addressesOf(book),
+      layers: allLayers,
     });
   const atlas = { alice: clientFor(alice), bob: clientFor(bob), carol: clientFor(carol), dave: clientFor(dave) };
   const steps: { step: string; detail: string; tx?: Hash }[] = [];
@@ -87,6 +89,7 @@ export async function runGovernanceScenario(
     publicClient,
     walletClient: createWalletClient({ chain: hardhat, transport: http(url), account: signer }),
     addresses: addressesOf(book),
+    layers: allLayers,
   });
   const delegation = await signerClient.governance.signDelegation({
     delegatee: signer.address,

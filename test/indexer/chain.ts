@@ -5,7 +5,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
-import { addressesOf, createAtlasClient, type AddressBook, type AtlasClient } from "@atlas-os/sdk";
+import { addressesOf, allLayers, createAtlasClient, type AddressBook, type AtlasClient } from "@atlas-os/sdk";
 import { readAddressBook } from "@atlas-os/sdk/node";
 import {
   createPublicClient,
@@ -95,6 +95,7 @@ export async function deployChain(): Promise<DeployedChain> {
       publicClient,
       walletClient: createWalletClient({ account, chain: hardhat, transport }),
       addresses,
+      layers: allLayers,
     });
   return {
     url,
@@ -112,7 +113,7 @@ export async function deployChain(): Promise<DeployedChain> {
       eve: eve,
     },
     voter: privateKeyToAccount(keccak256(toHex("atlas-os indexer test voter"))),
-    reader: createAtlasClient({ publicClient, addresses }),
+    reader: createAtlasClient({ publicClient, addresses, layers: allLayers }),
     as,
     async increaseTo(timestamp) {
       await testClient.setNextBlockTimestamp({ timestamp });
