@@ -477,7 +477,7 @@ export async function runCapitalScenario(chain: DeployedChain): Promise<CapitalS
   // The refuser takes its deferred ETH to carol.
   await chain.testClient.impersonateAccount({ address: refuser });
   await chain.testClient.setBalance({ address: refuser, value: parseEther("1") });
-  await mined(split(revenue)(refuser).write.withdrawTo([zeroAddress, carol]));
+  await mined(split(revenue)(refuser).write.withdraw([zeroAddress, carol]));
   await chain.testClient.stopImpersonatingAccount({ address: refuser });
   // Reconfigured by its controller, which first distributes the ATLAS paid in since under the old
   // configuration; made immutable, distributed again without a fee.
