@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 
 import { createPublicClient, formatUnits, http } from "viem";
 
-import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
+import { addressesOf, createAtlasClient, governance, type AddressBook } from "../sdk/src/index.ts";
 import { readAddressBook } from "../sdk/src/node/index.ts";
 import { recordStart, type E2eStart } from "./lib/e2eStarts.ts";
 import { HARDHAT_CLI, run, start, stop, stopAll, waitFor, type Started } from "./lib/processes.ts";
@@ -230,6 +230,7 @@ async function main(): Promise<void> {
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   }).governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   await waitFor(
     `indexer lists the chain's ${onChain.length} proposals`,
@@ -280,6 +281,7 @@ async function printSummary(
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   });
   const proposals = await atlas.governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   const rows: Record<string, Record<string, string>> = {};

@@ -589,7 +589,7 @@ export const CAPITAL_EDGE_STEPS: readonly ScenarioStep[] = [
     await ctx.mined(token(carol).write.transfer([revenue, 1_000n * ATLAS + 7n]));
     await ctx.mined(split(revenue)(dave).write.distribute([atlasToken, first, zeroAddress]));
     // The refuser takes its deferred ETH to carol.
-    await ctx.impersonating(refuser, () => ctx.mined(split(revenue)(refuser).write.withdrawTo([zeroAddress, carol])));
+    await ctx.impersonating(refuser, () => ctx.mined(split(revenue)(refuser).write.withdraw([zeroAddress, carol])));
     // Reconfigured by its controller, which first distributes the ATLAS paid in since under the
     // old configuration; made immutable, distributed again without a fee.
     await ctx.mined(token(carol).write.transfer([revenue, 200n * ATLAS]));

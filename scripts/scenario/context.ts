@@ -29,7 +29,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 
-import { addressesOf, createAtlasClient, type AddressBook, type AtlasClient } from "../../sdk/src/index.ts";
+import { addressesOf, allLayers, createAtlasClient, type AddressBook, type AtlasClient } from "../../sdk/src/index.ts";
 import type { ChainEdit } from "../main/chain.ts";
 import type { ProducedIds, ScenarioIds } from "./ids.ts";
 
@@ -189,7 +189,7 @@ export async function createScenarioContext(url: string, book: AddressBook): Pro
       if (value === undefined) throw new Error(`no earlier step produced "${String(key)}"`);
       return value;
     },
-    as: (account) => createAtlasClient({ publicClient, walletClient: wallet(account), addresses }),
+    as: (account) => createAtlasClient({ publicClient, walletClient: wallet(account), addresses, layers: allLayers }),
     wallet,
     mined,
     now: async () => (await publicClient.getBlock({ blockTag: "latest" })).timestamp,

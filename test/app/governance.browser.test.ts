@@ -30,6 +30,7 @@ import {
   addressesOf,
   atlasGovernorAbi,
   atlasTokenAbi,
+  allLayers,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
@@ -172,7 +173,7 @@ describe("governance page in Chromium, against the main job", function () {
       addresses,
     });
     publicClient = createPublicClient({ chain: hardhat, transport: http(home.rpcUrl) });
-    reader = createAtlasClient({ publicClient, addresses });
+    reader = createAtlasClient({ publicClient, addresses, layers: allLayers });
 
     const { proposals } = await indexer<{ proposals: { id: string; state: string; description: string }[] }>(
       "/proposals",

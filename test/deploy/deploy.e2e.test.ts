@@ -20,7 +20,13 @@ import { hardhat } from "viem/chains";
 import { DAY } from "../../deploy/governance.ts";
 import { DEFAULT_ARBITRATION_PERIODS } from "../../deploy/capital.ts";
 import { LOCAL_ACCOUNTS } from "../../deploy/config.ts";
-import { ADDRESS_BOOK_CONTRACTS, addressesOf, createAtlasClient, type AddressBook } from "../../sdk/src/index.ts";
+import {
+  ADDRESS_BOOK_CONTRACTS,
+  addressesOf,
+  createAtlasClient,
+  governance,
+  type AddressBook,
+} from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { useWorld } from "../e2e/world.ts";
 import { freePort, runNpm, startHardhatNode, stop } from "../helpers/processes.ts";
@@ -173,7 +179,12 @@ describe("deploy to a Hardhat node over HTTP", function () {
     // Dev account #2 holds genesis tokens (deploy/config.ts gives accounts 2-5 the holders' share).
     const holder = getAddress((await createWalletClient({ transport: http(url) }).getAddresses())[2]);
     const walletClient = createWalletClient({ chain: hardhat, transport: http(url), account: holder });
-    const atlas = createAtlasClient({ publicClient, walletClient, addresses: addressesOf(book) });
+    const atlas = createAtlasClient({
+      publicClient,
+      walletClient,
+      addresses: addressesOf(book),
+      layers: { governance },
+    });
 
     const settings = await atlas.governance.getGovernanceSettings();
     expect(settings.clockMode).to.equal("mode=timestamp");
@@ -238,7 +249,12 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
     ]);
 
     const publicClient = createPublicClient({ transport: http(nodeUrl) });
-    const atlas = createAtlasClient({ publicClient, chainId: 11_155_111, addresses: addressesOf(book) });
+    const atlas = createAtlasClient({
+      publicClient,
+      chainId: 11_155_111,
+      addresses: addressesOf(book),
+      layers: { governance },
+    });
     const settings = await atlas.governance.getGovernanceSettings();
     expect(settings.votingDelay).to.equal(600n);
     expect(settings.votingPeriod).to.equal(86_400n);

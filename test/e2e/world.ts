@@ -32,7 +32,7 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
-import { addressesOf, createAtlasClient, type AddressBook, type AtlasClient } from "../../sdk/src/index.ts";
+import { addressesOf, allLayers, createAtlasClient, type AddressBook, type AtlasClient } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { recordStart } from "../../scripts/lib/e2eStarts.ts";
 import { HARDHAT_CLI, freePort, run, stop } from "../../scripts/lib/processes.ts";
@@ -161,12 +161,13 @@ async function worldOn(url: string, deploymentsDir: string, ids: Partial<Scenari
     testClient,
     accounts: ctx.accounts,
     ids: ids as ScenarioIds,
-    reader: createAtlasClient({ publicClient, addresses }),
+    reader: createAtlasClient({ publicClient, addresses, layers: allLayers }),
     as: (account: Address | Account) =>
       createAtlasClient({
         publicClient,
         walletClient: createWalletClient({ account, chain: hardhat, transport }),
         addresses,
+        layers: allLayers,
       }),
     async increaseTo(timestamp) {
       await testClient.setNextBlockTimestamp({ timestamp });

@@ -480,7 +480,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     return earned;
   }
 
-  /** What each module owes each account, as withdrawableOf, pendingWithdrawal and pendingWithdrawals say. */
+  /** What each module owes each account, as each module's pendingWithdrawal says. */
   async function pendingOnChain(account: Address, blockNumber: bigint) {
     const { board, escrow, split } = views();
     const owed: { module: Address; moduleKind: string; token: Address; amount: string }[] = [];
@@ -489,10 +489,10 @@ describe("indexer: the capital layer agrees with the chain", function () {
         owed.push({ module: getAddress(module), moduleKind, token: tokenOf(token), amount: amount.toString() });
     };
     for (const token of scenario.tokens) {
-      add(board.address, "bounty", token, await board.read.withdrawableOf([account, token], { blockNumber }));
+      add(board.address, "bounty", token, await board.read.pendingWithdrawal([account, token], { blockNumber }));
       add(escrow.address, "escrow", token, await escrow.read.pendingWithdrawal([account, token], { blockNumber }));
       for (const address of await splitsOnChain()) {
-        add(address, "split", token, await split(address).read.pendingWithdrawals([token, account], { blockNumber }));
+        add(address, "split", token, await split(address).read.pendingWithdrawal([account, token], { blockNumber }));
       }
     }
     const key = (o: { module: Address; token: Address }) => `${o.module.toLowerCase()}/${o.token.toLowerCase()}`;
@@ -1029,7 +1029,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(byName.SovereignRegistry.pausedDuration).to.equal("0");
   });
 
-  it("answers each split as splitHash, controller and pendingWithdrawals do, with the payouts the chain made", async function () {
+  it("answers each split as splitHash, controller and pendingWithdrawal do, with the payouts the chain made", async function () {
     const { split } = views();
     const created = await splitsOnChain();
     expect(created).to.deep.equal(scenario.splits.map((s) => getAddress(s.address)));
@@ -1088,7 +1088,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
       const pending = [];
       for (const account of accounts()) {
         for (const token of scenario.tokens) {
-          const amount = await split(address).read.pendingWithdrawals([token, account]);
+          const amount = await split(address).read.pendingWithdrawal([account, token]);
           if (amount !== 0n) pending.push({ account, token: tokenOf(token), amount: amount.toString() });
         }
       }

@@ -15,7 +15,7 @@ import path from "node:path";
 import { expect } from "chai";
 import { createPublicClient, erc20Abi, http, type Address } from "viem";
 
-import { addressesOf, createAtlasClient } from "../../sdk/src/index.ts";
+import { addressesOf, allLayers, createAtlasClient } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { idsFromJson, type ScenarioIds } from "../../scripts/scenario/ids.ts";
 
@@ -128,6 +128,7 @@ describe("main job (npm start)", function () {
       publicClient: createPublicClient({ transport: http(home.rpcUrl) }),
       chainId: 31337,
       addresses: addressesOf(book),
+      layers: allLayers,
     });
     const onChain = await sdk.graph.verifyCredential({
       sovereignId: BigInt(graph.north),
