@@ -170,6 +170,7 @@ export function sharedMainJob(suite: string): Promise<SharedMainJob> {
       await job.untilRunning();
     } catch (error) {
       job.kill();
+      removeMainJobHome(home);
       throw error;
     }
     return { home, job };
