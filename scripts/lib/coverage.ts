@@ -7,7 +7,9 @@
  * `if` whose body is a statement, is the closest figure it can give; this reports it.
  *
  * Hardhat records coverage metadata only while it compiles the instrumented contracts; a run that
- * finds them already compiled reports 0%. So the build cache is cleared first (`hardhat clean`).
+ * finds them already compiled reports 0%. So the instrumented build's own cache is cleared first
+ * (`hardhat clean` with ATLAS_COVERAGE_BUILD=1, which touches coverage-build/ only): the plain build
+ * in artifacts/ and cache/ stays, and the uninstrumented suites never wait for a recompile.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
