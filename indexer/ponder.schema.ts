@@ -669,7 +669,7 @@ export const bountySubmission = onchainTable(
 );
 
 /**
- * One BountyAwarded: whether its push failed and became a withdrawal (PayoutDeferred), and whether
+ * One BountyAwarded: whether its push failed and became a withdrawal (PaymentDeferred), and whether
  * the ledger refused to record it (BountyContributionNotRecorded; the winner is paid all the same).
  */
 export const bountyAward = onchainTable(
@@ -1061,9 +1061,8 @@ export const splitPayout = onchainTable(
 );
 
 /**
- * What a module owes an account in a token from failed pushes, to withdraw: the bounty board's
- * `withdrawableOf`, the escrow's `pendingWithdrawal`, a split's `pendingWithdrawals` (`module` is
- * the split's address).
+ * What a module owes an account in a token from failed pushes, to withdraw: the
+ * `pendingWithdrawal` of the bounty board, the escrow, or a split (`module` is the split's address).
  */
 export const pendingWithdrawal = onchainTable(
   "pending_withdrawal",
@@ -1082,8 +1081,7 @@ export const pendingWithdrawal = onchainTable(
 );
 
 /**
- * One credit to a pending withdrawal (`kind` "credit": PayoutDeferred, WithdrawalCredited,
- * PaymentDeferred) or one withdrawal (`kind` "withdrawal": the modules' Withdrawn).
+ * One credit to a pending withdrawal (`kind` "credit": the modules' PaymentDeferred) or one withdrawal (`kind` "withdrawal": the modules' Withdrawn).
  */
 export const withdrawalEvent = onchainTable(
   "withdrawal_event",

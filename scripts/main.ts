@@ -1,8 +1,8 @@
 /**
  * The main job (`npm start`): a Hardhat node on 127.0.0.1, the stack deployed with the deploy
- * command, the scenario (Sovereign Graph, then governance), the indexer and its API, and the
- * governance page; then it
- * prints the URLs and a summary, and runs until Ctrl-C, which stops every process it started.
+ * command, the scenario (scripts/scenario: the steps that are not test-only, Sovereign Graph,
+ * capital, then governance), the indexer and its API, and the governance page; then it prints the
+ * URLs and a summary, and runs until Ctrl-C, which stops every process it started.
  *
  *   npm start                       reuse the chain and indexer data of the last run (replayed),
  *                                   unless the contracts changed since: then as --fresh
@@ -11,23 +11,25 @@
  *
  * Ports and folders: ATLAS_CHAIN_PORT (8545), ATLAS_INDEXER_PORT (42069), ATLAS_APP_PORT (5173),
  * ATLAS_DATA_DIR (.atlas), ATLAS_DEPLOYMENTS_DIR (deployments), ATLAS_DEPLOYMENT_ID (atlas-<chainId>).
+ * Started by an end-to-end test (ATLAS_E2E_SUITE set), it records its chain and indexer starts
+ * (scripts/lib/e2eStarts.ts).
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { createPublicClient, formatUnits, http } from "viem";
 
-import { addressesOf, createAtlasClient, type AddressBook } from "../sdk/src/index.ts";
+import { addressesOf, createAtlasClient, governance, type AddressBook } from "../sdk/src/index.ts";
 import { readAddressBook } from "../sdk/src/node/index.ts";
-import { recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
-import { runCapitalScenario, type CapitalScenarioSummary } from "./main/capitalScenario.ts";
-import { runGraphScenario, type GraphScenarioSummary } from "./main/graphScenario.ts";
-import { runGovernanceScenario, type ScenarioSummary } from "./main/scenario.ts";
-import { servePage } from "./main/server.ts";
+import { recordStart, type E2eStart } from "./lib/e2eStarts.ts";
 import { HARDHAT_CLI, run, start, stop, stopAll, waitFor, type Started } from "./lib/processes.ts";
+import { contractsFingerprint, recordChain, startLocalChain, type LocalChain } from "./main/chain.ts";
+import { servePage } from "./main/server.ts";
+import { createScenarioContext } from "./scenario/context.ts";
+import { idsToJson, type ProducedIds } from "./scenario/ids.ts";
+import { runScenario, type ScenarioRun } from "./scenario/index.ts";
 
 const { values: flags } = parseArgs({
   options: { fresh: { type: "boolean", default: false }, network: { type: "string" } },
@@ -40,6 +42,10 @@ const appPort = Number(env.ATLAS_APP_PORT ?? 5173);
 const dataDir = path.resolve(root, env.ATLAS_DATA_DIR ?? ".atlas");
 const deploymentsDir = path.resolve(root, env.ATLAS_DEPLOYMENTS_DIR ?? "deployments");
 const log = (line = "") => console.log(line);
+/** Records a chain or indexer start when an end-to-end test started this job. */
+const recordE2eStart = (entry: Omit<E2eStart, "run" | "at" | "suite">) => {
+  if (env.ATLAS_E2E_SUITE !== undefined) recordStart({ ...entry, suite: env.ATLAS_E2E_SUITE });
+};
 
 let chain: LocalChain | undefined;
 let indexer: Started | undefined;
@@ -79,13 +85,13 @@ async function main(): Promise<void> {
   log("Atlas OS: starting the coordination stack\n");
   let rpcUrl: string;
   let chainId: number;
-  let scenario: Scenario | undefined;
+  let scenario: ScenarioRun | undefined;
 
   if (flags.network === undefined) {
     const deploymentId = env.ATLAS_DEPLOYMENT_ID ?? "atlas-31337";
     const built = await run(process.execPath, [HARDHAT_CLI, "build", "--quiet"], { cwd: root });
     if (built.code !== 0) throw new Error(`the contracts did not compile:\n${built.output.slice(-4_000)}`);
-    const contracts = contractsFingerprint();
+    const contracts = contractsFingerprint(root);
     const recorded = path.join(dataDir, "contracts.sha256");
     const stale = !flags.fresh && existsSync(recorded) && readFileSync(recorded, "utf8").trim() !== contracts;
     if (flags.fresh || stale) {
@@ -100,7 +106,14 @@ async function main(): Promise<void> {
     }
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(recorded, `${contracts}\n`);
-    chain = await startLocalChain(chainPort, path.join(dataDir, "chain.json"), log);
+    const chainRecord = path.join(dataDir, "chain.json");
+    recordE2eStart({
+      kind: "chain",
+      id: `the main job's chain (${dataDir})`,
+      start: existsSync(chainRecord) ? "restart" : "new",
+      reason: existsSync(chainRecord) ? "npm start: the recorded chain, replayed" : "npm start: a new chain",
+    });
+    chain = await startLocalChain(chainPort, chainRecord, log);
     rpcUrl = chain.url;
     chainId = 31337;
     log(
@@ -125,17 +138,18 @@ async function main(): Promise<void> {
     if (existsSync(marker) && chain.replayedBlocks > 0) {
       log("\nScenario: already on the replayed chain (run with --fresh to play it again)");
     } else {
-      log("");
-      const graph = await runGraphScenario(rpcUrl, book, log);
-      log("");
-      const capital = await runCapitalScenario(rpcUrl, book, graph, demoStablecoin(), log);
-      log("");
-      scenario = { graph, capital, governance: await runGovernanceScenario(rpcUrl, book, log) };
+      const ctx = await createScenarioContext(rpcUrl, book);
+      scenario = await runScenario(ctx, { testOnly: false, log });
+      const { accounts } = ctx;
       writeFileSync(
         marker,
-        JSON.stringify(scenario, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2),
+        `${idsToJson({
+          ids: scenario.ids,
+          accounts: { citizen: accounts.citizen, grantee: accounts.eve, agent: accounts.agent },
+          steps: scenario.steps,
+        })}\n`,
       );
-      await recordChain(rpcUrl, path.join(dataDir, "chain.json")); // kept even if this run dies
+      await recordChain(rpcUrl, chainRecord); // kept even if this run dies
     }
   } else {
     const info = await run(
@@ -157,6 +171,12 @@ async function main(): Promise<void> {
   log("\nStarting the indexer (Ponder)...");
   // One database per chain source: a local chain and a network with the same chain id never share one.
   const indexerData = path.join(dataDir, flags.network === undefined ? "indexer-local" : `indexer-${flags.network}`);
+  recordE2eStart({
+    kind: "indexer",
+    id: path.join(indexerData, "pglite"),
+    start: existsSync(path.join(indexerData, "pglite")) ? "restart" : "new",
+    reason: `npm start${flags.network === undefined ? "" : ` --network ${flags.network}`}: the indexer on PGlite`,
+  });
   indexer = start(
     process.execPath,
     [
@@ -210,6 +230,7 @@ async function main(): Promise<void> {
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   }).governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   await waitFor(
     `indexer lists the chain's ${onChain.length} proposals`,
@@ -243,7 +264,7 @@ async function printSummary(
   indexerUrl: string,
   pageUrl: string,
   chainId: number,
-  scenario: Scenario | undefined,
+  scenario: ScenarioRun | undefined,
 ): Promise<void> {
   log("\nURLs");
   console.table({
@@ -260,6 +281,7 @@ async function printSummary(
     publicClient: createPublicClient({ transport: http(rpcUrl) }),
     chainId,
     addresses: addressesOf(book),
+    layers: { governance },
   });
   const proposals = await atlas.governance.getProposals({ fromBlock: BigInt(book.contracts.governor.blockNumber) });
   const rows: Record<string, Record<string, string>> = {};
@@ -283,58 +305,15 @@ async function printSummary(
     console.table(Object.fromEntries(sovereigns.sovereigns.map((s) => [s.handle, { id: s.id }])));
   }
   if (scenario) {
-    const { graph, capital, governance } = scenario;
-    const steps = graph.steps.length + capital.steps.length + governance.steps.length;
+    const ids: ProducedIds = scenario.ids;
     log(
-      `Scenario: ${steps} steps; north honours south's credential ${graph.foreignCredential.slice(0, 10)}…; ` +
-        `the agent's reputation in north is ${graph.agentReputation}, the citizen's ${capital.citizenReputation}; ` +
-        `mission ${capital.missionId} funded by escrow ${capital.escrowId} and bounty ${capital.bountyId} ` +
-        `(${indexerUrl}/missions/${capital.missionId}/funding); revenue split ${capital.split}; ` +
-        `the grantee holds ${formatUnits(governance.granteeBalance, 18)} ATLAS`,
+      `Scenario: ${scenario.steps.length} steps; north honours south's credential ${ids.foreignCredential?.slice(0, 10)}…; ` +
+        `the agent's reputation in north is ${ids.agentReputation}, the citizen's ${ids.citizenReputation}; ` +
+        `mission ${ids.mission} funded by escrow ${ids.escrow} and bounty ${ids.bounty} ` +
+        `(${indexerUrl}/missions/${ids.mission}/funding); revenue split ${ids.split}; ` +
+        `the grantee holds ${formatUnits(ids.granteeBalance ?? 0n, 18)} ATLAS`,
     );
   }
-}
-
-/** What the scenario left on chain (kept in the data directory as scenario.json). */
-interface Scenario {
-  readonly graph: GraphScenarioSummary;
-  readonly capital: CapitalScenarioSummary;
-  readonly governance: ScenarioSummary;
-}
-
-/**
- * A hash of the bytecode of everything the local deployment and the scenario deploy (the project's
- * contracts, OpenZeppelin's and EAS's, the demo stablecoin): when it differs from the one recorded
- * with the chain, the recorded chain holds other contracts than the code, and Ignition could not
- * reconcile its journal, so the main job starts fresh.
- */
-function contractsFingerprint(): string {
-  const hash = createHash("sha256");
-  const artifacts = path.join(root, "artifacts");
-  const roots = ["contracts", "@openzeppelin", "@ethereum-attestation-service", path.join("test", "mocks", "tokens")];
-  const files = roots
-    .flatMap((dir) =>
-      existsSync(path.join(artifacts, dir))
-        ? readdirSync(path.join(artifacts, dir), { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f))
-        : [],
-    )
-    .filter((file) => file.endsWith(".json") && !file.endsWith(".dbg.json"))
-    .sort();
-  for (const file of files) {
-    const { bytecode } = JSON.parse(readFileSync(path.join(artifacts, file), "utf8")) as { bytecode?: string };
-    if (bytecode !== undefined) hash.update(`${file}\0${bytecode}\0`);
-  }
-  return hash.digest("hex");
-}
-
-/** The demo stablecoin's compiled contract (the deployment step has built it). */
-function demoStablecoin(): { abi: readonly unknown[]; bytecode: `0x${string}` } {
-  const file = path.join(root, "artifacts", "test", "mocks", "tokens", "DemoStablecoin.sol", "DemoStablecoin.json");
-  const { abi, bytecode } = JSON.parse(readFileSync(file, "utf8")) as {
-    abi: readonly unknown[];
-    bytecode: `0x${string}`;
-  };
-  return { abi, bytecode };
 }
 
 /** A JSON body, or an empty object when the route answers otherwise (the summary never fails on it). */

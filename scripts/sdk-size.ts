@@ -30,10 +30,10 @@ const BUDGETS = {
 
 const entries: Record<keyof typeof BUDGETS, string> = {
   "whole main entry": `export * from "@atlas-os/sdk";`,
-  "governance module": `export { governanceActions } from "@atlas-os/sdk";`,
-  "graph module": `export { graphActions } from "@atlas-os/sdk";`,
-  "capital module": `export { capitalActions } from "@atlas-os/sdk";`,
-  "interstate module": `export { interstateActions } from "@atlas-os/sdk";`,
+  "governance module": `export { governance } from "@atlas-os/sdk";`,
+  "graph module": `export { graph } from "@atlas-os/sdk";`,
+  "capital module": `export { capital } from "@atlas-os/sdk";`,
+  "interstate module": `export { interstate } from "@atlas-os/sdk";`,
   "one action (castVote)": `export { castVote } from "@atlas-os/sdk";`,
   "one action (registerSovereign)": `export { registerSovereign } from "@atlas-os/sdk";`,
   "one action (createEscrow)": `export { createEscrow } from "@atlas-os/sdk";`,

@@ -13,12 +13,16 @@
  *      check (scripts/lib/gas.ts), then the suites coverage cannot see or must not instrument
  *      (end-to-end suites running other processes, exact-gas suites).
  * B prints as it runs; A's output is printed when A ends, so the two never interleave.
+ * The end-to-end suites record every chain and indexer they start (scripts/lib/e2eStarts.ts): the
+ * record is cleared before they run, and the closing lines count them (chains, indexers, each with
+ * the suite that started it and where); more than 3 of either fails the run.
  * ATLAS_TEST_PARALLEL=0 runs A, then B. With arguments it is `hardhat test <arguments>`,
  * uninstrumented (e.g. `npm test -- test/graph/ledger.test.ts`).
  */
 import { stripVTControlCharacters } from "node:util";
 
 import { checkCoverage, coverageFloor, runInstrumented, testFiles } from "./lib/coverage.ts";
+import { E2E_BUDGET, formatStarts, readStarts, reset, summarizeStarts } from "./lib/e2eStarts.ts";
 import { runGasScenarios } from "./lib/gas.ts";
 import { runHardhat, type HardhatRun } from "./lib/hardhat.ts";
 
@@ -36,9 +40,13 @@ interface Part {
   readonly ok: boolean;
 }
 
+/** One id for every process of this run's end-to-end suites (main jobs started by a test included). */
+const E2E_RUN_ENV = { ATLAS_E2E_RUN: `npm-test-${process.pid}` } as const;
+
 const parts: Part[] = [];
 if (process.argv.length > 2) {
-  const run = await runHardhat(["test", ...process.argv.slice(2)]);
+  reset();
+  const run = await runHardhat(["test", ...process.argv.slice(2)], { env: E2E_RUN_ENV });
   parts.push({ name: "hardhat test", run, ok: run.code === 0 });
 } else {
   const build = await runHardhat(["build", "--quiet"]);
@@ -61,7 +69,8 @@ if (process.argv.length > 2) {
       const gas = await runGasScenarios("check");
       (gas.ok ? console.log : console.error)(gas.report);
       console.log("\n==> end-to-end and exact-gas suites, uninstrumented\n");
-      const rest = await runHardhat(["test", ...uninstrumented]);
+      reset();
+      const rest = await runHardhat(["test", ...uninstrumented], { env: E2E_RUN_ENV });
       return [
         { name: "gas scenarios and snapshot check", run: gas.run, ok: gas.ok },
         { name: "end-to-end and exact-gas suites", run: rest, ok: rest.code === 0 },
@@ -89,5 +98,21 @@ console.table(
     result: part.ok ? "ok" : "FAILED",
   })),
 );
+
+// What the end-to-end suites started: a chain is a node on a new genesis (a replayed chain is a
+// restart), an indexer is a new database (a process on an existing database is a restart).
+const starts = readStarts();
+const counted = summarizeStarts(starts);
+const withinBudget = counted.chains <= E2E_BUDGET.chain && counted.indexers <= E2E_BUDGET.indexer;
+console.log(`\nEnd-to-end starts (at most ${E2E_BUDGET.chain} chains and ${E2E_BUDGET.indexer} indexers a run):`);
+if (starts.length > 0)
+  console.table(starts.map((s) => ({ kind: s.kind, start: s.start, what: s.id, suite: s.suite, reason: s.reason })));
+console.log(`chains ${counted.chains}, indexers ${counted.indexers}  (${formatStarts(counted)})`);
+if (!withinBudget)
+  console.error(
+    `FAILED: the end-to-end suites started ${counted.chains} chains and ${counted.indexers} indexers; ` +
+      `the budget is ${E2E_BUDGET.chain} and ${E2E_BUDGET.indexer}`,
+  );
+
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exitCode = parts.some((part) => !part.ok) || failed > 0 || passed === 0 ? 1 : 0;
+process.exitCode = parts.some((part) => !part.ok) || !withinBudget || failed > 0 || passed === 0 ? 1 : 0;

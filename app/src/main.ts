@@ -17,7 +17,7 @@ import {
   type WalletClient,
 } from "viem";
 
-import { atlasTokenAbi, createAtlasClient, toAtlasError, type AtlasClient, type VoteSupport } from "@atlas-os/sdk";
+import { atlasTokenAbi, createAtlasClient, governance, toAtlasError, type VoteSupport } from "@atlas-os/sdk";
 
 import { loadConfig, type AppConfig } from "./config.ts";
 import {
@@ -30,7 +30,14 @@ import {
   type TokenUnit,
 } from "./format.ts";
 import { failureMessage } from "./messages.ts";
-import { chainSource, indexerSource, type AccountRow, type GovernanceSource, type ProposalRow } from "./sources.ts";
+import {
+  chainSource,
+  indexerSource,
+  type AccountRow,
+  type GovernanceClient,
+  type GovernanceSource,
+  type ProposalRow,
+} from "./sources.ts";
 
 declare global {
   interface Window {
@@ -71,7 +78,7 @@ interface Session {
   readonly chain: Chain;
   readonly publicClient: PublicClient;
   readonly unit: TokenUnit;
-  atlas: AtlasClient;
+  atlas: GovernanceClient;
   source: GovernanceSource;
   wallet: WalletClient | undefined;
   account: Address | undefined;
@@ -154,6 +161,7 @@ async function connect(): Promise<void> {
       walletClient: wallet,
       addresses: s.config.addresses,
       chainId: s.config.chainId,
+      layers: { governance },
     });
     await showAccount(s, getAddress(account));
     walletChainId = await wallet.getChainId();
@@ -482,7 +490,12 @@ async function start(): Promise<void> {
     rpcUrls: { default: { http: [config.rpcUrl] } },
   });
   const publicClient = createPublicClient({ chain, transport: http(config.rpcUrl) }) as PublicClient;
-  const atlas = createAtlasClient({ publicClient, addresses: config.addresses, chainId: config.chainId });
+  const atlas = createAtlasClient({
+    publicClient,
+    addresses: config.addresses,
+    chainId: config.chainId,
+    layers: { governance },
+  });
   ui.network.textContent = `Chain ${config.chainId} · governor ${config.addresses.governor}`;
   try {
     const token = { address: config.addresses.token, abi: atlasTokenAbi } as const;

@@ -5,7 +5,10 @@
  */
 import { getAddress, type Address } from "viem";
 
-import { PROPOSAL_STATES, type AtlasClient, type ProposalState } from "@atlas-os/sdk";
+import { PROPOSAL_STATES, type AtlasClient, type governance, type ProposalState } from "@atlas-os/sdk";
+
+/** The page's SDK client: the governance layer only, so the bundle carries no other layer. */
+export type GovernanceClient = AtlasClient<{ governance: typeof governance }>;
 
 export interface ProposalRow {
   readonly id: bigint;
@@ -34,7 +37,7 @@ export interface GovernanceSource {
 }
 
 /** The chain, read through the SDK. */
-export function chainSource(atlas: AtlasClient): GovernanceSource & {
+export function chainSource(atlas: GovernanceClient): GovernanceSource & {
   /** A listed proposal re-read at the latest block: state, tallies and deadline. */
   refreshed(row: ProposalRow): Promise<ProposalRow>;
 } {

@@ -196,7 +196,7 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
         // receiver runs, and before any transfer: a caller who starves a record of gas is left
         // with too little (1/64 of it) to make the payouts, so the award cannot complete unrecorded.
         _recordAwards($.ledger, bountyId, bounty, winners, amounts, evidence);
-        for (uint256 i; i < count; ++i) _push($, bountyId, token, winners[i], amounts[i]);
+        for (uint256 i; i < count; ++i) _push($, token, winners[i], amounts[i]);
     }
 
     /// @inheritdoc IBountyBoard
@@ -305,7 +305,7 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBountyBoard
-    function withdrawableOf(address account, address token) external view returns (uint256) {
+    function pendingWithdrawal(address account, address token) external view returns (uint256) {
         return _board().withdrawable[account][token];
     }
 
@@ -510,16 +510,15 @@ contract BountyBoard is IBountyBoard, AtlasModule, ReentrancyGuardTransient {
     }
 
     /// @dev Pays `amount` of `token` to `to`, or, if it cannot receive, credits it a withdrawal.
-    function _push(BountyBoardStorage storage $, uint256 bountyId, address token, address to, uint256 amount) private {
+    function _push(BountyBoardStorage storage $, address token, address to, uint256 amount) private {
         // Return data is ignored (no copy): a receiver cannot make the board pay for a huge one.
         bool sent =
             token == address(0) ? LowLevelCall.callNoReturn(to, amount, "") : IERC20(token).trySafeTransfer(to, amount);
         if (sent) return;
         // The one write after an external call: the failed payout, credited to its winner. Every
         // entry point is nonReentrant, so nothing ran in between that could read stale state.
-        uint256 withdrawable = $.withdrawable[to][token] + amount;
-        $.withdrawable[to][token] = withdrawable;
-        emit PayoutDeferred(bountyId, to, token, amount, withdrawable);
+        $.withdrawable[to][token] += amount;
+        emit PaymentDeferred(to, token, amount);
     }
 
     /// @dev Sends `amount` of `token` to `to`, reverting if it cannot be sent.

@@ -184,7 +184,7 @@ interface IBountyBoard {
     );
 
     /// @notice Mission manager `by` awarded `amount` of `token` from `bountyId` to `winner`;
-    /// `remaining` is left to award. The payout follows (or {PayoutDeferred}).
+    /// `remaining` is left to award. The payout follows (or {PaymentDeferred}).
     event BountyAwarded(
         uint256 indexed bountyId,
         address indexed winner,
@@ -194,15 +194,12 @@ interface IBountyBoard {
         uint256 remaining
     );
 
-    /// @notice Pushing `amount` of `token` from `bountyId` to `account` failed; `account` may now
-    /// withdraw `withdrawable` of `token` in all ({withdraw}).
-    event PayoutDeferred(
-        uint256 indexed bountyId,
-        address indexed account,
-        address indexed token,
-        uint256 amount,
-        uint256 withdrawable
-    );
+    /// @notice Pushing `amount` of `token` to `account` failed: it was credited to `account`, which
+    /// withdraws it with {withdraw} ({pendingWithdrawal} reads what it is owed). Emitted right
+    /// after the {BountyAwarded} of that payout.
+    // Amounts are read, never filtered on: not indexed.
+    // solhint-disable-next-line gas-indexed-events
+    event PaymentDeferred(address indexed account, address indexed token, uint256 amount);
 
     /// @notice The ledger refused to record the award of `amount` from `bountyId` to `winner`;
     /// the award was paid (or deferred) all the same.
@@ -401,11 +398,11 @@ interface IBountyBoard {
         address account
     ) external view returns (bytes32 contentHash, uint256 awarded);
 
-    /// @notice Deferred payouts `account` may withdraw in `token` (zero: ETH).
+    /// @notice Deferred payouts `account` may withdraw in `token` (zero: ETH) with {withdraw}.
     /// @param account The account.
     /// @param token The token.
     /// @return amount The amount.
-    function withdrawableOf(address account, address token) external view returns (uint256 amount);
+    function pendingWithdrawal(address account, address token) external view returns (uint256 amount);
 
     /// @notice Number of bounties created (the highest id).
     /// @return count The count.

@@ -284,9 +284,10 @@ interface IMilestoneEscrow is IArbitrable {
         uint256 rest,
         uint256 disputableUntil
     );
-    /// @notice `amount` of `token` was credited to `account`, to withdraw with {withdraw}.
+    /// @notice Pushing `amount` of `token` to `account` failed: it was credited to `account`, which
+    /// withdraws it with {withdraw} ({pendingWithdrawal} reads what it is owed).
     // solhint-disable-next-line gas-indexed-events
-    event WithdrawalCredited(address indexed account, address indexed token, uint256 amount);
+    event PaymentDeferred(address indexed account, address indexed token, uint256 amount);
     /// @notice `account` withdrew `amount` of `token` to `to`.
     event Withdrawn(address indexed account, address indexed token, address indexed to, uint256 amount);
     /// @notice `amount` of accrued protocol fees in `token` went to `treasury`.
@@ -578,7 +579,7 @@ interface IMilestoneEscrow is IArbitrable {
     /// @return index The milestone.
     function disputedMilestone(uint256 disputeId) external view returns (uint256 escrowId, uint256 index);
 
-    /// @notice What `account` may withdraw in `token`.
+    /// @notice What `account` may withdraw in `token` with {withdraw}: its deferred payments.
     /// @param account The account.
     /// @param token The token (zero: ETH).
     /// @return amount The credit.

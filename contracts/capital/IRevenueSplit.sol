@@ -24,12 +24,12 @@ pragma solidity ^0.8.24;
 ///   by the next distribution of that token.
 /// - Pushes: each recipient is paid in the distribution itself, with no storage write. A
 ///   recipient that cannot be paid (a reverting or gas-hungry contract, a token transfer that
-///   reverts or returns false) is credited a pending withdrawal instead, which it (or anyone for
-///   it) pulls with {withdraw}; the others are paid as usual. ETH pushes forward at most
+///   reverts or returns false) is credited a pending withdrawal instead, which it pulls with
+///   {withdraw} (or anyone for it, to it, with {withdrawFor}); the others are paid as usual. ETH pushes forward at most
 ///   {PUSH_GAS_LIMIT} gas and copy no return data; ERC-20 pushes follow SafeERC20's
 ///   `trySafeTransfer` (missing return values accepted, `false` is a failure).
 /// - A deferred share is never stranded: a recipient that cannot receive at its own address (it
-///   refuses ETH, the token blocklists it) withdraws to another one with {withdrawTo}.
+///   refuses ETH, the token blocklists it) withdraws to another one with {withdraw}.
 /// - A controller's update never races a distribution: {updateSplit} distributes first, in the
 ///   same call, the tokens the controller lists, so what came in under the old recipients is paid
 ///   to them.
@@ -41,7 +41,7 @@ pragma solidity ^0.8.24;
 ///   distribution of that token, which then reverts; the controller (if any) can remove it.
 /// - Sending ETH to a split needs more than the 2,300 gas of Solidity's `transfer`/`send`: the
 ///   clone delegates to a cold implementation. Use a plain call.
-/// - Read-only reentrancy: during a distribution, {pendingWithdrawals} and
+/// - Read-only reentrancy: during a distribution, {pendingWithdrawal} and
 ///   {distributableBalance} may not yet reflect the payments deferred later in the same call.
 interface IRevenueSplit {
     /* TYPES */
@@ -78,14 +78,15 @@ interface IRevenueSplit {
         uint256 amount,
         uint256 distributorReward
     );
-    /// @notice `account` could not be paid `amount` of `token` in a distribution: the amount is
-    /// now its pending withdrawal, added to what it was owed before.
+    /// @notice Pushing `amount` of `token` to `account` in a distribution failed: it was credited to
+    /// `account`, added to what it was owed before, to withdraw with {withdraw} or {withdrawFor}
+    /// ({pendingWithdrawal} reads what it is owed).
     // Amounts are read, never filtered on: not indexed.
     // solhint-disable-next-line gas-indexed-events
-    event PaymentDeferred(address indexed token, address indexed account, uint256 amount);
-    /// @notice `account`'s pending `amount` of `token` was paid out to `to` (the account itself,
-    /// or where it asked with {withdrawTo}); `caller` made the call.
-    event Withdrawn(address indexed token, address indexed account, address indexed to, uint256 amount, address caller);
+    event PaymentDeferred(address indexed account, address indexed token, uint256 amount);
+    /// @notice `account`'s pending `amount` of `token` was paid out to `to`: where it asked with
+    /// {withdraw}, or the account itself with {withdrawFor}.
+    event Withdrawn(address indexed account, address indexed token, address indexed to, uint256 amount);
     /// @notice The split received `amount` wei from `from` through a plain ETH transfer.
     // solhint-disable-next-line gas-indexed-events
     event EtherReceived(address indexed from, uint256 amount);
@@ -174,21 +175,21 @@ interface IRevenueSplit {
     /// @param distributor Who receives the distributor's reward (address(0): the caller).
     function distribute(address token, SplitConfig calldata config, address distributor) external;
 
-    /// @notice Pays `account` its whole pending withdrawal of `token`. Anyone may call it; the
-    /// funds go to `account` only, with all the gas left (ETH) or as a plain transfer (ERC-20).
-    /// Emits {Withdrawn}.
-    /// @param token The ERC-20 token, or address(0) for ETH.
-    /// @param account Whose pending withdrawal to pay.
-    /// @return amount What was paid.
-    function withdraw(address token, address account) external returns (uint256 amount);
-
     /// @notice Pays the caller's whole pending withdrawal of `token` to `to`: a recipient that
     /// cannot receive (it refuses ETH, the token blocklists it) takes its share elsewhere.
     /// Emits {Withdrawn}.
     /// @param token The ERC-20 token, or address(0) for ETH.
     /// @param to Where to send it (not zero).
     /// @return amount What was paid.
-    function withdrawTo(address token, address to) external returns (uint256 amount);
+    function withdraw(address token, address to) external returns (uint256 amount);
+
+    /// @notice Pays `account` its whole pending withdrawal of `token`, to `account` itself. Anyone
+    /// may call it (a keeper paying recipients out); the funds go to `account` only, with all the
+    /// gas left (ETH) or as a plain transfer (ERC-20). Emits {Withdrawn}.
+    /// @param token The ERC-20 token, or address(0) for ETH.
+    /// @param account Whose pending withdrawal to pay.
+    /// @return amount What was paid.
+    function withdrawFor(address token, address account) external returns (uint256 amount);
 
     /* VIEWS */
 
@@ -202,8 +203,9 @@ interface IRevenueSplit {
     /// @notice Who may update the split; zero when it is immutable.
     function controller() external view returns (address);
 
-    /// @notice What the split owes `account` in `token` from deferred payments.
-    function pendingWithdrawals(address token, address account) external view returns (uint256);
+    /// @notice What the split owes `account` in `token` from deferred payments, to withdraw with
+    /// {withdraw} or {withdrawFor}.
+    function pendingWithdrawal(address account, address token) external view returns (uint256);
 
     /// @notice What the split owes in `token` to every account together.
     function totalPendingWithdrawals(address token) external view returns (uint256);

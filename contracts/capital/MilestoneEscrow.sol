@@ -987,7 +987,7 @@ contract MilestoneEscrow is IMilestoneEscrow, AtlasModule, ReentrancyGuardTransi
 
     function _credit(address account, address token, uint256 amount) private {
         _escrowStorage().pending[account][token] += amount;
-        emit WithdrawalCredited(account, token, amount);
+        emit PaymentDeferred(account, token, amount);
     }
 
     /// @dev Pays `to` or reverts (withdrawals and fees, where the caller chose the recipient).

@@ -92,14 +92,14 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRevenueSplit
-    function withdraw(address token, address account) external nonReentrant returns (uint256 amount) {
-        return _withdraw(token, account, account);
+    function withdraw(address token, address to) external nonReentrant returns (uint256 amount) {
+        if (to == address(0)) revert SplitZeroWithdrawalRecipient();
+        return _withdraw(token, msg.sender, to);
     }
 
     /// @inheritdoc IRevenueSplit
-    function withdrawTo(address token, address to) external nonReentrant returns (uint256 amount) {
-        if (to == address(0)) revert SplitZeroWithdrawalRecipient();
-        return _withdraw(token, msg.sender, to);
+    function withdrawFor(address token, address account) external nonReentrant returns (uint256 amount) {
+        return _withdraw(token, account, account);
     }
 
     /* VIEWS */
@@ -120,7 +120,7 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRevenueSplit
-    function pendingWithdrawals(address token, address account) external view returns (uint256) {
+    function pendingWithdrawal(address account, address token) external view returns (uint256) {
         return _pending[token][account];
     }
 
@@ -173,7 +173,7 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
         if (amount == 0) revert SplitNothingToWithdraw(token, account);
         delete _pending[token][account];
         _totalPending[token] -= amount;
-        emit Withdrawn(token, account, to, amount, msg.sender);
+        emit Withdrawn(account, token, to, amount);
         if (token == address(0)) Address.sendValue(payable(to), amount);
         else IERC20(token).safeTransfer(to, amount);
     }
@@ -279,7 +279,7 @@ contract RevenueSplit is IRevenueSplit, ReentrancyGuardTransient {
         if (gasLeft < gasBefore / 63) revert SplitOutOfGas(gasLeft);
         _pending[token][to] += amount;
         _totalPending[token] += amount;
-        emit PaymentDeferred(token, to, amount);
+        emit PaymentDeferred(to, token, amount);
     }
 
     /// @dev `keccak256(abi.encode(config))` without re-encoding `config`: the hash of the word

@@ -2,7 +2,7 @@
  * BountyBoard handlers: bounties, their funders, submissions and awards (and the ledger records
  * refused), cancellations, refunds, and deferred payouts. Each award is an earning of its winner.
  */
-import { and, eq } from "ponder";
+import { and, desc, eq } from "ponder";
 import { ponder, type Context } from "ponder:registry";
 import { bounty, bountyAward, bountyFunding, bountySubmission } from "ponder:schema";
 import type { Hex } from "viem";
@@ -119,7 +119,7 @@ ponder.on("BountyBoard:BountyAwarded", async ({ event, context }) => {
       return { awarded, remaining: remaining({ ...row, awarded }), winnerCount: row.winnerCount + 1 };
     });
   }
-  // Paid now, or credited as a withdrawal (PayoutDeferred follows): earned either way.
+  // Paid now, or credited as a withdrawal (PaymentDeferred follows): earned either way.
   await recordEarning(context.db, ref, {
     account: winner,
     token,
@@ -154,15 +154,29 @@ ponder.on("BountyBoard:BountyContributionNotRecorded", async ({ event, context }
   await changeAward(context.db, { bountyId, winner, transaction: event.transaction.hash }, { recorded: false });
 });
 
-ponder.on("BountyBoard:PayoutDeferred", async ({ event, context }) => {
-  const { bountyId, account, token, amount, withdrawable } = event.args;
-  await changeAward(context.db, { bountyId, winner: account, transaction: event.transaction.hash }, { deferred: true });
-  // The event carries the new withdrawable total: take it.
+ponder.on("BountyBoard:PaymentDeferred", async ({ event, context }) => {
+  const { account, token, amount } = event.args;
+  // The payout of the award just made to `account` in this transaction: an award's payouts follow
+  // its BountyAwarded events, so the latest award to `account` not yet deferred is this one.
+  const [award] = await context.db.sql
+    .select({ id: bountyAward.id })
+    .from(bountyAward)
+    .where(
+      and(
+        eq(bountyAward.winner, account),
+        eq(bountyAward.transactionHash, event.transaction.hash),
+        eq(bountyAward.amount, amount),
+        eq(bountyAward.deferred, false),
+      ),
+    )
+    .orderBy(desc(bountyAward.logIndex))
+    .limit(1);
+  if (award !== undefined) await context.db.update(bountyAward, { id: award.id }).set({ deferred: true });
   await changePendingWithdrawal(
     context.db,
     eventRef(event),
     { module: event.log.address, moduleKind: "bounty", kind: "credit", account, token, amount },
-    () => withdrawable,
+    (pending) => pending + amount,
   );
 });
 

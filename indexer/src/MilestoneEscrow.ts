@@ -383,7 +383,7 @@ ponder.on("MilestoneEscrow:MilestoneResolved", async ({ event, context }) => {
     disputeId,
   });
   if (terms === null) return;
-  // Credited (WithdrawalCredited follows), not pushed: earned all the same.
+  // Credited (PaymentDeferred follows), not pushed: earned all the same.
   await recordEarning(context.db, ref, {
     account: terms.contributor,
     token: terms.token,
@@ -401,7 +401,7 @@ ponder.on("MilestoneEscrow:EscrowContributionNotRecorded", async ({ event, conte
 
 /* WITHDRAWALS */
 
-ponder.on("MilestoneEscrow:WithdrawalCredited", async ({ event, context }) => {
+ponder.on("MilestoneEscrow:PaymentDeferred", async ({ event, context }) => {
   const { account, token, amount } = event.args;
   await changePendingWithdrawal(
     context.db,

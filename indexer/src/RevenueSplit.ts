@@ -111,7 +111,7 @@ ponder.on("RevenueSplit:SplitDistributed", async ({ event, context }) => {
 });
 
 ponder.on("RevenueSplit:PaymentDeferred", async ({ event, context }) => {
-  const { token, account, amount } = event.args;
+  const { account, token, amount } = event.args;
   const address = event.log.address;
   // The payment is of the distribution just made by this transaction: its first payout to
   // `account` of `amount` not yet deferred ("recipient" sorts after "distributor": recipients are
@@ -153,8 +153,8 @@ ponder.on("RevenueSplit:PaymentDeferred", async ({ event, context }) => {
 });
 
 ponder.on("RevenueSplit:Withdrawn", async ({ event, context }) => {
-  const { token, account, to, amount } = event.args;
-  // Paid to the account itself (`withdraw`, whoever called) or where it asked (`withdrawTo`).
+  const { account, token, to, amount } = event.args;
+  // Paid where the account asked (`withdraw`) or to the account itself (`withdrawFor`, whoever called).
   await changePendingWithdrawal(
     context.db,
     eventRef(event),

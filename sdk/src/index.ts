@@ -31,7 +31,16 @@ export {
   type ContractDeployment,
 } from "./addressBook.ts";
 export { isLocalChain } from "./chains.ts";
-export { createAtlasClient, type AtlasClient, type AtlasContext, type CreateAtlasClientParameters } from "./client.ts";
+export {
+  createAtlasClient,
+  type AllLayers,
+  type AtlasClient,
+  type AtlasContext,
+  type AtlasLayer,
+  type AtlasLayers,
+  type CreateAtlasClientParameters,
+} from "./client.ts";
+export { allLayers } from "./layers.ts";
 export { deployments } from "./deployments.ts";
 export {
   AtlasAddressBookError,
@@ -69,7 +78,7 @@ export {
   type GovernanceErrorName,
   type GraphErrorName,
 } from "./errors.ts";
-export { governanceActions, type GovernanceActions } from "./governance/actions.ts";
+export { governance, type GovernanceActions } from "./governance/actions.ts";
 export { cancel, type CancelErrorType, type CancelParameters, type CancelReturnType } from "./governance/cancel.ts";
 export {
   castVote,
@@ -186,7 +195,7 @@ export {
   type SignDelegationParameters,
   type SignDelegationReturnType,
 } from "./governance/signDelegation.ts";
-export { graphActions, type GraphActions } from "./graph/actions.ts";
+export { graph, type GraphActions } from "./graph/actions.ts";
 export {
   decodeAttestationData,
   encodeAttestationData,
@@ -488,7 +497,7 @@ export {
   type VerifyCredentialParameters,
   type VerifyCredentialReturnType,
 } from "./graph/verifyCredential.ts";
-export { capitalActions, type CapitalActions } from "./capital/actions.ts";
+export { capital, type CapitalActions } from "./capital/actions.ts";
 export {
   BOUNTY_STATUSES,
   MILESTONE_KINDS,
@@ -727,7 +736,7 @@ export {
   type WithdrawFromSplitParameters,
   type WithdrawFromSplitReturnType,
 } from "./capital/withdrawFromSplit.ts";
-export { interstateActions, type InterstateActions } from "./interstate/actions.ts";
+export { interstate, type InterstateActions } from "./interstate/actions.ts";
 export { ARBITER_DRAWERS, DISPUTE_STATUSES, type ArbiterDrawer, type DisputeStatus } from "./interstate/enums.ts";
 export {
   appealRuling,

@@ -1,7 +1,7 @@
 /**
- * The governance page (app/) in headless Chromium against the main job: `npm start -- --fresh`
- * brings up the chain, the deployment, the scenario, the indexer and the page (test/helpers/mainJob.ts),
- * and the page reads its lists from the indexer's API. A test wallet is injected as
+ * The governance page (app/) in headless Chromium against the main job: `npm start` brings up the
+ * chain, the deployment, the scenario, the indexer and the page (the run the main job's own test
+ * checks too, test/helpers/mainJob.ts), and the page reads its lists from the indexer's API. A test wallet is injected as
  * `window.ethereum` (dev keys sign in the test process), one page per scenario account:
  *
  * - alice (dev #2), bob (#3) and carol (#4) delegated to themselves and voted only on the first,
@@ -30,15 +30,16 @@ import {
   addressesOf,
   atlasGovernorAbi,
   atlasTokenAbi,
+  allLayers,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
 } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { injectWallet, type InjectedWallet } from "./injectedWallet.ts";
-import { mainJobHome, removeMainJobHome, startMainJob, type MainJob, type MainJobHome } from "../helpers/mainJob.ts";
+import { sharedMainJob, type MainJobHome } from "../helpers/mainJob.ts";
 
-/** Hardhat's dev accounts; the main job's scenario names #2-#5 alice, bob, carol and dave (scripts/main/scenario.ts). */
+/** Hardhat's dev accounts; the main job's scenario names #2-#5 alice, bob, carol and dave (scripts/scenario/context.ts). */
 const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 const devAccount = (index: number) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });
 const ATLAS = parseEther("1");
@@ -75,7 +76,6 @@ describe("governance page in Chromium, against the main job", function () {
   const timings: Record<string, number> = {};
   const pageErrors: string[] = [];
   let home: MainJobHome | undefined;
-  let job: MainJob | undefined;
   let profileDir: string | undefined;
   let context: BrowserContext | undefined;
   let addresses: AtlasAddresses;
@@ -155,9 +155,9 @@ describe("governance page in Chromium, against the main job", function () {
   };
 
   before(async function () {
-    home = await mainJobHome("app");
-    job = startMainJob(home);
-    await timed("npm start --fresh (to 'Atlas OS is running')", () => job!.untilRunning());
+    ({ home } = await timed("npm start (to 'Atlas OS is running')", () =>
+      sharedMainJob(this.test?.parent?.fullTitle() ?? "governance page"),
+    ));
 
     const config = (await (await fetch(`${home.pageUrl}/atlas.config.json`)).json()) as {
       chainId: number;
@@ -173,7 +173,7 @@ describe("governance page in Chromium, against the main job", function () {
       addresses,
     });
     publicClient = createPublicClient({ chain: hardhat, transport: http(home.rpcUrl) });
-    reader = createAtlasClient({ publicClient, addresses });
+    reader = createAtlasClient({ publicClient, addresses, layers: allLayers });
 
     const { proposals } = await indexer<{ proposals: { id: string; state: string; description: string }[] }>(
       "/proposals",
@@ -201,16 +201,11 @@ describe("governance page in Chromium, against the main job", function () {
     }
   });
 
+  // The main job stays up for the main job's own test; a root hook stops it after the last suite.
   after(async function () {
     await context?.close();
-    try {
-      if (job) await timed("Ctrl-C to every process stopped", () => job!.stop());
-    } finally {
-      job?.kill();
-      if (home) removeMainJobHome(home);
-      if (profileDir) await rm(profileDir, { recursive: true, force: true });
-      console.log(`      timings (ms): ${JSON.stringify(timings)}`);
-    }
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    console.log(`      timings (ms): ${JSON.stringify(timings)}`);
   });
 
   it("loads from the indexer (no fallback notice) and shows the open proposal Active with no votes", async function () {

@@ -3,8 +3,10 @@
  * command as for Sepolia, only the network name differs) deploys the stack and writes the address
  * book; a second run sends no transaction; the capital layer is wired by governance and the
  * timelock handed over; then the SDK, given nothing but that address book, reads and writes
- * governance on the node.
+ * governance on the node. The local node is the end-to-end world's (test/e2e/world.ts): a chain
+ * already in use, which a new deployment (its own journal and address book) must not mind.
  */
+import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,9 +20,16 @@ import { hardhat } from "viem/chains";
 import { DAY } from "../../deploy/governance.ts";
 import { DEFAULT_ARBITRATION_PERIODS } from "../../deploy/capital.ts";
 import { LOCAL_ACCOUNTS } from "../../deploy/config.ts";
-import { ADDRESS_BOOK_CONTRACTS, addressesOf, createAtlasClient, type AddressBook } from "../../sdk/src/index.ts";
+import {
+  ADDRESS_BOOK_CONTRACTS,
+  addressesOf,
+  createAtlasClient,
+  governance,
+  type AddressBook,
+} from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
-import { freePort, runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
+import { useWorld } from "../e2e/world.ts";
+import { freePort, runNpm, startHardhatNode, stop } from "../helpers/processes.ts";
 import {
   expectCapitalDeployed,
   expectCapitalWired,
@@ -91,24 +100,22 @@ describe("deploy to a Hardhat node over HTTP", function () {
     ) as Record<string, string>;
 
   before(async function () {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
+    ({ url } = await useWorld(this.test?.parent?.fullTitle() ?? "deploy"));
     booksDir = await mkdtemp(path.join(tmpdir(), "atlas-books-"));
-    await startHardhatNode(port);
   });
 
-  after(async function () {
-    await stopAll();
+  after(function () {
     rmSync(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
     rmSync(booksDir, { recursive: true, force: true });
   });
 
   it("deploys, writes the address book, and changes nothing when run again", async function () {
+    const worldHead = Number(await rpc("eth_blockNumber"));
     const first = await deploy();
     expect(first.code, first.output).to.equal(0);
     const book = await readAddressBook(31337, booksDir);
     const bookBytes = readFileSync(path.join(booksDir, "31337.json"));
-    expect(book.contracts.timelock.blockNumber).to.be.greaterThan(0);
+    expect(book.contracts.timelock.blockNumber, "deployed after the world's blocks").to.be.greaterThan(worldHead);
     expect(book.contracts.token.blockNumber).to.be.greaterThanOrEqual(book.contracts.timelock.blockNumber);
     expect(book.contracts.governor.blockNumber).to.be.greaterThanOrEqual(book.contracts.token.blockNumber);
 
@@ -172,7 +179,12 @@ describe("deploy to a Hardhat node over HTTP", function () {
     // Dev account #2 holds genesis tokens (deploy/config.ts gives accounts 2-5 the holders' share).
     const holder = getAddress((await createWalletClient({ transport: http(url) }).getAddresses())[2]);
     const walletClient = createWalletClient({ chain: hardhat, transport: http(url), account: holder });
-    const atlas = createAtlasClient({ publicClient, walletClient, addresses: addressesOf(book) });
+    const atlas = createAtlasClient({
+      publicClient,
+      walletClient,
+      addresses: addressesOf(book),
+      layers: { governance },
+    });
 
     const settings = await atlas.governance.getGovernanceSettings();
     expect(settings.clockMode).to.equal("mode=timestamp");
@@ -200,13 +212,18 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
   const deploymentId = `atlas-11155111-e2e-${process.pid}`;
   let booksDir: string;
   let nodeUrl: string;
+  let node: ChildProcess | undefined;
   let result: { code: number; output: string };
 
   before(async function () {
     const port = await freePort();
     nodeUrl = `http://127.0.0.1:${port}`;
     booksDir = await mkdtemp(path.join(tmpdir(), "atlas-books-"));
-    await startHardhatNode(port, 11_155_111);
+    node = await startHardhatNode(port, {
+      chainId: 11_155_111,
+      suite: this.test?.parent?.fullTitle() ?? "deploy to Sepolia",
+      reason: "a chain that is not local (chain id 11155111)",
+    });
     const env: NodeJS.ProcessEnv = {
       ATLAS_LOCALHOST_URL: nodeUrl,
       ATLAS_DEPLOYMENTS_DIR: booksDir,
@@ -217,7 +234,7 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
   });
 
   after(async function () {
-    await stopAll();
+    if (node) await stop(node);
     rmSync(path.join("ignition", "deployments", deploymentId), { recursive: true, force: true });
     rmSync(booksDir, { recursive: true, force: true });
   });
@@ -232,7 +249,12 @@ describe("deploy to a chain that is not local (a node posing as Sepolia)", funct
     ]);
 
     const publicClient = createPublicClient({ transport: http(nodeUrl) });
-    const atlas = createAtlasClient({ publicClient, chainId: 11_155_111, addresses: addressesOf(book) });
+    const atlas = createAtlasClient({
+      publicClient,
+      chainId: 11_155_111,
+      addresses: addressesOf(book),
+      layers: { governance },
+    });
     const settings = await atlas.governance.getGovernanceSettings();
     expect(settings.votingDelay).to.equal(600n);
     expect(settings.votingPeriod).to.equal(86_400n);

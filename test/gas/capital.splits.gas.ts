@@ -3,7 +3,7 @@
  * and 50 recipients created and each given one ERC-20 distribution (recipients already holding
  * the token), an ETH distribution, a deferred payment withdrawn, configuration updates (one that
  * distributes ETH under the current configuration first), a blocklisted recipient's deferred
- * share withdrawn elsewhere (`withdrawTo`) and a hand-over of control. Besides the per-function
+ * share withdrawn elsewhere (`withdraw`) and a hand-over of control. Besides the per-function
  * medians, each size's ERC-20 distribution and the update that distributes first are snapshotted
  * by name (`distribute (N recipients, ERC-20)`, `updateSplit (distributing ETH first, 3
  * recipients)`, test/gas/named.ts); `npx hardhat run scripts/bench/splits.ts` prints each size and
@@ -69,7 +69,7 @@ describe("gas scenario: revenue splits", function () {
     await sendEther(split, 10n ** 18n);
     await split.connect(keeper).distribute(ethers.ZeroAddress, withRefuser, ZeroAddress);
     await toggle.setRefusing(false);
-    await split.connect(keeper).withdraw(ethers.ZeroAddress, toggle);
+    await split.connect(keeper).withdrawFor(ethers.ZeroAddress, toggle);
     expect(await split.totalPendingWithdrawals(ethers.ZeroAddress)).to.equal(0n);
 
     // The controller goes back to the ten recipients, first paying what came in under the three.
@@ -86,7 +86,7 @@ describe("gas scenario: revenue splits", function () {
     await blocklist.mint(await fixed.getAddress(), 10n ** 18n);
     await blocklist.setBlocked(alice.address, true);
     await fixed.connect(keeper).distribute(blocklist, fixedConfig, ZeroAddress);
-    await fixed.connect(alice).withdrawTo(blocklist, carol.address);
+    await fixed.connect(alice).withdraw(blocklist, carol.address);
     expect(await blocklist.balanceOf(carol.address)).to.equal(10n ** 18n / 2n);
 
     await split.connect(owner).transferControl(dave.address);

@@ -3,14 +3,21 @@
  * npm in its own process group, on free ports, with temporary data and address-book folders and
  * a deployment id of its own. `stop` is Ctrl-C: SIGINT to the group, then it waits until the
  * group is empty and nothing serves our ports; `kill` removes whatever a failed test left.
+ *
+ * The page's test and the main job's test share one main job run ({@link sharedMainJob}): the
+ * main job's own chain, chain 2 of a test run (test/e2e/world.ts holds chain 1). It starts in a
+ * data folder holding a recording of other contracts, so it starts fresh by itself, as after a
+ * code change. The main job records its chain and indexer starts (scripts/lib/e2eStarts.ts).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { currentRun } from "../../scripts/lib/e2eStarts.ts";
 import { freePort } from "../../scripts/lib/processes.ts";
+import "../e2e/order.ts";
 
 /** Where a main job lives: its ports and folders, kept across restarts. */
 export interface MainJobHome {
@@ -63,15 +70,21 @@ export function leftovers(home: MainJobHome): string[] {
     .filter((line) => Object.values(home.ports).some((port) => line.includes(`--port ${port}`)));
 }
 
-/** `npm start -- <args>` in `home`, with `env` added to the environment. */
+/**
+ * `npm start -- <args>` in `home`, with `env` added to the environment. `suite` names the suite
+ * that starts it, in the record of end-to-end starts.
+ */
 export function startMainJob(
   home: MainJobHome,
+  suite: string,
   args: readonly string[] = ["--fresh"],
   env: NodeJS.ProcessEnv = {},
 ): MainJob {
   const child = spawn("npm", ["start", "--", ...args], {
     env: {
       ...process.env,
+      ATLAS_E2E_RUN: currentRun(),
+      ATLAS_E2E_SUITE: suite,
       ATLAS_CHAIN_PORT: String(home.ports.chain),
       ATLAS_INDEXER_PORT: String(home.ports.indexer),
       ATLAS_APP_PORT: String(home.ports.app),
@@ -130,3 +143,50 @@ export function startMainJob(
     },
   };
 }
+
+/** The fingerprint a data folder records when its chain holds other contracts than the build's. */
+export const STALE_FINGERPRINT = "0".repeat(64);
+
+export interface SharedMainJob {
+  readonly home: MainJobHome;
+  /** The first run: it found a recording of other contracts and started fresh. */
+  readonly job: MainJob;
+}
+
+let shared: Promise<SharedMainJob> | undefined;
+
+/**
+ * The run of `npm start` the page's test and the main job's test share, started once (by the
+ * first suite that asks) in a home whose data folder holds a chain recorded with other contracts.
+ */
+export function sharedMainJob(suite: string): Promise<SharedMainJob> {
+  shared ??= (async () => {
+    const home = await mainJobHome("main");
+    mkdirSync(home.dataDir, { recursive: true });
+    writeFileSync(path.join(home.dataDir, "contracts.sha256"), `${STALE_FINGERPRINT}\n`);
+    writeFileSync(path.join(home.dataDir, "chain.json"), "[]\n");
+    const job = startMainJob(home, suite, []);
+    try {
+      await job.untilRunning();
+    } catch (error) {
+      job.kill();
+      removeMainJobHome(home);
+      throw error;
+    }
+    return { home, job };
+  })();
+  return shared;
+}
+
+// After the last suite: the shared main job stopped (if a test has not), its folders removed.
+after(async function () {
+  this.timeout(120_000);
+  const found = await shared?.catch(() => undefined);
+  if (found === undefined) return;
+  try {
+    await found.job.stop();
+  } finally {
+    found.job.kill();
+    removeMainJobHome(found.home);
+  }
+});

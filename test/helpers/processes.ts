@@ -1,16 +1,24 @@
 /**
  * Child processes for end-to-end tests, on top of scripts/lib/processes.ts (which the main job
  * uses too): a Hardhat node on a free port, and npm commands run exactly as a user types them.
- * Every process started here is stopped by `stopAll`.
+ * The caller stops what it started (`stop`): other suites share this process's children.
  */
 import type { ChildProcess } from "node:child_process";
 
-import { HARDHAT_CLI, freePort, rpcAnswers, run, start, stopAll, waitFor } from "../../scripts/lib/processes.ts";
+import { recordStart } from "../../scripts/lib/e2eStarts.ts";
+import { HARDHAT_CLI, freePort, rpcAnswers, run, start, stop, waitFor } from "../../scripts/lib/processes.ts";
 
-export { freePort, stopAll };
+export { freePort, stop };
 
-/** Starts `hardhat node` on `port` (optionally with another chain id) and resolves once it answers JSON-RPC. */
-export async function startHardhatNode(port: number, chainId?: number): Promise<ChildProcess> {
+/**
+ * Starts `hardhat node` on `port` (optionally with another chain id), a new chain, and resolves
+ * once it answers JSON-RPC. The start is recorded (scripts/lib/e2eStarts.ts) for `suite`.
+ */
+export async function startHardhatNode(
+  port: number,
+  { chainId, suite, reason }: { chainId?: number; suite: string; reason: string },
+): Promise<ChildProcess> {
+  recordStart({ kind: "chain", id: `node on port ${port}, chain ${chainId ?? 31337}`, start: "new", suite, reason });
   const args = [HARDHAT_CLI, "node", "--hostname", "127.0.0.1", "--port", String(port)];
   if (chainId !== undefined) args.push("--chain-id", String(chainId));
   const node = start(process.execPath, args);

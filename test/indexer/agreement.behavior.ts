@@ -1,88 +1,62 @@
 /**
- * Shared by the PGlite and PostgreSQL suites: the Sovereign Graph and governance scenarios on a
- * node, then `ponder start` from scratch, synced, must answer what the chain answers, and refuse
- * malformed requests (the graph's checks are in graph.behavior.ts).
+ * Shared by the PGlite and PostgreSQL suites: the world's indexer on that database (test/e2e/
+ * world.ts: the recorded world, the whole scenario), synced, must answer what the chain answers,
+ * follow what happens after its backfill, and refuse malformed requests (the graph's checks are
+ * in graph.behavior.ts). Each suite writes to the world only through objects of its own (a
+ * proposal to vote on, a credential to revoke), so neither depends on the other having run.
  */
-import { rm } from "node:fs/promises";
-
 import { expect } from "chai";
 
-import { deployChain, type DeployedChain } from "./chain.ts";
+import { useWorld, worldIndexer, type IndexerKind, type World } from "../e2e/world.ts";
+import { expectIndexerAgreesWithChain, type ApiProposal } from "./agreement.ts";
 import { shouldIndexTheGraph } from "./graph.behavior.ts";
-import { runGraphScenario, type GraphScenario } from "./graphScenario.ts";
-import { getJson, startIndexer, stopIndexers, tempDir, waitUntilSynced, type Indexer } from "./harness.ts";
-import {
-  expectIndexerAgreesWithChain,
-  runGovernanceScenario,
-  type ApiProposal,
-  type ScenarioResult,
-} from "./scenario.ts";
+import { getJson, waitUntilSynced, type Indexer } from "./harness.ts";
 
-export interface DatabaseUnderTest {
-  readonly kind: "pglite" | "postgres";
-  /** A database URL for PostgreSQL, undefined for PGlite. */
-  start(): Promise<string | undefined>;
-  stop(): Promise<void>;
-}
-
-export function shouldAgreeWithTheChain(database: DatabaseUnderTest): void {
-  let chain: DeployedChain;
-  let scenario: ScenarioResult;
-  let graph: GraphScenario;
+export function shouldAgreeWithTheChain(kind: IndexerKind): void {
+  let world: World;
   let indexer: Indexer;
-  let dataDir: string;
 
   before(async function () {
-    dataDir = await tempDir("atlas-indexer-");
-    chain = await deployChain();
-    // The graph first: the governance scenario ends with a pending proposal the tests below vote on.
-    graph = await runGraphScenario(chain);
-    scenario = await runGovernanceScenario(chain);
-    const databaseUrl = await database.start();
-    indexer = await startIndexer({
-      rpcUrl: chain.url,
-      deploymentsDir: chain.deploymentsDir,
-      dataDir,
-      schema: "atlas_agreement",
-      databaseUrl,
-    });
-    await waitUntilSynced(indexer, chain.url);
+    const suite = this.test?.parent?.fullTitle() ?? kind;
+    world = await useWorld(suite);
+    ({ indexer } = await worldIndexer(kind, suite));
+    await waitUntilSynced(indexer, world.url);
     expect(indexer.output(), "the database Ponder connected to").to.match(
-      new RegExp(`Connected to database type=${database.kind}`),
+      new RegExp(`Connected to database type=${kind}`),
     );
   });
 
-  after(async function () {
-    await stopIndexers();
-    await database.stop();
-    await chain?.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   it("lists every proposal, vote, delegation, transfer and account the chain has, as the SDK reads them", async function () {
-    await expectIndexerAgreesWithChain(indexer.url, chain);
+    await expectIndexerAgreesWithChain(indexer.url, world);
   });
 
   it("reports each proposal's state as the governor's state() does", async function () {
     const { body } = await getJson<{ proposals: ApiProposal[] }>(`${indexer.url}/proposals`);
-    const states = Object.fromEntries(body.proposals.map((p) => [p.description, p.state]));
+    const states = Object.fromEntries(body.proposals.map((p) => [p.id, p.state]));
+    const { ids } = world;
     expect(states).to.deep.equal({
-      [scenario.executed.description]: "Executed",
-      [scenario.canceled.description]: "Canceled",
-      [scenario.extended.description]: "Succeeded",
-      [scenario.pending.description]: "Pending",
+      // The main job's: executed, and the page's, never voted on before its deadline.
+      [String(ids.executedProposal)]: "Executed",
+      [String(ids.openProposal)]: "Defeated",
+      // The edge cases'.
+      [String(ids.paidAudit)]: "Executed",
+      [String(ids.withdrawn)]: "Canceled",
+      [String(ids.lastMinute)]: "Succeeded",
+      [String(ids.liveVote.pglite)]: "Active",
+      [String(ids.liveVote.postgres)]: "Active",
+      [String(ids.pending)]: "Pending",
     });
   });
 
   it("follows the chain after the backfill: a new vote shows up", async function () {
-    const { alice } = chain.accounts;
-    const proposal = await chain.reader.governance.getProposal({ proposalId: scenario.pending.proposalId });
-    await chain.increaseTo(proposal.snapshot + 1n);
-    await chain.as(alice).governance.castVote({ proposalId: proposal.proposalId, support: "for", reason: "live" });
-    await waitUntilSynced(indexer, chain.url);
-    await expectIndexerAgreesWithChain(indexer.url, chain);
+    const { alice } = world.accounts;
+    const proposalId = world.ids.liveVote[kind];
+    expect(await world.reader.governance.getProposalState({ proposalId })).to.equal("Active");
+    await world.as(alice).governance.castVote({ proposalId, support: "for", reason: "live" });
+    await waitUntilSynced(indexer, world.url);
+    await expectIndexerAgreesWithChain(indexer.url, world);
     const { body } = await getJson<{ proposal: ApiProposal; votes: { reason: string }[] }>(
-      `${indexer.url}/proposals/${proposal.proposalId}`,
+      `${indexer.url}/proposals/${proposalId}`,
     );
     expect(body.proposal.state).to.equal("Active");
     expect(body.votes.map((v) => v.reason)).to.deep.equal(["live"]);
@@ -116,5 +90,5 @@ export function shouldAgreeWithTheChain(database: DatabaseUnderTest): void {
     });
   });
 
-  shouldIndexTheGraph(() => ({ chain, indexer, graph }));
+  shouldIndexTheGraph(() => ({ chain: world, indexer, kind }));
 }

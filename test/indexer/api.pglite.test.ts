@@ -2,9 +2,5 @@ import { shouldAgreeWithTheChain } from "./agreement.behavior.ts";
 
 describe("indexer on PGlite: the API agrees with the chain", function () {
   this.timeout(600_000);
-  shouldAgreeWithTheChain({
-    kind: "pglite",
-    start: () => Promise.resolve(undefined),
-    stop: () => Promise.resolve(),
-  });
+  shouldAgreeWithTheChain("pglite");
 });

@@ -1,20 +1,11 @@
 /**
- * The capital layer on PGlite: after the capital scenario (capitalScenario.ts), `ponder start`
- * from scratch, synced, must answer what the bounty board's, the escrow's, Arbitration's, the
- * modules' (pauses and clocks) and the splits' views say (and, where no view keeps it, what the
- * chain moved: token transfers, balance changes, deferred payments, the events of streams ended
- * early and of appeals), refuse malformed requests (400) and not invent what was never indexed (404).
+ * The capital layer on PGlite: on the recorded world (the main job's funding of north's mission
+ * and capital's edge cases, scripts/scenario), the world's indexer must answer what the bounty
+ * board's, the escrow's, Arbitration's, the modules' (pauses and clocks) and the splits' views say
+ * (and, where no view keeps it, what the chain moved: token transfers, balance changes, deferred
+ * payments, the events of streams ended early and of appeals), refuse malformed requests (400) and
+ * not invent what was never indexed (404).
  */
-import { rm } from "node:fs/promises";
-
-import {
-  arbitrationAbi,
-  atlasTokenAbi,
-  bountyBoardAbi,
-  milestoneEscrowAbi,
-  revenueSplitAbi,
-  revenueSplitFactoryAbi,
-} from "@atlas-os/sdk";
 import { expect } from "chai";
 import {
   createWalletClient,
@@ -33,9 +24,18 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
-import { runCapitalScenario, sortAddresses, type CapitalScenario, type SplitConfig } from "./capitalScenario.ts";
-import { deployChain, type DeployedChain } from "./chain.ts";
-import { getJson, startIndexer, stopIndexers, tempDir, waitUntilSynced, type Indexer } from "./harness.ts";
+import {
+  arbitrationAbi,
+  atlasTokenAbi,
+  bountyBoardAbi,
+  milestoneEscrowAbi,
+  revenueSplitAbi,
+  revenueSplitFactoryAbi,
+  type SplitConfig,
+} from "../../sdk/src/index.ts";
+import { sortAddresses } from "../../scripts/scenario/contracts.ts";
+import { useWorld, worldIndexer, type World } from "../e2e/world.ts";
+import { getJson, waitUntilSynced, type Indexer } from "./harness.ts";
 
 /* THE API'S SHAPES, as documented in indexer/README.md (written out again on purpose). */
 
@@ -254,30 +254,63 @@ function tally(map: Map<string, bigint>, key: string, amount: bigint) {
   if (amount !== 0n) map.set(key, (map.get(key) ?? 0n) + amount);
 }
 
+/** The world's capital, by the names the checks use: every bounty, escrow, dispute and split on chain. */
+interface CapitalWorld {
+  /** The edge cases' people (dev accounts, the ETH-refusing receiver, the fallback arbiters). */
+  readonly accounts: Readonly<Record<string, Address>>;
+  /** The edge cases' tokens: ETH (the zero address) and ATLAS. */
+  readonly tokens: readonly Address[];
+  /** The edge cases' missions: one holds all their funding, one none. */
+  readonly missions: { readonly funded: bigint; readonly unfunded: bigint };
+  /** The main job's, then the edge cases'. */
+  readonly bounties: readonly bigint[];
+  readonly escrows: readonly bigint[];
+  readonly disputes: readonly bigint[];
+  /** Governance's fallback arbiters: the deployment's two, and the deployer added by the scenario. */
+  readonly fallbackArbiters: readonly Address[];
+  /** Every split, with its current configuration: the main job's, then the edge cases' two. */
+  readonly splits: readonly { readonly address: Address; readonly config: SplitConfig }[];
+}
+
+function capitalOf(world: World): CapitalWorld {
+  const { accounts: a, ids } = world;
+  return {
+    accounts: {
+      deployer: a.deployer,
+      guardian: a.guardian,
+      alice: a.alice,
+      bob: a.bob,
+      carol: a.carol,
+      dave: a.dave,
+      eve: a.eve,
+      refuser: ids.refuser,
+      fallbackOne: a.fallbackOne,
+      fallbackTwo: a.fallbackTwo,
+    },
+    tokens: [zeroAddress, world.book.contracts.token.address],
+    missions: { funded: ids.fundedMission, unfunded: ids.unfundedMission },
+    bounties: [ids.bounty, ...Object.values(ids.bounties)],
+    escrows: [ids.escrow, ...Object.values(ids.escrows)],
+    disputes: [ids.dispute, ...Object.values(ids.disputes)],
+    fallbackArbiters: [a.fallbackOne, a.fallbackTwo, a.deployer],
+    splits: [{ address: ids.split, config: ids.splitConfig }, ids.revenueSplit, ids.quietSplit],
+  };
+}
+
+const ascending = (list: readonly bigint[]) => [...list].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+
 describe("indexer: the capital layer agrees with the chain", function () {
   this.timeout(900_000);
-  let chain: DeployedChain;
-  let scenario: CapitalScenario;
+  let chain: World;
+  let scenario: CapitalWorld;
   let indexer: Indexer;
-  let dataDir: string;
 
   before(async function () {
-    dataDir = await tempDir("atlas-indexer-capital-");
-    chain = await deployChain();
-    scenario = await runCapitalScenario(chain);
-    indexer = await startIndexer({
-      rpcUrl: chain.url,
-      deploymentsDir: chain.deploymentsDir,
-      dataDir,
-      schema: "atlas_capital",
-    });
+    const suite = this.test?.parent?.fullTitle() ?? "capital";
+    chain = await useWorld(suite);
+    scenario = capitalOf(chain);
+    ({ indexer } = await worldIndexer("pglite", suite));
     await waitUntilSynced(indexer, chain.url);
-  });
-
-  after(async function () {
-    await stopIndexers();
-    await chain?.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   /** GET, expecting 200. */
@@ -447,7 +480,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     return earned;
   }
 
-  /** What each module owes each account, as withdrawableOf, pendingWithdrawal and pendingWithdrawals say. */
+  /** What each module owes each account, as each module's pendingWithdrawal says. */
   async function pendingOnChain(account: Address, blockNumber: bigint) {
     const { board, escrow, split } = views();
     const owed: { module: Address; moduleKind: string; token: Address; amount: string }[] = [];
@@ -456,10 +489,10 @@ describe("indexer: the capital layer agrees with the chain", function () {
         owed.push({ module: getAddress(module), moduleKind, token: tokenOf(token), amount: amount.toString() });
     };
     for (const token of scenario.tokens) {
-      add(board.address, "bounty", token, await board.read.withdrawableOf([account, token], { blockNumber }));
+      add(board.address, "bounty", token, await board.read.pendingWithdrawal([account, token], { blockNumber }));
       add(escrow.address, "escrow", token, await escrow.read.pendingWithdrawal([account, token], { blockNumber }));
       for (const address of await splitsOnChain()) {
-        add(address, "split", token, await split(address).read.pendingWithdrawals([token, account], { blockNumber }));
+        add(address, "split", token, await split(address).read.pendingWithdrawal([account, token], { blockNumber }));
       }
     }
     const key = (o: { module: Address; token: Address }) => `${o.module.toLowerCase()}/${o.token.toLowerCase()}`;
@@ -467,7 +500,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
   }
 
   async function expectEarningsAgreeWithChain() {
-    const { blockNumber } = await get<Answer>(`/bounties/1`);
+    const { blockNumber } = await get<Answer>(`/bounties/${chain.ids.bounties.topped}`);
     const earned = await earningsOnChain(BigInt(blockNumber));
     for (const account of accounts()) {
       const body = await get<ApiEarnings>(`/accounts/${account}/earnings`);
@@ -528,6 +561,9 @@ describe("indexer: the capital layer agrees with the chain", function () {
     const { board } = views();
     const count = await board.read.bountyCount();
     expect(count).to.equal(BigInt(scenario.bounties.length));
+    expect(ascending(scenario.bounties), "every bounty on chain").to.deep.equal(
+      Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1)),
+    );
     for (const id of scenario.bounties) {
       const body = await get<ApiBountyDetail>(`/bounties/${id}`);
       const blockNumber = BigInt(body.blockNumber);
@@ -595,21 +631,25 @@ describe("indexer: the capital layer agrees with the chain", function () {
         `bounty ${id}: awards`,
       ).to.equal(stored.awarded);
     }
+    const named = chain.ids.bounties;
     const statuses = await Promise.all(
-      scenario.bounties.map(async (id) => (await get<ApiBountyDetail>(`/bounties/${id}`)).bounty.status),
+      [named.topped, named.gated, named.cancelled, named.unrecorded].map(
+        async (id) => (await get<ApiBountyDetail>(`/bounties/${id}`)).bounty.status,
+      ),
     );
-    expect(statuses, "the scenario's bounties").to.deep.equal(["expired", "open", "cancelled", "open"]);
-    // Bounty 4 is past its deadline in block time, not on the board's clock, which its pause held back.
-    const held = await get<ApiBountyDetail>("/bounties/4");
+    expect(statuses, "the edge cases' bounties").to.deep.equal(["expired", "open", "cancelled", "open"]);
+    // The unrecorded bounty is past its deadline in block time, not on the board's clock, which its
+    // pause held back.
+    const held = await get<ApiBountyDetail>(`/bounties/${named.unrecorded}`);
     expect(BigInt(held.timestamp) > BigInt(held.bounty.deadline), "past the deadline in block time").to.equal(true);
     expect(BigInt(held.moduleTime) < BigInt(held.bounty.deadline), "before it on the board's clock").to.equal(true);
-    // Bounty 1: each funder pays for the award in proportion to what it had in then; carol's
-    // top-up came after the award and comes back whole.
+    // The topped-up bounty: each funder pays for the award in proportion to what it had in then;
+    // carol's top-up came after the award and comes back whole.
     const { alice, bob, carol } = scenario.accounts;
-    const topped = await get<ApiBountyDetail>("/bounties/1");
+    const topped = await get<ApiBountyDetail>(`/bounties/${named.topped}`);
     expect(
       topped.fundings.map((f) => [f.funder, f.contribution, f.refund, f.refundedTo, f.refundable]),
-      "bounty 1: refunds",
+      "the topped-up bounty: refunds",
     ).to.deep.equal([
       [alice, parseEther("1").toString(), parseEther("0.4").toString(), alice, "0"],
       [bob, parseEther("0.5").toString(), parseEther("0.2").toString(), carol, "0"],
@@ -624,7 +664,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
       strict: true,
     });
     expect(refused.map((l) => [l.args.bountyId, getAddress(l.args.winner)])).to.deep.equal([
-      [4n, scenario.accounts.eve],
+      [named.unrecorded, scenario.accounts.eve],
     ]);
     for (const id of scenario.bounties) {
       const { awards } = await get<ApiBountyDetail>(`/bounties/${id}`);
@@ -638,24 +678,29 @@ describe("indexer: the capital layer agrees with the chain", function () {
         ]),
       );
     }
-    const gated = await get<ApiBountyDetail>("/bounties/2");
+    const gated = await get<ApiBountyDetail>(`/bounties/${named.gated}`);
     expect(gated.submissions[0]?.credentialUID, "the credential given").to.match(/^0x[0-9a-f]{64}$/);
-    const cancelled = await get<ApiBountyDetail>("/bounties/3");
+    const main = await get<ApiBountyDetail>(`/bounties/${chain.ids.bounty}`);
+    expect(main.submissions[0]?.credentialUID, "the main job's citizen's credential, from south").to.equal(
+      chain.ids.foreignCredential,
+    );
+    const cancelled = await get<ApiBountyDetail>(`/bounties/${named.cancelled}`);
     expect(
       [cancelled.bounty.submissionCount, cancelled.bounty.status],
-      "bounty 3: cancelled after a submission",
+      "the cancelled bounty: cancelled after a submission",
     ).to.deep.equal([1, "cancelled"]);
   });
 
   it("answers each escrow and its milestones as getEscrow, getMilestone and claimable do, on the escrow's clock", async function () {
     const { escrow } = views();
-    const { blockNumber, moduleTime } = await get<ModuleAnswer>(`/escrows/1`);
+    const named = chain.ids.escrows;
+    const { blockNumber, moduleTime } = await get<ModuleAnswer>(`/escrows/${named.atlas}`);
     const clock = await escrow.read.pauseState({ blockNumber: BigInt(blockNumber) });
     expect(moduleTime, "the escrow's clock").to.equal(clock.moduleTime.toString());
     expect(clock.pausedDuration > 0n, "the escrow was paused").to.equal(true);
     const onChain = await escrowsOnChain(BigInt(blockNumber));
     const cancellations = await cancellationsOnChain();
-    expect(onChain.map((e) => e.id)).to.deep.equal(scenario.escrows);
+    expect(onChain.map((e) => e.id)).to.deep.equal(ascending(scenario.escrows));
     for (const { id, terms, milestones } of onChain) {
       const body = await get<ModuleAnswer & { escrow: ApiEscrow; milestones: ApiMilestone[] }>(`/escrows/${id}`);
       expect(body.blockNumber, "the same block").to.equal(blockNumber);
@@ -734,36 +779,46 @@ describe("indexer: the capital layer agrees with the chain", function () {
         expect(BigInt(got.stream!.claimable), `escrow ${id}, stream ${index}: claimable()`).to.equal(claimable);
       }
     }
-    const states = (await get<{ milestones: ApiMilestone[] }>("/escrows/1")).milestones.map((m) => [
+    const states = (await get<{ milestones: ApiMilestone[] }>(`/escrows/${named.atlas}`)).milestones.map((m) => [
       m.state,
       m.release?.reason ?? null,
     ]);
-    expect(states, "escrow 1").to.deep.equal([
+    expect(states, "the ATLAS escrow").to.deep.equal([
       ["released", "approved"],
       ["released", "attested"],
       ["resolved", null],
       ["funded", null],
       ["reclaimed", null],
     ]);
-    const other = (await get<{ milestones: ApiMilestone[] }>("/escrows/2")).milestones.map((m) => m.state);
-    expect(other, "escrow 2").to.deep.equal(["released", "unfunded", "released", "resolved"]);
+    const other = (await get<{ milestones: ApiMilestone[] }>(`/escrows/${named.eth}`)).milestones.map((m) => m.state);
+    expect(other, "the ETH escrow").to.deep.equal(["released", "unfunded", "released", "resolved"]);
+    const main = (await get<{ milestones: ApiMilestone[] }>(`/escrows/${chain.ids.escrow}`)).milestones;
+    expect(
+      main.map((m) => m.state),
+      "the main job's escrow: its stream claimed whole, a lump attested, a lump ruled",
+    ).to.deep.equal(["released", "released", "resolved"]);
+    expect(main[1].release?.reason, "the main job's attested lump").to.equal("attested");
     const { alice, bob, eve } = scenario.accounts;
-    const third = await get<{ escrow: ApiEscrow; milestones: ApiMilestone[] }>("/escrows/3");
+    const third = await get<{ escrow: ApiEscrow; milestones: ApiMilestone[] }>(`/escrows/${named.outsider}`);
     expect(
       third.milestones.map((m) => [m.state, m.cancellation?.by ?? null]),
-      "escrow 3: streams ended early",
+      "the outsider's escrow: streams ended early",
     ).to.deep.equal([
       ["resolved", bob],
       ["reclaimed", eve],
       ["reclaimed", bob],
       ["disputed", null],
     ]);
-    // Endorsed by the mission's manager (escrow 1 by its funder, escrow 2 at creation by a manager
-    // for another funder, escrow 3 for an outsider), accepted by each contributor.
+    // Endorsed by the mission's manager (north's by its admin; the ATLAS one by its funder, the ETH
+    // one at creation by a manager for another funder, the outsider's for an outsider), accepted by
+    // each contributor.
     const deals = await Promise.all(
-      scenario.escrows.map(async (id) => (await get<{ escrow: ApiEscrow }>(`/escrows/${id}`)).escrow),
+      [chain.ids.escrow, named.atlas, named.eth, named.outsider].map(
+        async (id) => (await get<{ escrow: ApiEscrow }>(`/escrows/${id}`)).escrow,
+      ),
     );
     expect(deals.map((e) => [e.endorsed, e.endorsedBy, e.accepted])).to.deep.equal([
+      [true, chain.accounts.northAdmin, true],
       [true, alice, true],
       [true, alice, true],
       [true, alice, true],
@@ -907,10 +962,11 @@ describe("indexer: the capital layer agrees with the chain", function () {
       });
     }
     const { alice, bob, dave, eve, guardian, deployer, fallbackOne, fallbackTwo } = scenario.accounts;
-    const first = await get<ApiDispute>("/disputes/1");
+    const named = chain.ids.disputes;
+    const first = await get<ApiDispute>(`/disputes/${named.appealed}`);
     expect(first.rounds.map((r) => [r.arbiter, r.sovereignId, r.shareToClaimant])).to.deep.equal([
       [guardian, null, "600000"],
-      [eve, "3", "250000"],
+      [eve, String(chain.ids.lyonesse), "250000"],
     ]);
     expect(
       first.evidence.map((e) => e.party),
@@ -919,7 +975,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(first.dispute.status).to.equal("finalized");
     // Dispute 3: bob (favoured by round 1) appealed first and drew round 2's arbiter; eve, whom
     // round 1 disfavoured, appealed too, moved round 2 from then on and replaced his arbiter.
-    const crossed = await get<ApiDispute>("/disputes/3");
+    const crossed = await get<ApiDispute>(`/disputes/${named.crossAppealed}`);
     expect(crossed.appeals.map((a) => [a.appellant, a.mover])).to.deep.equal([
       [bob, bob],
       [eve, eve],
@@ -933,7 +989,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     ]);
     expect(crossed.dispute.final).to.deep.include({ shareToClaimant: "800000", decidingRound: 2 });
     expect(fallbackTwo, "round 2's vetoed arbiter").to.not.equal(deployer);
-    const open = await get<ApiDispute>("/disputes/4");
+    const open = await get<ApiDispute>(`/disputes/${named.unfinalized}`);
     expect([open.dispute.status, open.rounds.map((r) => r.shareToClaimant)]).to.deep.equal(["open", ["1000000"]]);
   });
 
@@ -973,7 +1029,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(byName.SovereignRegistry.pausedDuration).to.equal("0");
   });
 
-  it("answers each split as splitHash, controller and pendingWithdrawals do, with the payouts the chain made", async function () {
+  it("answers each split as splitHash, controller and pendingWithdrawal do, with the payouts the chain made", async function () {
     const { split } = views();
     const created = await splitsOnChain();
     expect(created).to.deep.equal(scenario.splits.map((s) => getAddress(s.address)));
@@ -1032,13 +1088,13 @@ describe("indexer: the capital layer agrees with the chain", function () {
       const pending = [];
       for (const account of accounts()) {
         for (const token of scenario.tokens) {
-          const amount = await split(address).read.pendingWithdrawals([token, account]);
+          const amount = await split(address).read.pendingWithdrawal([account, token]);
           if (amount !== 0n) pending.push({ account, token: tokenOf(token), amount: amount.toString() });
         }
       }
       expect(body.pendingWithdrawals, `split ${address}: pending withdrawals`).to.deep.equal(pending);
     }
-    const revenue = await get<ApiSplit>(`/splits/${scenario.splits[0].address}`);
+    const revenue = await get<ApiSplit>(`/splits/${chain.ids.revenueSplit.address}`);
     // ETH (the refuser's share deferred), ATLAS, ATLAS again by the update under the old
     // configuration, ETH under the new one.
     expect(
@@ -1061,7 +1117,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(revenue.split.controller, "made immutable").to.equal(null);
     // The refuser, which cannot take ETH, withdrew its deferred share to carol: as the chain's Withdrawn says.
     const withdrawn = await chain.publicClient.getContractEvents({
-      address: scenario.splits[0].address,
+      address: chain.ids.revenueSplit.address,
       abi: revenueSplitAbi,
       eventName: "Withdrawn",
       fromBlock: BigInt(chain.book.contracts.splitFactory.blockNumber),
@@ -1093,7 +1149,9 @@ describe("indexer: the capital layer agrees with the chain", function () {
     ]);
     const atlas = tokenOf(chain.book.contracts.token.address);
     const filtered = await get<ApiEarnings>(`/accounts/${dave.toLowerCase()}/earnings?token=${atlas}&kind=stream`);
-    expect(filtered.earnings.map((e) => [e.sourceKind, e.sourceId, e.token])).to.deep.equal([["stream", "1:3", atlas]]);
+    expect(filtered.earnings.map((e) => [e.sourceKind, e.sourceId, e.token])).to.deep.equal([
+      ["stream", `${chain.ids.escrows.atlas}:3`, atlas],
+    ]);
     const nobody = "0x000000000000000000000000000000000000dEaD";
     expect(await get(`/accounts/${nobody}/earnings`)).to.deep.equal({
       address: nobody,
@@ -1131,6 +1189,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
       escrow: escrowClock.moduleTime.toString(),
     });
     for (const { id, terms, milestones } of await escrowsOnChain(blockNumber)) {
+      if (terms.missionId !== scenario.missions.funded) continue;
       const token = tokenOf(terms.token);
       for (const [index, m] of milestones.entries()) {
         tally(totals, `${token}/funded`, m.state === State.Unfunded ? 0n : m.amount);
@@ -1180,10 +1239,11 @@ describe("indexer: the capital layer agrees with the chain", function () {
       "streams",
     ).to.deep.equal(streams);
     expect(body.bounties.map((b) => b.id)).to.deep.equal(ids);
+    const named = chain.ids.escrows;
     expect(body.escrows.map((e) => [e.id, e.milestones.length])).to.deep.equal([
-      ["1", 5],
-      ["2", 4],
-      ["3", 4],
+      [String(named.atlas), 5],
+      [String(named.eth), 4],
+      [String(named.outsider), 4],
     ]);
     const empty = await get<ApiFunding>(`/missions/${scenario.missions.unfunded}/funding`);
     expect([empty.totals, empty.bounties, empty.escrows, empty.progress.streams]).to.deep.equal([[], [], [], []]);
@@ -1228,7 +1288,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
         args: [chain.book.contracts.token.address, dave],
       }),
     );
-    // Carol, who topped bounty 1 up after its award, takes her whole deposit back.
+    // Carol, who topped the first bounty up after its award, takes her whole deposit back.
     await mined(
       wallet(carol).writeContract({
         account: carol,
@@ -1236,7 +1296,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
         address: chain.book.contracts.bountyBoard.address,
         abi: bountyBoardAbi,
         functionName: "reclaim",
-        args: [1n, carol],
+        args: [chain.ids.bounties.topped, carol],
       }),
     );
     // Governance pauses Arbitration and extends the pause: its clock stands still.
@@ -1259,7 +1319,7 @@ describe("indexer: the capital layer agrees with the chain", function () {
     expect(live.distributions.map((d) => d.payouts.map((p) => [p.account, p.amount]))).to.deep.equal([
       recipients.map((r) => [r, parseEther("0.1").toString()]),
     ]);
-    const refunded = await get<ApiBountyDetail>("/bounties/1");
+    const refunded = await get<ApiBountyDetail>(`/bounties/${chain.ids.bounties.topped}`);
     expect(
       refunded.fundings.filter((f) => f.funder === carol).map((f) => [f.refund, f.refundedTo, f.refundable]),
       "carol's refund",
@@ -1290,12 +1350,14 @@ describe("indexer: the capital layer agrees with the chain", function () {
     ]);
     // The stream still vesting goes on with the escrow's clock.
     const { blockNumber, moduleTime, milestones } = await get<ModuleAnswer & { milestones: ApiMilestone[] }>(
-      "/escrows/1",
+      `/escrows/${chain.ids.escrows.atlas}`,
     );
     expect(moduleTime, "the escrow's clock").to.equal(
       (await views().escrow.read.pauseState({ blockNumber: BigInt(blockNumber) })).moduleTime.toString(),
     );
-    const claimable = await views().escrow.read.claimable([1n, 3n], { blockNumber: BigInt(blockNumber) });
+    const claimable = await views().escrow.read.claimable([chain.ids.escrows.atlas, 3n], {
+      blockNumber: BigInt(blockNumber),
+    });
     expect(milestones[3].stream!.claimable, "claimable()").to.equal(claimable.toString());
     scenario = { ...scenario, splits: [...scenario.splits, { address, config }] };
     await expectEarningsAgreeWithChain();

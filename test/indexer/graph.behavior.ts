@@ -1,17 +1,9 @@
 /**
- * Shared by the PGlite and PostgreSQL suites (through agreement.behavior.ts): after the graph
- * scenario, every Sovereign Graph route must answer what the registry's, the ledger's and EAS's
- * views answer, refuse malformed requests (400) and not invent what was never indexed (404).
+ * Shared by the PGlite and PostgreSQL suites (through agreement.behavior.ts): on the recorded
+ * world (the main job's sovereigns and the graph's edge cases, scripts/scenario), every Sovereign
+ * Graph route must answer what the registry's, the ledger's and EAS's views answer, refuse
+ * malformed requests (400) and not invent what was never indexed (404).
  */
-import {
-  ATLAS_SCHEMAS,
-  ATLAS_SCHEMA_NAMES,
-  CREDENTIAL_STATUSES,
-  MISSION_STATUSES,
-  contributionLedgerAbi,
-  easAbi,
-  sovereignRegistryAbi,
-} from "@atlas-os/sdk";
 import { expect } from "chai";
 import {
   decodeAbiParameters,
@@ -24,8 +16,16 @@ import {
   type Hex,
 } from "viem";
 
-import type { DeployedChain } from "./chain.ts";
-import type { GraphScenario } from "./graphScenario.ts";
+import {
+  ATLAS_SCHEMAS,
+  ATLAS_SCHEMA_NAMES,
+  CREDENTIAL_STATUSES,
+  MISSION_STATUSES,
+  contributionLedgerAbi,
+  easAbi,
+  sovereignRegistryAbi,
+} from "../../sdk/src/index.ts";
+import type { IndexerKind, World } from "../e2e/world.ts";
 import { getJson, sqlQuery, waitUntilSynced, type Indexer, type IndexerStatus } from "./harness.ts";
 
 /* THE API'S SHAPES, as documented in indexer/README.md (written out again on purpose). */
@@ -129,12 +129,59 @@ interface ApiHonour {
 }
 
 export interface GraphUnderTest {
-  readonly chain: DeployedChain;
+  readonly chain: World;
   readonly indexer: Indexer;
-  readonly graph: GraphScenario;
+  /** Which suite: each revokes a credential of its own after the backfill. */
+  readonly kind: IndexerKind;
 }
 
-export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
+/** The world's Sovereign Graph, by the names the checks use. */
+function graphOf({ chain, kind }: GraphUnderTest) {
+  const a = chain.accounts;
+  const { ids } = chain;
+  return {
+    /** Every account the checks look at: the edge cases' people, then the main job's. */
+    accounts: {
+      deployer: a.deployer,
+      guardian: a.guardian,
+      alice: a.alice,
+      bob: a.bob,
+      carol: a.carol,
+      dave: a.dave,
+      eve: a.eve,
+      /** Atlantis' agent. */
+      agent: a.edgeAgent.address,
+      frank: a.frank.address,
+      northAdmin: a.northAdmin,
+      southAdmin: a.southAdmin,
+      northIssuer: a.northIssuer,
+      southIssuer: a.southIssuer,
+      citizen: a.citizen,
+      verifier: a.verifier,
+      operator: a.operator,
+      northAgent: a.agent,
+      arbiter: a.arbiter,
+    },
+    sovereigns: {
+      north: ids.north,
+      south: ids.south,
+      atlantis: ids.atlantis,
+      lemuria: ids.lemuria,
+      avalon: ids.avalon,
+      thule: ids.thule,
+    },
+    schemas: chain.book.schemas,
+    /** Every skill credential of the edge cases, both suites' revocable ones included. */
+    credentials: { ...ids.credentials, rust: ids.revocable.pglite, go: ids.revocable.postgres },
+    /** The credential this suite revokes after the backfill (carol → eve). */
+    revocable: ids.revocable[kind],
+    foreignAttestation: ids.foreignAttestation,
+    executions: ids.executions,
+  };
+}
+
+export function shouldIndexTheGraph(underTest: () => GraphUnderTest): void {
+  const under = () => ({ ...underTest(), graph: graphOf(underTest()) });
   /** GET, expecting 200. */
   const get = async <T>(route: string): Promise<T> => {
     const { status, body } = await getJson<T>(`${under().indexer.url}${route}`);
@@ -181,7 +228,18 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
           };
         }),
       );
-      expect(expected.map((s) => s.handle)).to.deep.equal(["atlantis", "lemuria", "avalon", "thule"]);
+      // The main job's two, the graph's edge cases' four, capital's edge cases' three (scripts/scenario).
+      expect(expected.map((s) => s.handle)).to.deep.equal([
+        "north",
+        "south",
+        "atlantis",
+        "lemuria",
+        "avalon",
+        "thule",
+        "hyperborea",
+        "thalassa",
+        "lyonesse",
+      ]);
       const { sovereigns } = await get<{ sovereigns: ApiSovereign[] }>("/sovereigns");
       expect(
         sovereigns.map(({ createdTimestamp: _, ...rest }) => rest),
@@ -297,7 +355,9 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
           `organization ${id}: missions`,
         ).to.deep.equal(ofOrganization);
       }
-      const guild = await get<{ members: { account: Address; isAdmin: boolean }[] }>("/organizations/1");
+      const guild = await get<{ members: { account: Address; isAdmin: boolean }[] }>(
+        `/organizations/${under().chain.ids.guild}`,
+      );
       expect(guild.members.map((m) => [m.account, m.isAdmin])).to.deep.equal([
         [graph.accounts.dave, true],
         [graph.accounts.eve, false],
@@ -344,7 +404,16 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
           createdTransaction: log.transactionHash,
         });
       }
-      expect(expected.map((m) => m.status)).to.deep.equal(["inProgress", "cancelled", "draft"]);
+      // North's, the survey, the bridge, the harbour (the graph's edge cases), capital's two.
+      const worldIds = chain.ids;
+      expect(Object.fromEntries(expected.map((m) => [m.id, m.status]))).to.deep.equal({
+        [String(worldIds.mission)]: "inProgress",
+        [String(worldIds.survey)]: "inProgress",
+        [String(worldIds.bridge)]: "cancelled",
+        [String(worldIds.harbour)]: "draft",
+        [String(worldIds.fundedMission)]: "open",
+        [String(worldIds.unfundedMission)]: "open",
+      });
       const { missions } = await get<{ missions: (ApiMission & { createdTimestamp: string })[] }>("/missions");
       expect(
         missions.map(({ createdTimestamp: _, ...m }) => m),
@@ -354,7 +423,7 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
         const body = await get<{
           mission: ApiMission;
           transitions: { from: string; to: string; by: Address; blockNumber: string; transactionHash: Hex }[];
-          fundingLinks: { module: Address; fundingId: string }[];
+          fundingLinks: { module: Address; fundingId: string; blockNumber: string; transactionHash: Hex }[];
           contributions: ApiContribution[];
         }>(`/missions/${mission.id}`);
         expect(body.mission, `mission ${mission.id}`).to.include(mission);
@@ -381,7 +450,12 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
         expect(body.fundingLinks, `mission ${mission.id}: funding`).to.deep.equal(
           links
             .filter((l) => l.args.missionId === BigInt(mission.id))
-            .map((l) => ({ module: getAddress(l.args.module), fundingId: l.args.fundingId.toString() })),
+            .map((l) => ({
+              module: getAddress(l.args.module),
+              fundingId: l.args.fundingId.toString(),
+              blockNumber: l.blockNumber.toString(),
+              transactionHash: l.transactionHash,
+            })),
         );
         expect(body.contributions, `mission ${mission.id}: contributions`).to.deep.equal(
           contributions.filter((c) => c.missionId === mission.id),
@@ -389,10 +463,15 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
       }
       const filtered = async (query: string) =>
         (await get<{ missions: ApiMission[] }>(`/missions?${query}`)).missions.map((m) => m.id);
-      expect(await filtered("sovereign=1"), "?sovereign=1").to.deep.equal(["1", "2"]);
-      expect(await filtered("organization=1"), "?organization=1").to.deep.equal(["1"]);
-      expect(await filtered("status=draft"), "?status=draft").to.deep.equal(["3"]);
-      expect(await filtered("sovereign=1&status=cancelled"), "?sovereign=1&status=cancelled").to.deep.equal(["2"]);
+      const [atlantis, guild] = [worldIds.atlantis, worldIds.guild];
+      expect(await filtered(`sovereign=${atlantis}`), "?sovereign=atlantis").to.deep.equal(
+        [worldIds.survey, worldIds.bridge].map(String),
+      );
+      expect(await filtered(`organization=${guild}`), "?organization=guild").to.deep.equal([String(worldIds.survey)]);
+      expect(await filtered("status=draft"), "?status=draft").to.deep.equal([String(worldIds.harbour)]);
+      expect(await filtered(`sovereign=${atlantis}&status=cancelled`), "?sovereign&status").to.deep.equal([
+        String(worldIds.bridge),
+      ]);
     });
 
     it("reports trusted issuers and recognitions as isTrustedIssuer, recognizes and isMutuallyRecognized do", async function () {
@@ -430,10 +509,11 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
         }
       }
       const atlantis = await get<ApiSovereignDetail>(`/sovereigns/atlantis`);
+      const { lemuria, avalon, thule } = graph.sovereigns;
       expect(atlantis.recognitions.map((r) => [r.otherId, r.mutual])).to.deep.equal([
-        ["2", true],
-        ["3", false],
-        ["4", true],
+        [String(lemuria), true],
+        [String(avalon), false],
+        [String(thule), true],
       ]);
     });
 
@@ -608,7 +688,11 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
       const { chain, graph } = under();
       const { ledger, registry } = views();
       const contributions = await expectedContributions(chain);
-      expect(contributions.map((c) => [c.account, c.points, c.kindName])).to.deep.equal([
+      const { atlantis, lemuria } = graph.sovereigns;
+      const inAtlantis = contributions.filter((c) => c.sovereignId === String(atlantis));
+      // The graph's edge cases: two verified executions in atlantis (the world has others: the
+      // main job's agent and citizen in north, capital's payouts in its own sovereigns).
+      expect(inAtlantis.map((c) => [c.account, c.points, c.kindName])).to.deep.equal([
         [graph.accounts.agent, "40", "execution"],
         [graph.accounts.dave, "25", "execution"],
       ]);
@@ -620,11 +704,14 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
       expect(await query(`account=${graph.accounts.agent.toLowerCase()}`), "?account").to.deep.equal(
         contributions.filter((c) => c.account === graph.accounts.agent),
       );
-      expect(await query(`sovereign=1&account=${graph.accounts.dave}`), "?sovereign&account").to.deep.equal(
-        contributions.filter((c) => c.account === graph.accounts.dave),
+      expect(await query(`sovereign=${atlantis}&account=${graph.accounts.dave}`), "?sovereign&account").to.deep.equal(
+        inAtlantis.filter((c) => c.account === graph.accounts.dave),
       );
-      expect(await query("sovereign=2"), "?sovereign=2").to.deep.equal([]);
-      expect(await query("mission=1"), "?mission=1").to.deep.equal(contributions);
+      expect(await query(`sovereign=${graph.sovereigns.north}`), "?sovereign=north").to.deep.equal(
+        contributions.filter((c) => c.sovereignId === String(graph.sovereigns.north)),
+      );
+      expect(await query(`sovereign=${lemuria}`), "?sovereign=lemuria").to.deep.equal([]);
+      expect(await query(`mission=${chain.ids.survey}`), "?mission=survey").to.deep.equal(inAtlantis);
 
       const sovereigns = ids(await registry.read.sovereignCount());
       for (const account of accounts()) {
@@ -694,42 +781,79 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
           // Plain arithmetic, not chai's closeTo: Hardhat's matchers take integral numbers for bigints.
           const near = (got: number, want: number) => Math.abs(got - want) <= 1e-9 * Math.max(1, want);
           expect(near(body.score, score), `${route}: score ${body.score}, want ${score}`).to.equal(true);
+          // Per sovereign, in id order: all-time points (reputationOf) and the score of its contributions.
+          const sovereignIds = [...new Set(mine.map((c) => BigInt(c.sovereignId)))].sort((x, y) =>
+            x < y ? -1 : x > y ? 1 : 0,
+          );
+          const perSovereign = [];
+          for (const id of sovereignIds) {
+            perSovereign.push([id.toString(), (await ledger.read.reputationOf([id, account])).toString()]);
+          }
           expect(
             body.sovereigns.map((s) => [s.sovereignId, s.points]),
             `${route}: all-time points`,
-          ).to.deep.equal(mine.length === 0 ? [] : [["1", (await ledger.read.reputationOf([1n, account])).toString()]]);
-          if (mine.length > 0) {
-            expect(near(body.sovereigns[0].score, score), `${route}: sovereign score`).to.equal(true);
+          ).to.deep.equal(perSovereign);
+          for (const [i, id] of sovereignIds.entries()) {
+            const own = mine.filter((c) => BigInt(c.sovereignId) === id);
+            const want = own.reduce(
+              (sum, c) => sum + Number(c.points) * 0.5 ** (Number(now - BigInt(c.timestamp)) / expectedHalfLife),
+              0,
+            );
+            expect(near(body.sovereigns[i].score, want), `${route}: sovereign ${id} score`).to.equal(true);
           }
         }
       }
-      // Sanity on the numbers themselves: the agent's 40 points are a day older than dave's 25.
-      const agent = await get<{ score: number }>(`/accounts/${graph.accounts.agent}/reputation?halfLife=86400`);
-      const dave = await get<{ score: number }>(`/accounts/${graph.accounts.dave}/reputation?halfLife=86400`);
+      // Sanity on the numbers themselves: in atlantis, the agent's 40 points are a day older than dave's 25.
+      const inAtlantis = `halfLife=86400&sovereign=${graph.sovereigns.atlantis}`;
+      const agent = await get<{ score: number }>(`/accounts/${graph.accounts.agent}/reputation?${inAtlantis}`);
+      const dave = await get<{ score: number }>(`/accounts/${graph.accounts.dave}/reputation?${inAtlantis}`);
       expect(Math.abs(agent.score / dave.score - (40 / 25) * 0.5), "agent/dave score ratio").to.be.below(0.01);
     });
 
     it("answers whether a sovereign honours a credential as checkCredential does", async function () {
       const { graph } = under();
-      const { solidity, expiring, garbled, rust } = graph.credentials;
+      const { solidity, expiring, garbled } = graph.credentials;
       const { eve } = graph.accounts;
+      const { north, south, atlantis, lemuria, avalon, thule } = graph.sovereigns;
+      const { foreignCredential } = under().chain.ids;
       const cases: [string, string, string][] = [
-        ["lemuria's own trust list", `/sovereigns/2/credentials/${solidity}`, "valid"],
+        ["lemuria's own trust list", `/sovereigns/${lemuria}/credentials/${solidity}`, "valid"],
         ["by handle", `/sovereigns/lemuria/credentials/${solidity}`, "valid"],
         [
           "atlantis through lemuria (mutual, trusts carol)",
-          `/sovereigns/1/credentials/${solidity}?trustedBy=2`,
+          `/sovereigns/${atlantis}/credentials/${solidity}?trustedBy=${lemuria}`,
           "valid",
         ],
-        ["atlantis through avalon (one-sided)", `/sovereigns/1/credentials/${solidity}?trustedBy=3`, "notRecognized"],
-        ["lemuria through avalon (revoked)", `/sovereigns/2/credentials/${solidity}?trustedBy=3`, "notRecognized"],
+        [
+          "atlantis through avalon (one-sided)",
+          `/sovereigns/${atlantis}/credentials/${solidity}?trustedBy=${avalon}`,
+          "notRecognized",
+        ],
+        [
+          "lemuria through avalon (revoked)",
+          `/sovereigns/${lemuria}/credentials/${solidity}?trustedBy=${avalon}`,
+          "notRecognized",
+        ],
         ["atlantis' own list lacks carol", `/sovereigns/atlantis/credentials/${solidity}`, "untrustedIssuer"],
-        ["atlantis through suspended thule", `/sovereigns/1/credentials/${solidity}?trustedBy=4`, "sovereignInactive"],
-        ["suspended thule, for itself: its frozen list", `/sovereigns/4/credentials/${solidity}`, "valid"],
-        ["someone else's credential", `/sovereigns/2/credentials/${solidity}?account=${eve}`, "wrongRecipient"],
-        ["expired", `/sovereigns/1/credentials/${expiring}`, "expired"],
-        ["undecodable data counts all the same", `/sovereigns/2/credentials/${garbled}`, "valid"],
-        ["avalon's own trust list", `/sovereigns/3/credentials/${rust}`, "valid"],
+        [
+          "atlantis through suspended thule",
+          `/sovereigns/${atlantis}/credentials/${solidity}?trustedBy=${thule}`,
+          "sovereignInactive",
+        ],
+        ["suspended thule, for itself: its frozen list", `/sovereigns/${thule}/credentials/${solidity}`, "valid"],
+        [
+          "someone else's credential",
+          `/sovereigns/${lemuria}/credentials/${solidity}?account=${eve}`,
+          "wrongRecipient",
+        ],
+        ["expired", `/sovereigns/${atlantis}/credentials/${expiring}`, "expired"],
+        ["undecodable data counts all the same", `/sovereigns/${lemuria}/credentials/${garbled}`, "valid"],
+        ["avalon's own trust list", `/sovereigns/${avalon}/credentials/${graph.revocable}`, "valid"],
+        [
+          "north through south (the main job's citizen)",
+          `/sovereigns/${north}/credentials/${foreignCredential}?trustedBy=${south}`,
+          "valid",
+        ],
       ];
       for (const [label, route, status] of cases) {
         const body = await get<ApiHonour>(route);
@@ -740,8 +864,8 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
 
     it("follows a revocation after the backfill", async function () {
       const { chain, graph, indexer } = under();
-      const { rust } = graph.credentials;
-      const before = await get<ApiHonour>(`/sovereigns/2/credentials/${rust}`);
+      const rust = graph.revocable;
+      const before = await get<ApiHonour>(`/sovereigns/${graph.sovereigns.lemuria}/credentials/${rust}`);
       expect(before.status).to.equal("valid");
       const carol = chain.as(graph.accounts.carol).walletClient!;
       const hash = await carol.writeContract({
@@ -754,7 +878,7 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
       });
       expect((await chain.publicClient.waitForTransactionReceipt({ hash })).status).to.equal("success");
       await waitUntilSynced(indexer, chain.url);
-      const after = await get<ApiHonour>(`/sovereigns/2/credentials/${rust}`);
+      const after = await get<ApiHonour>(`/sovereigns/${graph.sovereigns.lemuria}/credentials/${rust}`);
       expect(after.status).to.equal("revoked");
       await expectHonourMatchesChain(after, "revoked");
       const { credential } = await get<{ credential: ApiCredential }>(`/credentials/${rust}`);
@@ -825,12 +949,12 @@ export function shouldIndexTheGraph(under: () => GraphUnderTest): void {
     ]);
     expect(body.status, `${label}: checkCredential`).to.equal(CREDENTIAL_STATUSES[status]);
     expect(body.honoured, `${label}: isCredentialValid`).to.equal(valid);
-    expect(body.schema).to.equal(under().graph.schemas.skillCredential);
+    expect(body.schema).to.equal(under().chain.book.schemas.skillCredential);
   }
 }
 
 /** Every ContributionRecorded, with its outcome's mission, kind and token, as the API shapes it. */
-async function expectedContributions(chain: DeployedChain): Promise<ApiContribution[]> {
+async function expectedContributions(chain: World): Promise<ApiContribution[]> {
   const fromBlock = BigInt(chain.book.contracts.ledger.blockNumber);
   const address = chain.book.contracts.ledger.address;
   const [outcomes, contributions] = await Promise.all([

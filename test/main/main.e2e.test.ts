@@ -1,29 +1,26 @@
 /**
- * The README's main-job command as a new user runs it: `npm start -- --fresh` brings up the
- * chain, the deployment, the scenario, the indexer and the page; Ctrl-C (SIGINT to the terminal's
- * process group) stops every process it started; `npm start` again reuses the recorded chain and
- * the indexer's data, unless the contracts changed since (then it starts fresh);
- * `npm start -- --network <name>` serves an existing deployment.
+ * The README's main-job command as a new user runs it: `npm start` finds a chain recorded with
+ * other contracts than the build's and starts fresh by itself (as `--fresh` would), bringing up
+ * the chain, the deployment, the scenario, the indexer and the page; Ctrl-C (SIGINT to the
+ * terminal's process group) stops every process it started; `npm start` again reuses the recorded
+ * chain and the indexer's data; `npm start -- --network <name>` serves an existing deployment.
+ *
+ * The first run is the one the page's test used (test/helpers/mainJob.ts: one main job run, the
+ * run's chain 2); `--network localhost` serves the end-to-end world (chain 1) with its PGlite
+ * indexer's database (test/e2e/world.ts).
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { expect } from "chai";
-import { createPublicClient, erc20Abi, http, type Address, type Hex } from "viem";
+import { createPublicClient, erc20Abi, http, type Address } from "viem";
 
-import { addressesOf, createAtlasClient } from "../../sdk/src/index.ts";
+import { addressesOf, allLayers, createAtlasClient } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
+import { idsFromJson, type ScenarioIds } from "../../scripts/scenario/ids.ts";
 
-import { freePort } from "../../scripts/lib/processes.ts";
-import {
-  leftovers,
-  mainJobHome,
-  removeMainJobHome,
-  startMainJob,
-  type MainJob,
-  type MainJobHome,
-} from "../helpers/mainJob.ts";
-import { runNpm, startHardhatNode, stopAll } from "../helpers/processes.ts";
+import { releasePgliteIndexer, useWorld } from "../e2e/world.ts";
+import { leftovers, sharedMainJob, startMainJob, type MainJob, type MainJobHome } from "../helpers/mainJob.ts";
 
 interface ProposalRow {
   id: string;
@@ -36,26 +33,25 @@ interface ProposalRow {
 describe("main job (npm start)", function () {
   this.timeout(600_000);
 
+  let suite: string;
   let home: MainJobHome;
+  /** The first run, shared with the page's test. */
+  let first: MainJob;
   const jobs: MainJob[] = [];
   const start = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const job = startMainJob(home, args, env);
+    const job = startMainJob(home, suite, args, env);
     jobs.push(job);
     return job;
   };
 
   before(async function () {
-    home = await mainJobHome("main");
+    suite = this.test?.parent?.fullTitle() ?? "main job";
+    ({ home, job: first } = await sharedMainJob(suite));
   });
 
   // A failed test may leave a main job running: stop it, so the next test and `hardhat test` can go on.
   afterEach(function () {
     for (const job of jobs) job.kill();
-  });
-
-  after(async function () {
-    await stopAll();
-    removeMainJobHome(home);
   });
 
   async function listening(port: number): Promise<boolean> {
@@ -83,9 +79,16 @@ describe("main job (npm start)", function () {
 
   let firstProposals: ProposalRow[];
 
+  it("starts fresh when the contracts changed since the recorded chain was deployed", function () {
+    // Its data folder held a chain recorded with other contracts (test/helpers/mainJob.ts).
+    expect(first.output()).to.include("The contracts changed since the recorded chain was deployed: starting fresh");
+    expect(first.output()).to.not.match(/\(\d+ blocks replayed\)/);
+    expect(first.output()).to.include("✓ stream completed");
+    expect(first.output()).to.include("✓ execute");
+  });
+
   it("runs the scenario, answers on the API, serves the page, and Ctrl-C leaves no process behind", async function () {
-    const job = start(["--fresh"]);
-    await job.untilRunning();
+    const job = first;
     expect(job.output()).to.include("✓ execute");
     expect(job.output()).to.include("✓ credential across sovereigns");
     expect(job.output()).to.include("✓ contribution recorded");
@@ -103,22 +106,29 @@ describe("main job (npm start)", function () {
     expect(job.output()).to.include(home.pageUrl);
 
     // North honours south's credential: the indexer's API and the SDK (the chain) say the same.
-    const { graph, capital } = JSON.parse(readFileSync(path.join(home.dataDir, "scenario.json"), "utf8")) as {
-      graph: { north: string; south: string; citizen: Hex; foreignCredential: Hex };
-      capital: {
-        token: Address;
-        missionId: string;
-        escrowId: string;
-        bountyId: string;
-        citizen: Address;
-        citizenReputation: string;
-      };
+    const { ids, accounts } = idsFromJson<{ ids: ScenarioIds; accounts: { citizen: Address } }>(
+      readFileSync(path.join(home.dataDir, "scenario.json"), "utf8"),
+    );
+    const graph = {
+      north: String(ids.north),
+      south: String(ids.south),
+      citizen: accounts.citizen,
+      foreignCredential: ids.foreignCredential,
+    };
+    const capital = {
+      token: ids.stablecoin,
+      missionId: String(ids.mission),
+      escrowId: String(ids.escrow),
+      bountyId: String(ids.bounty),
+      citizen: accounts.citizen,
+      citizenReputation: String(ids.citizenReputation),
     };
     const book = await readAddressBook(31337, home.deploymentsDir);
     const sdk = createAtlasClient({
       publicClient: createPublicClient({ transport: http(home.rpcUrl) }),
       chainId: 31337,
       addresses: addressesOf(book),
+      layers: allLayers,
     });
     const onChain = await sdk.graph.verifyCredential({
       sovereignId: BigInt(graph.north),
@@ -223,42 +233,31 @@ describe("main job (npm start)", function () {
     expect(job.output()).to.include("every process stopped");
   });
 
-  it("starts fresh when the contracts changed since the recorded chain was deployed", async function () {
-    // As if the code had been updated since: the recorded fingerprint no longer matches the build.
-    writeFileSync(path.join(home.dataDir, "contracts.sha256"), `${"0".repeat(64)}\n`);
-    const job = start([]);
-    await job.untilRunning();
-    expect(job.output()).to.include("The contracts changed since the recorded chain was deployed: starting fresh");
-    expect(job.output()).to.not.match(/\(\d+ blocks replayed\)/);
-    expect(job.output()).to.include("✓ stream completed");
-    expect(job.output()).to.include("✓ execute");
-    await job.stop();
-    expect(job.output()).to.include("every process stopped");
-  });
-
   it("with --network, serves the indexer and the page for an existing deployment, without a local chain", async function () {
-    const nodePort = await freePort();
-    const nodeUrl = `http://127.0.0.1:${nodePort}`;
-    await startHardhatNode(nodePort);
-    const env = { ATLAS_LOCALHOST_URL: nodeUrl, ATLAS_DEPLOYMENT_ID: `${home.deploymentId}-network` };
-    try {
-      const deployed = await runNpm(["run", "deploy", "--", "--network", "localhost"], {
-        ...env,
-        ATLAS_DEPLOYMENTS_DIR: home.deploymentsDir,
-      });
-      expect(deployed.code, deployed.output).to.equal(0);
-      const job = start(["--network", "localhost"], env);
-      await job.untilRunning();
-      expect(job.output()).to.include("Network localhost (chain 31337): using its existing deployment");
-      expect(job.output()).to.not.include("Governance scenario");
-      expect(await proposals()).to.deep.equal([]);
-      const config = (await (await fetch(`${home.pageUrl}/atlas.config.json`)).json()) as { rpcUrl: string };
-      expect(config.rpcUrl).to.equal(nodeUrl);
-      await job.stop();
-      expect(await listening(nodePort), "the main job leaves a chain it did not start running").to.equal(true);
-    } finally {
-      await stopAll();
-      rmSync(path.join("ignition", "deployments", `${home.deploymentId}-network`), { recursive: true, force: true });
-    }
+    // The world's node and address book, and its PGlite indexer's database: its process, if an
+    // earlier suite started it, stops first, and the main job's indexer continues that database.
+    const world = await useWorld(suite);
+    await releasePgliteIndexer();
+    const job = start(["--network", "localhost"], {
+      ATLAS_LOCALHOST_URL: world.url,
+      ATLAS_DEPLOYMENTS_DIR: world.deploymentsDir,
+      ATLAS_DATA_DIR: world.dataDir,
+    });
+    await job.untilRunning();
+    expect(job.output()).to.include("Network localhost (chain 31337): using its existing deployment");
+    expect(job.output()).to.not.include("Governance scenario");
+    const onChain = await world.reader.governance.getProposals({
+      fromBlock: BigInt(world.book.contracts.governor.blockNumber),
+    });
+    expect(
+      (await proposals()).map((p) => [p.id, p.createdBlock, p.createdTransaction]),
+      "the world's proposals",
+    ).to.deep.equal(onChain.map((p) => [p.proposalId.toString(), p.blockNumber.toString(), p.transactionHash]));
+    const config = (await (await fetch(`${home.pageUrl}/atlas.config.json`)).json()) as { rpcUrl: string };
+    expect(config.rpcUrl).to.equal(world.url);
+    await job.stop();
+    expect(await world.publicClient.getChainId(), "the main job leaves a chain it did not start running").to.equal(
+      31337,
+    );
   });
 });

@@ -24,6 +24,7 @@ import { hardhat } from "viem/chains";
 
 import {
   atlasTokenAbi,
+  allLayers,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
@@ -145,8 +146,9 @@ export async function testbed(deployment: AtlasDeployment): Promise<Testbed> {
     deployment,
     addresses,
     accounts,
-    reader: createAtlasClient({ publicClient, addresses }),
-    as: (account) => createAtlasClient({ publicClient, walletClient: walletClientOf(account), addresses }),
+    reader: createAtlasClient({ publicClient, addresses, layers: allLayers }),
+    as: (account) =>
+      createAtlasClient({ publicClient, walletClient: walletClientOf(account), addresses, layers: allLayers }),
   };
 }
 

@@ -8,6 +8,7 @@ import { keccak256, stringToBytes, type Address } from "viem";
 import {
   AtlasContractError,
   AtlasError,
+  allLayers,
   createAtlasClient,
   AtlasMetadataError,
   atlasSchemaUids,
@@ -557,6 +558,7 @@ describe("SDK Sovereign Graph", function () {
           publicClient,
           walletClient: walletClientOf(account),
           addresses: { ...t.addresses, ledger: elsewhere },
+          layers: allLayers,
         });
       const record = await other(frank).graph.attestExecutionRecord({
         sovereignId: ids.lisbon,

@@ -19,6 +19,7 @@ import {
   AtlasNetworkError,
   AtlasUserRejectedError,
   AtlasWrongChainError,
+  allLayers,
   createAtlasClient,
   type AtlasClient,
 } from "../../sdk/src/index.ts";
@@ -73,6 +74,7 @@ describe("SDK wallet and network errors", function () {
         publicClient,
         walletClient: walletClientOf(t.accounts.alice, request),
         addresses: t.addresses,
+        layers: allLayers,
       });
     }
 
@@ -120,7 +122,7 @@ describe("SDK wallet and network errors", function () {
         chain: hardhat,
         transport: custom({ request: onMainnet }, { retryCount: 0 }),
       });
-      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses });
+      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses, layers: allLayers });
       const error = await rejection(atlas.governance.delegate({ delegatee: t.accounts.alice }), AtlasWrongChainError);
       expect([error.expectedChainId, error.walletChainId]).to.deep.equal([31337, 1]);
       expect(error.shortMessage).to.equal(WRONG_CHAIN);
@@ -133,7 +135,7 @@ describe("SDK wallet and network errors", function () {
         account: t.accounts.alice,
         transport: custom({ request: onMainnet }, { retryCount: 0 }),
       });
-      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses });
+      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses, layers: allLayers });
       for (const attempt of [
         atlas.governance.delegate({ delegatee: t.accounts.alice }),
         atlas.governance.signBallot({ proposalId: 1n, support: "for" }),
@@ -154,6 +156,7 @@ describe("SDK wallet and network errors", function () {
         publicClient: offline,
         walletClient: createWalletClient({ account: voter, chain: hardhat, transport }),
         addresses: t.addresses,
+        layers: allLayers,
       });
       const message = "The network request failed: the RPC endpoint could not be reached or did not answer in time.";
       for (const attempt of [
@@ -190,7 +193,7 @@ describe("SDK wallet and network errors", function () {
         chain: hardhat,
         transport: custom({ request: walletRequest({ eth_accounts: () => [] }) }),
       });
-      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses });
+      const atlas = createAtlasClient({ publicClient, walletClient, addresses: t.addresses, layers: allLayers });
       const error = await rejection(
         atlas.governance.delegate({ delegatee: t.accounts.alice }),
         AtlasMissingWalletError,
@@ -201,14 +204,14 @@ describe("SDK wallet and network errors", function () {
 
   describe("address book", function () {
     it("refuses to create a client for a chain without a bundled address book when no addresses are given", function () {
-      expect(() => createAtlasClient({ publicClient }))
+      expect(() => createAtlasClient({ publicClient, layers: allLayers }))
         .to.throw(AtlasAddressBookError)
         .with.property(
           "shortMessage",
           'No Atlas OS address book is bundled for chain 31337: pass `addresses` (on a local chain, read deployments/31337.json with readAddressBook from "@atlas-os/sdk/node").',
         );
       const chainless = createPublicClient({ transport: custom({ request: chainRequest }) });
-      expect(() => createAtlasClient({ publicClient: chainless }))
+      expect(() => createAtlasClient({ publicClient: chainless, layers: allLayers }))
         .to.throw(AtlasAddressBookError)
         .with.property("shortMessage", "The public client has no chain: pass `chainId` or create it with a `chain`.");
     });

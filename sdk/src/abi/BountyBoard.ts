@@ -889,14 +889,9 @@ export const Paused = {
   "type": "event"
 } as const;
 
-export const PayoutDeferred = {
+export const PaymentDeferred = {
   "anonymous": false,
   "inputs": [
-    {
-      "indexed": true,
-      "name": "bountyId",
-      "type": "uint256"
-    },
     {
       "indexed": true,
       "name": "account",
@@ -911,14 +906,9 @@ export const PayoutDeferred = {
       "indexed": false,
       "name": "amount",
       "type": "uint256"
-    },
-    {
-      "indexed": false,
-      "name": "withdrawable",
-      "type": "uint256"
     }
   ],
-  "name": "PayoutDeferred",
+  "name": "PaymentDeferred",
   "type": "event"
 } as const;
 
@@ -1464,6 +1454,28 @@ export const paused = {
   "type": "function"
 } as const;
 
+export const pendingWithdrawal = {
+  "inputs": [
+    {
+      "name": "account",
+      "type": "address"
+    },
+    {
+      "name": "token",
+      "type": "address"
+    }
+  ],
+  "name": "pendingWithdrawal",
+  "outputs": [
+    {
+      "name": "",
+      "type": "uint256"
+    }
+  ],
+  "stateMutability": "view",
+  "type": "function"
+} as const;
+
 export const proxiableUUID = {
   "inputs": [],
   "name": "proxiableUUID",
@@ -1694,28 +1706,6 @@ export const withdraw = {
   "type": "function"
 } as const;
 
-export const withdrawableOf = {
-  "inputs": [
-    {
-      "name": "account",
-      "type": "address"
-    },
-    {
-      "name": "token",
-      "type": "address"
-    }
-  ],
-  "name": "withdrawableOf",
-  "outputs": [
-    {
-      "name": "",
-      "type": "uint256"
-    }
-  ],
-  "stateMutability": "view",
-  "type": "function"
-} as const;
-
 /** ABI of `BountyBoard` (contracts/capital/BountyBoard.sol). */
 export const bountyBoardAbi = [
   AddressEmptyCode,
@@ -1779,7 +1769,7 @@ export const bountyBoardAbi = [
   MaxPauseDurationSet,
   PauseEndSet,
   Paused,
-  PayoutDeferred,
+  PaymentDeferred,
   Unpaused,
   Upgraded,
   Withdrawn,
@@ -1806,6 +1796,7 @@ export const bountyBoardAbi = [
   pause,
   pauseState,
   paused,
+  pendingWithdrawal,
   proxiableUUID,
   reclaim,
   refundOf,
@@ -1819,5 +1810,4 @@ export const bountyBoardAbi = [
   unpause,
   upgradeToAndCall,
   withdraw,
-  withdrawableOf,
 ] as const;

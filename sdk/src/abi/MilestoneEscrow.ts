@@ -1545,6 +1545,29 @@ export const Paused = {
   "type": "event"
 } as const;
 
+export const PaymentDeferred = {
+  "anonymous": false,
+  "inputs": [
+    {
+      "indexed": true,
+      "name": "account",
+      "type": "address"
+    },
+    {
+      "indexed": true,
+      "name": "token",
+      "type": "address"
+    },
+    {
+      "indexed": false,
+      "name": "amount",
+      "type": "uint256"
+    }
+  ],
+  "name": "PaymentDeferred",
+  "type": "event"
+} as const;
+
 export const ProtocolFeeSet = {
   "anonymous": false,
   "inputs": [
@@ -1672,29 +1695,6 @@ export const Upgraded = {
     }
   ],
   "name": "Upgraded",
-  "type": "event"
-} as const;
-
-export const WithdrawalCredited = {
-  "anonymous": false,
-  "inputs": [
-    {
-      "indexed": true,
-      "name": "account",
-      "type": "address"
-    },
-    {
-      "indexed": true,
-      "name": "token",
-      "type": "address"
-    },
-    {
-      "indexed": false,
-      "name": "amount",
-      "type": "uint256"
-    }
-  ],
-  "name": "WithdrawalCredited",
   "type": "event"
 } as const;
 
@@ -2770,12 +2770,12 @@ export const milestoneEscrowAbi = [
   MilestoneSubmitted,
   PauseEndSet,
   Paused,
+  PaymentDeferred,
   ProtocolFeeSet,
   StreamCancelled,
   StreamClaimed,
   Unpaused,
   Upgraded,
-  WithdrawalCredited,
   Withdrawn,
   DEFAULT_MAX_PAUSE_DURATION,
   MAX_MILESTONES,

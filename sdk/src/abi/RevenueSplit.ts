@@ -291,12 +291,12 @@ export const PaymentDeferred = {
   "inputs": [
     {
       "indexed": true,
-      "name": "token",
+      "name": "account",
       "type": "address"
     },
     {
       "indexed": true,
-      "name": "account",
+      "name": "token",
       "type": "address"
     },
     {
@@ -375,12 +375,12 @@ export const Withdrawn = {
   "inputs": [
     {
       "indexed": true,
-      "name": "token",
+      "name": "account",
       "type": "address"
     },
     {
       "indexed": true,
-      "name": "account",
+      "name": "token",
       "type": "address"
     },
     {
@@ -392,11 +392,6 @@ export const Withdrawn = {
       "indexed": false,
       "name": "amount",
       "type": "uint256"
-    },
-    {
-      "indexed": false,
-      "name": "caller",
-      "type": "address"
     }
   ],
   "name": "Withdrawn",
@@ -565,18 +560,18 @@ export const initialize = {
   "type": "function"
 } as const;
 
-export const pendingWithdrawals = {
+export const pendingWithdrawal = {
   "inputs": [
-    {
-      "name": "token",
-      "type": "address"
-    },
     {
       "name": "account",
       "type": "address"
+    },
+    {
+      "name": "token",
+      "type": "address"
     }
   ],
-  "name": "pendingWithdrawals",
+  "name": "pendingWithdrawal",
   "outputs": [
     {
       "name": "",
@@ -687,7 +682,7 @@ export const withdraw = {
       "type": "address"
     },
     {
-      "name": "account",
+      "name": "to",
       "type": "address"
     }
   ],
@@ -702,18 +697,18 @@ export const withdraw = {
   "type": "function"
 } as const;
 
-export const withdrawTo = {
+export const withdrawFor = {
   "inputs": [
     {
       "name": "token",
       "type": "address"
     },
     {
-      "name": "to",
+      "name": "account",
       "type": "address"
     }
   ],
-  "name": "withdrawTo",
+  "name": "withdrawFor",
   "outputs": [
     {
       "name": "amount",
@@ -768,12 +763,12 @@ export const revenueSplitAbi = [
   distribute,
   factory,
   initialize,
-  pendingWithdrawals,
+  pendingWithdrawal,
   splitHash,
   totalPendingWithdrawals,
   transferControl,
   updateSplit,
   withdraw,
-  withdrawTo,
+  withdrawFor,
   abiReceive,
 ] as const;

@@ -151,8 +151,11 @@ export interface CapitalActions {
   transferSplitControl(parameters: TransferSplitControlParameters): Promise<TransferSplitControlReturnType>;
 }
 
-/** Binds every capital action to `context`. */
-export function capitalActions(context: AtlasContext): CapitalActions {
+/**
+ * The capital layer: binds every capital action to `context`. Given to
+ * `createAtlasClient` as `layers: { capital }`, it becomes the client's `capital` property.
+ */
+export function capital(context: AtlasContext): CapitalActions {
   return {
     getBounty: (parameters) => getBounty(context, parameters),
     getBountyContribution: (parameters) => getBountyContribution(context, parameters),

@@ -11,7 +11,7 @@ import type { WriteResult } from "../write.ts";
 const abi = [
   BountyBoard.award,
   BountyBoard.BountyAwarded,
-  BountyBoard.PayoutDeferred,
+  BountyBoard.PaymentDeferred,
   BountyBoard.BountyContributionNotRecorded,
 ] as const;
 
@@ -73,7 +73,7 @@ export async function awardBounty(
   const unrecorded: Address[] = [];
   for (const log of logs) {
     if (log.eventName === "BountyAwarded") remaining = log.args.remaining;
-    if (log.eventName === "PayoutDeferred") deferred.push(log.args.account);
+    if (log.eventName === "PaymentDeferred") deferred.push(log.args.account);
     if (log.eventName === "BountyContributionNotRecorded") unrecorded.push(log.args.winner);
   }
   return { ...result, remaining, deferred, unrecorded };

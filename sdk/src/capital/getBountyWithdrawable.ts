@@ -6,7 +6,7 @@ import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
 
 /** The ABI items this action uses. */
-const abi = [BountyBoard.withdrawableOf] as const;
+const abi = [BountyBoard.pendingWithdrawal] as const;
 
 /** The parameters of {@link getBountyWithdrawable}. */
 export interface GetBountyWithdrawableParameters {
@@ -35,7 +35,7 @@ export async function getBountyWithdrawable(
     return await context.publicClient.readContract({
       address: context.addresses.bountyBoard,
       abi,
-      functionName: "withdrawableOf",
+      functionName: "pendingWithdrawal",
       args,
     });
   } catch (error) {

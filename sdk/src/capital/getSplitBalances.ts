@@ -9,7 +9,7 @@ import { checkAddress, checkOptionalAddress } from "../validate.ts";
 const abi = [
   RevenueSplit.distributableBalance,
   RevenueSplit.totalPendingWithdrawals,
-  RevenueSplit.pendingWithdrawals,
+  RevenueSplit.pendingWithdrawal,
 ] as const;
 
 /** The parameters of {@link getSplitBalances}. */
@@ -54,7 +54,7 @@ export async function getSplitBalances(
       client.readContract({ ...read, functionName: "totalPendingWithdrawals", args: [token] }),
       account === undefined
         ? undefined
-        : client.readContract({ ...read, functionName: "pendingWithdrawals", args: [token, account] }),
+        : client.readContract({ ...read, functionName: "pendingWithdrawal", args: [account, token] }),
     ]);
     return { distributable, totalPending, pending };
   } catch (error) {

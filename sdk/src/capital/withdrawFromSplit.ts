@@ -8,7 +8,7 @@ import { checkAddress, checkOptionalAddress } from "../validate.ts";
 import { emitted, walletAddress, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
-const abi = [RevenueSplit.withdraw, RevenueSplit.withdrawTo, RevenueSplit.Withdrawn] as const;
+const abi = [RevenueSplit.withdraw, RevenueSplit.withdrawFor, RevenueSplit.Withdrawn] as const;
 
 /** The parameters of {@link withdrawFromSplit}. */
 export interface WithdrawFromSplitParameters {
@@ -44,8 +44,8 @@ export type WithdrawFromSplitErrorType = AtlasError;
 
 /**
  * Pays out an account's payments from a split that were deferred (pushes that failed in a
- * distribution): to the account itself (`withdraw`; anyone may send it), or, for the wallet
- * account's own balance, to another address `to` (`withdrawTo`).
+ * distribution): to the account itself (`withdrawFor`; anyone may send it), or, for the wallet
+ * account's own balance, to another address `to` (`withdraw`).
  * @throws {AtlasInputError} for an address parameter that is not one, or a `to` with an
  * `account` other than the wallet's; {AtlasContractError} e.g. `SplitNothingToWithdraw`,
  * `SplitZeroWithdrawalRecipient`; {AtlasUserRejectedError}, {AtlasWrongChainError},
@@ -68,8 +68,8 @@ export async function withdrawFromSplit(
   }
   const result =
     to === undefined
-      ? await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdraw", [token, account ?? wallet])
-      : await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdrawTo", [token, to]);
+      ? await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdrawFor", [token, account ?? wallet])
+      : await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdraw", [token, to]);
   const { args } = emitted(result, split, abi, "Withdrawn");
   return { ...result, account: args.account, to: args.to, amount: args.amount };
 }

@@ -55,8 +55,11 @@ export interface GovernanceActions {
   castVoteBySig(parameters: CastVoteBySigParameters): Promise<CastVoteBySigReturnType>;
 }
 
-/** Binds every governance action to `context`. */
-export function governanceActions(context: AtlasContext): GovernanceActions {
+/**
+ * The governance layer: binds every governance action to `context`. Given to
+ * `createAtlasClient` as `layers: { governance }`, it becomes the client's `governance` property.
+ */
+export function governance(context: AtlasContext): GovernanceActions {
   return {
     getProposals: (parameters) => getProposals(context, parameters),
     getProposal: (parameters) => getProposal(context, parameters),

@@ -194,8 +194,11 @@ export interface GraphActions {
   recordVerifiedExecution(parameters: RecordVerifiedExecutionParameters): Promise<RecordVerifiedExecutionReturnType>;
 }
 
-/** Binds every Sovereign Graph action to `context`. */
-export function graphActions(context: AtlasContext): GraphActions {
+/**
+ * The Sovereign Graph layer: binds every Sovereign Graph action to `context`. Given to
+ * `createAtlasClient` as `layers: { graph }`, it becomes the client's `graph` property.
+ */
+export function graph(context: AtlasContext): GraphActions {
   return {
     getSovereign: (parameters) => getSovereign(context, parameters),
     getSovereignId: (parameters) => getSovereignId(context, parameters),

@@ -35,8 +35,11 @@ export interface InterstateActions {
   finalizeDispute(parameters: FinalizeDisputeParameters): Promise<FinalizeDisputeReturnType>;
 }
 
-/** Binds every interstate action to `context`. */
-export function interstateActions(context: AtlasContext): InterstateActions {
+/**
+ * The interstate layer: binds every interstate action to `context`. Given to
+ * `createAtlasClient` as `layers: { interstate }`, it becomes the client's `interstate` property.
+ */
+export function interstate(context: AtlasContext): InterstateActions {
   return {
     getDispute: (parameters) => getDispute(context, parameters),
     getFinalizableAt: (parameters) => getFinalizableAt(context, parameters),

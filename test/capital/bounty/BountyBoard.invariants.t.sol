@@ -640,14 +640,14 @@ contract BountyBoardInvariantsTest is CapitalFixture {
             for (uint256 b = 1; b <= count; ++b) {
                 if (board.getBounty(b).token == tokens[t]) owed += board.remainingOf(b);
             }
-            for (uint256 i; i < FUNDERS; ++i) owed += board.withdrawableOf(funders[i], tokens[t]);
-            owed += board.withdrawableOf(handler.refuser(), tokens[t]);
+            for (uint256 i; i < FUNDERS; ++i) owed += board.pendingWithdrawal(funders[i], tokens[t]);
+            owed += board.pendingWithdrawal(handler.refuser(), tokens[t]);
             uint256 held =
                 tokens[t] == address(0) ? address(board).balance : IERC20(tokens[t]).balanceOf(address(board));
             assertEq(held, owed, "board balance vs remaining + refunds owed + withdrawals owed");
             assertEq(held, handler.ghostHeld(tokens[t]), "board balance vs ghost ledger");
             assertEq(
-                board.withdrawableOf(handler.refuser(), tokens[t]),
+                board.pendingWithdrawal(handler.refuser(), tokens[t]),
                 handler.ghostWithdrawable(handler.refuser(), tokens[t]),
                 "deferred payouts vs ghost"
             );

@@ -554,7 +554,7 @@ describe("BountyBoard", function () {
       await expect(tx)
         .to.emit(f.ledger, "ContributionRecorded")
         .withArgs(1n, f.contributor.address, ATLAS_ID, amount, AWARD_POINTS, 1n, AWARD_POINTS, timestamp);
-      await expect(tx).not.to.emit(f.board, "PayoutDeferred");
+      await expect(tx).not.to.emit(f.board, "PaymentDeferred");
 
       expect(await f.ledger.reputationOf(ATLAS_ID, f.contributor.address)).to.equal(AWARD_POINTS);
       expect(await f.ledger.outcomeCount()).to.equal(1n);
@@ -644,14 +644,14 @@ describe("BountyBoard", function () {
         .connect(f.missionOwner)
         .award(f.bountyId, [refuserAddress, f.contributor.address], [ONE / 2n, ONE / 4n]);
       await expect(tx)
-        .to.emit(f.board, "PayoutDeferred")
-        .withArgs(f.bountyId, refuserAddress, ETH, ONE / 2n, ONE / 2n);
+        .to.emit(f.board, "PaymentDeferred")
+        .withArgs(refuserAddress, ETH, ONE / 2n);
       await expect(tx).to.changeEtherBalances(
         ethers,
         [f.contributor, f.board, refuserAddress],
         [ONE / 4n, -ONE / 4n, 0n],
       );
-      expect(await f.board.withdrawableOf(refuserAddress, ETH)).to.equal(ONE / 2n);
+      expect(await f.board.pendingWithdrawal(refuserAddress, ETH)).to.equal(ONE / 2n);
       // Recorded all the same: the award happened, only its delivery waits.
       expect(await f.ledger.reputationOf(ATLAS_ID, refuserAddress)).to.equal(AWARD_POINTS);
       expect(await f.board.remainingOf(f.bountyId)).to.equal(ONE / 4n);
@@ -790,8 +790,8 @@ describe("BountyBoard", function () {
       await f.ledger.connect(f.guardian).pause();
       const tx = f.board.connect(f.missionOwner).award(f.bountyId, [refuser], [ONE]);
       await expect(tx).to.emit(f.board, "BountyContributionNotRecorded").withArgs(f.bountyId, refuser, ONE);
-      await expect(tx).to.emit(f.board, "PayoutDeferred").withArgs(f.bountyId, refuser, ETH, ONE, ONE);
-      expect(await f.board.withdrawableOf(refuser, ETH)).to.equal(ONE);
+      await expect(tx).to.emit(f.board, "PaymentDeferred").withArgs(refuser, ETH, ONE);
+      expect(await f.board.pendingWithdrawal(refuser, ETH)).to.equal(ONE);
       expect(await f.board.remainingOf(f.bountyId)).to.equal(0n);
     });
 
@@ -1308,7 +1308,7 @@ describe("BountyBoard", function () {
         .to.emit(f.board, "Withdrawn")
         .withArgs(f.refuserAddress, ETH, f.stranger.address, ONE / 2n);
       await expect(tx).to.changeEtherBalances(ethers, [f.stranger, f.board], [ONE / 2n, -ONE / 2n]);
-      expect(await f.board.withdrawableOf(f.refuserAddress, ETH)).to.equal(0n);
+      expect(await f.board.pendingWithdrawal(f.refuserAddress, ETH)).to.equal(0n);
       await expect(f.board.connect(f.refuserSigner).withdraw(ETH, f.stranger.address))
         .to.be.revertedWithCustomError(f.board, "BountyNothingToWithdraw")
         .withArgs(f.refuserAddress, ETH);
@@ -1327,7 +1327,7 @@ describe("BountyBoard", function () {
       await expect(f.board.connect(f.refuserSigner).withdraw(ETH, f.refuserAddress))
         .to.be.revertedWithCustomError(f.board, "BountyNativeTransferFailed")
         .withArgs(f.refuserAddress, ONE / 2n);
-      expect(await f.board.withdrawableOf(f.refuserAddress, ETH)).to.equal(ONE / 2n);
+      expect(await f.board.pendingWithdrawal(f.refuserAddress, ETH)).to.equal(ONE / 2n);
     });
 
     it("rejects an account with nothing to withdraw", async function () {

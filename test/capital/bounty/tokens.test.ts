@@ -189,16 +189,14 @@ describe("BountyBoard with hostile tokens", function () {
         const tx = f.board
           .connect(f.missionOwner)
           .award(bountyId, [f.contributor.address, f.member.address], [600n, 400n]);
-        await expect(tx)
-          .to.emit(f.board, "PayoutDeferred")
-          .withArgs(bountyId, f.contributor.address, address, 600n, 600n);
+        await expect(tx).to.emit(f.board, "PaymentDeferred").withArgs(f.contributor.address, address, 600n);
         await expect(tx).to.changeTokenBalances(
           ethers,
           token,
           [f.member.address, f.contributor.address, f.boardAddress],
           [400n, 0n, -400n],
         );
-        expect(await f.board.withdrawableOf(f.contributor.address, address)).to.equal(600n);
+        expect(await f.board.pendingWithdrawal(f.contributor.address, address)).to.equal(600n);
 
         // The winner's own address stays refused and keeps the credit; an address it names is paid.
         const own = f.board.connect(f.contributor).withdraw(address, f.contributor.address);
@@ -207,7 +205,7 @@ describe("BountyBoard with hostile tokens", function () {
         } else {
           await expect(own).to.be.revertedWithCustomError(token, "Blocked").withArgs(f.contributor.address);
         }
-        expect(await f.board.withdrawableOf(f.contributor.address, address)).to.equal(600n);
+        expect(await f.board.pendingWithdrawal(f.contributor.address, address)).to.equal(600n);
         await expect(f.board.connect(f.contributor).withdraw(address, f.stranger.address))
           .to.emit(f.board, "Withdrawn")
           .withArgs(f.contributor.address, address, f.stranger.address, 600n);

@@ -1212,9 +1212,9 @@ describe("MilestoneEscrow", function () {
         .to.emit(f.escrow, "MilestoneResolved")
         .withArgs(f.escrowId, 1n, 1n, 400_000n, 175n, 5n, 270n);
       await expect(finalized)
-        .to.emit(f.escrow, "WithdrawalCredited")
+        .to.emit(f.escrow, "PaymentDeferred")
         .withArgs(f.contributor.address, f.tokenAddress, 175n);
-      await expect(finalized).to.emit(f.escrow, "WithdrawalCredited").withArgs(f.funder.address, f.tokenAddress, 270n);
+      await expect(finalized).to.emit(f.escrow, "PaymentDeferred").withArgs(f.funder.address, f.tokenAddress, 270n);
       // Recorded again: the ruled part's points, 330/600 of 100 minus the 25 already recorded.
       await expect(finalized)
         .to.emit(f.ledger, "ContributionRecorded")
@@ -1446,8 +1446,8 @@ describe("MilestoneEscrow", function () {
       await networkHelpers.time.increase(4n * DAY);
       const tx = f.arbitration.finalize(1n);
       await expect(tx).to.emit(f.escrow, "MilestoneResolved").withArgs(f.escrowId, 0n, 1n, 300_000n, 700n, 0n, 300n);
-      await expect(tx).to.emit(f.escrow, "WithdrawalCredited").withArgs(f.contributor.address, f.tokenAddress, 700n);
-      await expect(tx).to.emit(f.escrow, "WithdrawalCredited").withArgs(f.funder.address, f.tokenAddress, 300n);
+      await expect(tx).to.emit(f.escrow, "PaymentDeferred").withArgs(f.contributor.address, f.tokenAddress, 700n);
+      await expect(tx).to.emit(f.escrow, "PaymentDeferred").withArgs(f.funder.address, f.tokenAddress, 300n);
       await expect(tx)
         .to.emit(f.ledger, "ContributionRecorded")
         .withArgs(anyValue, f.contributor.address, NORTH, 700n, 70n, 1n, 70n, anyValue);

@@ -160,7 +160,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       { value: 1_000n },
     );
     await expect(f.escrow.connect(f.funder).approveMilestone(escrowId, 0n))
-      .to.emit(f.escrow, "WithdrawalCredited")
+      .to.emit(f.escrow, "PaymentDeferred")
       .withArgs(receiverAddress, ZeroAddress, 1_000n);
     expect((await f.escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Released);
     expect(await f.escrow.pendingWithdrawal(receiverAddress, ZeroAddress)).to.equal(1_000n);
@@ -334,7 +334,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       );
       await at(start + 15n * DAY);
       const tx = f.escrow.connect(f.funder).cancelStream(escrowId, 0n);
-      await expect(tx).to.emit(f.escrow, "WithdrawalCredited").withArgs(receiverAddress, ZeroAddress, 150n);
+      await expect(tx).to.emit(f.escrow, "PaymentDeferred").withArgs(receiverAddress, ZeroAddress, 150n);
       await expect(tx).to.changeEtherBalances(ethers, [f.escrow, receiverAddress], [0n, 0n]);
       expect((await f.escrow.getMilestone(escrowId, 0n)).state).to.equal(State.Cancelled);
       await expect(
@@ -356,7 +356,7 @@ describe("MilestoneEscrow with hostile tokens and receivers", function () {
       );
       await at(start + 15n * DAY);
       const tx = f.escrow.connect(f.contributor).cancelStream(escrowId, 0n);
-      await expect(tx).to.emit(f.escrow, "WithdrawalCredited").withArgs(funderAddress, ZeroAddress, 450n);
+      await expect(tx).to.emit(f.escrow, "PaymentDeferred").withArgs(funderAddress, ZeroAddress, 450n);
       await expect(tx).to.changeEtherBalances(ethers, [f.escrow, f.contributor, funderAddress], [-150n, 150n, 0n], {
         includeFee: false,
       });

@@ -14,7 +14,7 @@ import {BlocklistToken, ToggleReceiver} from "./mocks/SplitMocks.sol";
 /// @title RevenueSplitHandler
 /// @notice Drives one split, which it controls, with random deposits (ETH, a plain token, a
 /// fee-on-transfer token, a blocklist token), distributions by a keeper or by a contract that may
-/// refuse its reward, withdrawals to the account itself or (`withdrawTo`) to another address,
+/// refuse its reward, withdrawals to the account itself (`withdrawFor`) or (`withdraw`) to another address,
 /// updates of the allocations and fee that distribute a random set of tokens first, and a
 /// recipient that refuses ETH or is blocked by the token, toggled at random. Keeps a ghost ledger
 /// per token: what came in, what went out, and what each account was credited, with every share
@@ -29,7 +29,7 @@ contract RevenueSplitHandler is Test {
     uint256 private constant TOTAL = 1_000_000;
     uint256 private constant MAX_ETH = 1e24;
     uint256 private constant MAX_TOKENS = 1e30;
-    /// @dev Where `withdrawTo` sends: an address without code, never blocked.
+    /// @dev Where `withdraw` sends: an address without code, never blocked.
     address public constant SINK = address(0x5151);
 
     /// @dev What the split, the distributor and each recipient hold and are owed of one token.
@@ -165,44 +165,44 @@ contract RevenueSplitHandler is Test {
         ++calls["updateSplit"];
     }
 
-    function withdraw(uint256 tokenSeed, uint256 accountSeed) external {
+    function withdrawFor(uint256 tokenSeed, uint256 accountSeed) external {
         address token = tokens[tokenSeed % TOKENS];
         address account = _account(accountSeed);
-        uint256 owed = split.pendingWithdrawals(token, account);
+        uint256 owed = split.pendingWithdrawal(account, token);
         bool refuses =
             (token == address(0) && _refusing(account)) ||
                 (token == tokens[3] && BlocklistToken(token).blocked(account));
         if (owed == 0 || refuses) {
-            ++calls["withdraw (skipped)"];
+            ++calls["withdrawFor (skipped)"];
             return;
         }
         uint256 before = _held(token);
-        uint256 paid = split.withdraw(token, account);
+        uint256 paid = split.withdrawFor(token, account);
         assertEq(paid, owed, "withdrawn = owed");
-        assertEq(split.pendingWithdrawals(token, account), 0, "owed after withdrawal");
+        assertEq(split.pendingWithdrawal(account, token), 0, "owed after withdrawal");
         ghostOut[token] += before - _held(token);
-        ++calls["withdraw"];
+        ++calls["withdrawFor"];
     }
 
     /// @dev The account withdraws its whole pending balance to SINK, whether or not it could
     /// receive it itself (a refusing or blocked recipient included).
-    function withdrawTo(uint256 tokenSeed, uint256 accountSeed) external {
+    function withdraw(uint256 tokenSeed, uint256 accountSeed) external {
         address token = tokens[tokenSeed % TOKENS];
         address account = _account(accountSeed);
-        uint256 owed = split.pendingWithdrawals(token, account);
+        uint256 owed = split.pendingWithdrawal(account, token);
         if (owed == 0) {
-            ++calls["withdrawTo (nothing owed)"];
+            ++calls["withdraw (nothing owed)"];
             return;
         }
         uint256 before = _held(token);
         uint256 sinkBefore = _balanceOf(token, SINK);
         vm.prank(account);
-        uint256 paid = split.withdrawTo(token, SINK);
+        uint256 paid = split.withdraw(token, SINK);
         assertEq(paid, owed, "withdrawn to another address = owed");
-        assertEq(split.pendingWithdrawals(token, account), 0, "owed after withdrawTo");
+        assertEq(split.pendingWithdrawal(account, token), 0, "owed after withdraw");
         assertEq(_balanceOf(token, SINK) - sinkBefore, _delivered(token, owed), "received by the destination");
         ghostOut[token] += before - _held(token);
-        ++calls["withdrawTo"];
+        ++calls["withdraw"];
     }
 
     function toggleRefusals(bool recipientRefuses, bool keeperRefuses, bool recipientBlocked) external {
@@ -290,10 +290,10 @@ contract RevenueSplitHandler is Test {
 
     function _balances(address token, address distributor) private view returns (Balances memory b) {
         b.split = _held(token);
-        b.distributorOwed = split.pendingWithdrawals(token, distributor);
+        b.distributorOwed = split.pendingWithdrawal(distributor, token);
         b.distributorHeld = _balanceOf(token, distributor);
         for (uint256 i = 0; i < RECIPIENTS; ++i) {
-            b.owed[i] = split.pendingWithdrawals(token, _config.recipients[i]);
+            b.owed[i] = split.pendingWithdrawal(_config.recipients[i], token);
             b.held[i] = _balanceOf(token, _config.recipients[i]);
         }
     }
@@ -388,11 +388,11 @@ contract RevenueSplitInvariantsTest is Test {
             uint256 owed = split.totalPendingWithdrawals(token);
             assertEq(_held(token), owed + split.distributableBalance(token), "held vs owed + undistributed");
             uint256 sum =
-                split.pendingWithdrawals(token, address(handler.refusingKeeper())) +
-                    split.pendingWithdrawals(token, handler.keeper()) +
-                    split.pendingWithdrawals(token, address(handler));
+                split.pendingWithdrawal(address(handler.refusingKeeper()), token) +
+                    split.pendingWithdrawal(handler.keeper(), token) +
+                    split.pendingWithdrawal(address(handler), token);
             for (uint256 i = 0; i < config.recipients.length; ++i) {
-                sum += split.pendingWithdrawals(token, config.recipients[i]);
+                sum += split.pendingWithdrawal(config.recipients[i], token);
             }
             assertEq(sum, owed, "sum of debts vs totalPendingWithdrawals");
         }

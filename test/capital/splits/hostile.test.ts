@@ -96,8 +96,8 @@ describe("RevenueSplit: hostile recipients", function () {
         [split, hostile, alice, bob],
         [-500_000n, 0n, 300_000n, 200_000n],
       );
-      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500_000n);
-      expect(await split.pendingWithdrawals(ETH, hostile), "owed to the receiver").to.equal(500_000n);
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(hostile, ETH, 500_000n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "owed to the receiver").to.equal(500_000n);
       expect(await split.totalPendingWithdrawals(ETH), "owed in all").to.equal(500_000n);
       expect(await split.distributableBalance(ETH), "nothing else to share").to.equal(0n);
       await expect(split.distribute(ETH, config, ZeroAddress))
@@ -118,7 +118,7 @@ describe("RevenueSplit: hostile recipients", function () {
         .to.emit(split, "SplitDistributed")
         .withArgs(ETH, keeper.address, splitHashOf(config), 1_000n, 0n);
       await expect(tx).to.changeEtherBalances(ethers, [alice, bob], [300n, 200n]);
-      expect(await split.pendingWithdrawals(ETH, hostile), "owed, added up").to.equal(500_500n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "owed, added up").to.equal(500_500n);
       expect(await ethers.provider.getBalance(split), "held = owed").to.equal(500_500n);
     });
 
@@ -128,23 +128,23 @@ describe("RevenueSplit: hostile recipients", function () {
       );
       await sendEther(split, 1_000n);
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
-      await expect(split.withdraw(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
-      expect(await split.pendingWithdrawals(ETH, hostile)).to.equal(500n);
+      await expect(split.withdrawFor(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
+      expect(await split.pendingWithdrawal(hostile, ETH)).to.equal(500n);
     });
 
-    it("pays a deferred ETH share on withdraw, called by anyone, once the recipient accepts", async function () {
+    it("pays a deferred ETH share on withdrawFor, called by anyone, once the recipient accepts", async function () {
       const { split, config, hostile, keeper, stranger, receiver } = await hostileSplit(deployToggleReceiver);
       await receiver.setRefusing(true);
       await sendEther(split, 1_000n);
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
       await receiver.setRefusing(false);
 
-      const tx = split.connect(stranger).withdraw(ETH, hostile);
-      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, hostile, 500n, stranger.address);
+      const tx = split.connect(stranger).withdrawFor(ETH, hostile);
+      await expect(tx).to.emit(split, "Withdrawn").withArgs(hostile, ETH, hostile, 500n);
       await expect(tx).to.changeEtherBalances(ethers, [split, hostile, stranger], [-500n, 500n, 0n]);
-      expect(await split.pendingWithdrawals(ETH, hostile), "paid").to.equal(0n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "paid").to.equal(0n);
       expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
-      await expect(split.withdraw(ETH, hostile))
+      await expect(split.withdrawFor(ETH, hostile))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(ETH, hostile);
     });
@@ -163,9 +163,9 @@ describe("RevenueSplit: hostile recipients", function () {
         await expect(tx).to.changeTokenBalances(ethers, token, [split, carol, alice, bob], [-500n, 0n, 300n, 200n]);
         await expect(tx)
           .to.emit(split, "PaymentDeferred")
-          .withArgs(await token.getAddress(), carol.address, 500n);
+          .withArgs(carol.address, await token.getAddress(), 500n);
 
-        const blocked = split.withdraw(token, carol.address);
+        const blocked = split.withdrawFor(token, carol.address);
         if (returnsFalse) {
           await expect(blocked)
             .to.be.revertedWithCustomError(split, "SafeERC20FailedOperation")
@@ -174,7 +174,7 @@ describe("RevenueSplit: hostile recipients", function () {
           await expect(blocked).to.be.revertedWithCustomError(token, "Blocked").withArgs(carol.address);
         }
         await token.setBlocked(carol.address, false);
-        await expect(split.connect(stranger).withdraw(token, carol.address)).to.changeTokenBalances(
+        await expect(split.connect(stranger).withdrawFor(token, carol.address)).to.changeTokenBalances(
           ethers,
           token,
           [split, carol],
@@ -210,10 +210,10 @@ describe("RevenueSplit: hostile recipients", function () {
       );
       await expect(tx)
         .to.emit(split, "PaymentDeferred")
-        .withArgs(await token.getAddress(), first, shareOf(first));
+        .withArgs(first, await token.getAddress(), shareOf(first));
       await expect(tx)
         .to.emit(split, "PaymentDeferred")
-        .withArgs(await token.getAddress(), third, shareOf(third));
+        .withArgs(third, await token.getAddress(), shareOf(third));
       expect(await split.totalPendingWithdrawals(token)).to.equal(shareOf(first) + shareOf(third));
     });
 
@@ -227,8 +227,8 @@ describe("RevenueSplit: hostile recipients", function () {
         .withArgs(ETH, await receiver.getAddress(), splitHashOf(config), 1_000n, 10n);
       await expect(tx)
         .to.emit(split, "PaymentDeferred")
-        .withArgs(ETH, await receiver.getAddress(), 10n);
-      expect(await split.pendingWithdrawals(ETH, receiver)).to.equal(10n);
+        .withArgs(await receiver.getAddress(), ETH, 10n);
+      expect(await split.pendingWithdrawal(receiver, ETH)).to.equal(10n);
     });
 
     it("keeps debts when a negative rebase takes the balance below them, and pays once refilled", async function () {
@@ -244,45 +244,45 @@ describe("RevenueSplit: hostile recipients", function () {
       await expect(split.distribute(ETH, config, ZeroAddress))
         .to.be.revertedWithCustomError(split, "SplitNothingToDistribute")
         .withArgs(ETH);
-      await expect(split.withdraw(ETH, hostile))
+      await expect(split.withdrawFor(ETH, hostile))
         .to.be.revertedWithCustomError(split, "InsufficientBalance")
         .withArgs(200n, 500n);
       await networkHelpers.setBalance(await split.getAddress(), 600n);
-      await expect(split.withdraw(ETH, hostile)).to.changeEtherBalances(ethers, [hostile], [500n]);
+      await expect(split.withdrawFor(ETH, hostile)).to.changeEtherBalances(ethers, [hostile], [500n]);
       expect(await split.distributableBalance(ETH), "the surplus is shared next").to.equal(100n);
     });
   });
 
-  describe("withdrawTo: a recipient that cannot receive takes its share elsewhere", function () {
-    it("a recipient that refuses ETH still gets its share through withdrawTo", async function () {
+  describe("withdraw: a recipient that cannot receive takes its share elsewhere", function () {
+    it("a recipient that refuses ETH still gets its share through withdraw", async function () {
       const { split, config, hostile, receiver, alice, bob, dave, keeper } = await hostileSplit(() =>
         ethers.deployContract("RevertingReceiver"),
       );
       await sendEther(split, 1_000_000n);
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
       // The push failed and the recipient can never take the ETH itself: its share is stuck...
-      await expect(split.withdraw(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
+      await expect(split.withdrawFor(ETH, hostile)).to.be.revertedWithCustomError(receiver, "Refused");
 
       // ...until the contract wallet (impersonated: a Safe would execute the same call) sends it elsewhere.
       const wallet = await impersonate(hostile);
-      const tx = split.connect(wallet).withdrawTo(ETH, dave.address);
-      await expect(tx).to.emit(split, "Withdrawn").withArgs(ETH, hostile, dave.address, 500_000n, hostile);
+      const tx = split.connect(wallet).withdraw(ETH, dave.address);
+      await expect(tx).to.emit(split, "Withdrawn").withArgs(hostile, ETH, dave.address, 500_000n);
       await expect(tx).to.changeEtherBalances(
         ethers,
         [split, hostile, dave, alice, bob],
         [-500_000n, 0n, 500_000n, 0n, 0n],
       );
-      expect(await split.pendingWithdrawals(ETH, hostile), "paid").to.equal(0n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "paid").to.equal(0n);
       expect(await split.totalPendingWithdrawals(ETH), "nothing owed").to.equal(0n);
       expect(await ethers.provider.getBalance(split), "nothing held").to.equal(0n);
-      await expect(split.connect(wallet).withdrawTo(ETH, dave.address))
+      await expect(split.connect(wallet).withdraw(ETH, dave.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(ETH, hostile);
     });
 
     for (const returnsFalse of [false, true]) {
       const how = returnsFalse ? "returns false" : "reverts";
-      it(`a blocklisted recipient (the transfer ${how}) still gets its token share through withdrawTo`, async function () {
+      it(`a blocklisted recipient (the transfer ${how}) still gets its token share through withdraw`, async function () {
         const { split, config, alice, bob, carol, dave, keeper } = await hostileSplit((f) =>
           Promise.resolve(f.carol.address),
         );
@@ -290,20 +290,20 @@ describe("RevenueSplit: hostile recipients", function () {
         await token.mint(split, 1_000n);
         await token.setBlocked(carol.address, true);
         await split.connect(keeper).distribute(token, config, ZeroAddress);
-        expect(await split.pendingWithdrawals(token, carol.address), "deferred").to.equal(500n);
+        expect(await split.pendingWithdrawal(carol.address, token), "deferred").to.equal(500n);
 
         // Blocked for good: carol has the share sent to another address of hers.
-        const tx = split.connect(carol).withdrawTo(token, dave.address);
+        const tx = split.connect(carol).withdraw(token, dave.address);
         await expect(tx)
           .to.emit(split, "Withdrawn")
-          .withArgs(await token.getAddress(), carol.address, dave.address, 500n, carol.address);
+          .withArgs(carol.address, await token.getAddress(), dave.address, 500n);
         await expect(tx).to.changeTokenBalances(
           ethers,
           token,
           [split, carol, dave, alice, bob],
           [-500n, 0n, 500n, 0n, 0n],
         );
-        expect(await split.pendingWithdrawals(token, carol.address), "paid").to.equal(0n);
+        expect(await split.pendingWithdrawal(carol.address, token), "paid").to.equal(0n);
         expect(await split.totalPendingWithdrawals(token), "nothing owed").to.equal(0n);
       });
     }
@@ -318,11 +318,11 @@ describe("RevenueSplit: hostile recipients", function () {
       await split.connect(keeper).distribute(token, config, ZeroAddress);
 
       for (const thief of [stranger, alice, keeper]) {
-        await expect(split.connect(thief).withdrawTo(token, thief.address))
+        await expect(split.connect(thief).withdraw(token, thief.address))
           .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
           .withArgs(await token.getAddress(), thief.address);
       }
-      expect(await split.pendingWithdrawals(token, carol.address), "still carol's").to.equal(500n);
+      expect(await split.pendingWithdrawal(carol.address, token), "still carol's").to.equal(500n);
       expect(await token.balanceOf(split), "still held").to.equal(500n);
     });
 
@@ -330,10 +330,11 @@ describe("RevenueSplit: hostile recipients", function () {
       const { split, config, hostile, keeper } = await hostileSplit(() => ethers.deployContract("RevertingReceiver"));
       await sendEther(split, 1_000n);
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
-      await expect(
-        split.connect(await impersonate(hostile)).withdrawTo(ETH, ZeroAddress),
-      ).to.be.revertedWithCustomError(split, "SplitZeroWithdrawalRecipient");
-      expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
+      await expect(split.connect(await impersonate(hostile)).withdraw(ETH, ZeroAddress)).to.be.revertedWithCustomError(
+        split,
+        "SplitZeroWithdrawalRecipient",
+      );
+      expect(await split.pendingWithdrawal(hostile, ETH), "still owed").to.equal(500n);
     });
 
     it("keeps the debt when the destination refuses too", async function () {
@@ -342,9 +343,9 @@ describe("RevenueSplit: hostile recipients", function () {
       await split.connect(keeper).distribute(ETH, config, ZeroAddress);
       const alsoRefusing = await ethers.deployContract("RevertingReceiver");
       await expect(
-        split.connect(await impersonate(hostile)).withdrawTo(ETH, await alsoRefusing.getAddress()),
+        split.connect(await impersonate(hostile)).withdraw(ETH, await alsoRefusing.getAddress()),
       ).to.be.revertedWithCustomError(alsoRefusing, "Refused");
-      expect(await split.pendingWithdrawals(ETH, hostile), "still owed").to.equal(500n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "still owed").to.equal(500n);
       expect(await split.totalPendingWithdrawals(ETH), "owed in all").to.equal(500n);
     });
 
@@ -361,7 +362,7 @@ describe("RevenueSplit: hostile recipients", function () {
         split.interface.encodeFunctionData("distribute", [ETH, config, await destination.getAddress()]),
       );
       const wallet = await impersonate(hostile);
-      await expect(split.connect(wallet).withdrawTo(ETH, destination)).to.changeEtherBalances(
+      await expect(split.connect(wallet).withdraw(ETH, destination)).to.changeEtherBalances(
         ethers,
         [split, destination],
         [-1_000n, 1_000n],
@@ -384,12 +385,12 @@ describe("RevenueSplit: hostile recipients", function () {
       const next = configOf([dave.address], [1_000_000n]);
       const tx = split.connect(owner).updateSplit(next, [ETH], config);
       await expect(tx).to.changeEtherBalances(ethers, [split, hostile, alice, bob, dave], [-500n, 0n, 300n, 200n, 0n]);
-      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500n);
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(hostile, ETH, 500n);
       expect(await split.splitHash(), "updated").to.equal(splitHashOf(next));
       // The deferred share is the old recipient's, not the new configuration's.
-      expect(await split.pendingWithdrawals(ETH, hostile), "owed to the old recipient").to.equal(500n);
+      expect(await split.pendingWithdrawal(hostile, ETH), "owed to the old recipient").to.equal(500n);
       expect(await split.distributableBalance(ETH), "nothing for the new recipients").to.equal(0n);
-      await expect(split.connect(await impersonate(hostile)).withdrawTo(ETH, alice.address)).to.changeEtherBalances(
+      await expect(split.connect(await impersonate(hostile)).withdraw(ETH, alice.address)).to.changeEtherBalances(
         ethers,
         [split, alice],
         [-500n, 500n],
@@ -433,7 +434,7 @@ describe("RevenueSplit: hostile recipients", function () {
         const snapshot = await networkHelpers.takeSnapshot();
         if (token === ETH) await sendEther(split, 1_000n);
         else await hook.mint(split, 1_000n);
-        await receiver.arm(split, split.interface.encodeFunctionData("withdrawTo", [await owed.getAddress(), hostile]));
+        await receiver.arm(split, split.interface.encodeFunctionData("withdraw", [await owed.getAddress(), hostile]));
         const tx = split.connect(owner).updateSplit(next, [token], config);
         if (token === ETH) {
           await expect(tx).to.changeEtherBalances(ethers, [split, hostile, alice, bob], [-1_000n, 500n, 300n, 200n]);
@@ -447,13 +448,13 @@ describe("RevenueSplit: hostile recipients", function () {
         }
         expect(await receiver.attempted(), `${token}: re-entry attempted`).to.equal(true);
         expect(await receiver.reentered(), `${token}: re-entry succeeded`).to.equal(false);
-        expect(await split.pendingWithdrawals(owed, hostile), `${token}: still owed`).to.equal(500n);
+        expect(await split.pendingWithdrawal(hostile, owed), `${token}: still owed`).to.equal(500n);
         expect(await split.splitHash(), `${token}: updated`).to.equal(splitHashOf(next));
         await snapshot.restore();
       }
 
       // The same withdrawal made on its own goes through: re-entry is blocked, not the recipient.
-      await receiver.arm(split, split.interface.encodeFunctionData("withdrawTo", [await owed.getAddress(), hostile]));
+      await receiver.arm(split, split.interface.encodeFunctionData("withdraw", [await owed.getAddress(), hostile]));
       await sendEther(receiver, 1n);
       expect(await receiver.reentered(), "withdrawal outside a distribution").to.equal(true);
       expect(await owed.balanceOf(hostile), "paid").to.equal(500n);
@@ -467,7 +468,7 @@ describe("RevenueSplit: hostile recipients", function () {
       );
       await sendEther(split, 1_000n);
       const tx = await split.connect(keeper).distribute(ETH, config, ZeroAddress, { gasLimit: 5_000_000n });
-      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(ETH, hostile, 500n);
+      await expect(tx).to.emit(split, "PaymentDeferred").withArgs(hostile, ETH, 500n);
       await expect(tx).to.changeEtherBalances(ethers, [split, alice, bob], [-500n, 300n, 200n]);
 
       // The same distribution with a recipient that refuses at once: the burner costs the push budget
@@ -496,8 +497,8 @@ describe("RevenueSplit: hostile recipients", function () {
       await expect(tx).to.changeEtherBalances(ethers, [modest, thirsty], [500n, 0n]);
       await expect(tx)
         .to.emit(split, "PaymentDeferred")
-        .withArgs(ETH, await thirsty.getAddress(), 500n);
-      await expect(split.withdraw(ETH, thirsty)).to.changeEtherBalances(ethers, [thirsty], [500n]);
+        .withArgs(await thirsty.getAddress(), ETH, 500n);
+      await expect(split.withdrawFor(ETH, thirsty)).to.changeEtherBalances(ethers, [thirsty], [500n]);
     });
 
     it("reverts with SplitOutOfGas, and never defers, when the distributor gives too little gas", async function () {
@@ -563,14 +564,14 @@ describe("RevenueSplit: hostile recipients", function () {
       expect(await receiver.reentered(), "re-entry succeeded").to.equal(false);
     });
 
-    it("blocks a controller recipient re-entering updateSplit and withdraw from a hook token transfer", async function () {
+    it("blocks a controller recipient re-entering updateSplit and withdrawFor from a hook token transfer", async function () {
       const { split, config, receiver, hostile, alice, bob, keeper } = await armedSplit();
       const token = await deployToken("HookToken");
       const takeAll = configOf([hostile], [1_000_000n]);
       for (const data of [
         split.interface.encodeFunctionData("updateSplit", [takeAll, [], config]),
         split.interface.encodeFunctionData("updateSplit", [takeAll, [await token.getAddress()], config]),
-        split.interface.encodeFunctionData("withdraw", [await token.getAddress(), hostile]),
+        split.interface.encodeFunctionData("withdrawFor", [await token.getAddress(), hostile]),
         split.interface.encodeFunctionData("distribute", [await token.getAddress(), config, hostile]),
       ]) {
         await token.mint(split, 1_000n);

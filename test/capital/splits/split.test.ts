@@ -460,36 +460,36 @@ describe("RevenueSplit", function () {
     });
   });
 
-  describe("withdraw", function () {
+  describe("withdrawFor", function () {
     it("reverts with SplitNothingToWithdraw for an account owed nothing", async function () {
       const { split, token, alice } = await loadFixture(splitFixture);
-      await expect(split.withdraw(token, alice.address))
+      await expect(split.withdrawFor(token, alice.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(await token.getAddress(), alice.address);
-      await expect(split.withdraw(ETH, alice.address))
+      await expect(split.withdrawFor(ETH, alice.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(ETH, alice.address);
     });
   });
 
-  describe("withdrawTo", function () {
+  describe("withdraw", function () {
     it("reverts with SplitNothingToWithdraw for a caller owed nothing", async function () {
       const { split, token, alice, dave } = await loadFixture(splitFixture);
-      await expect(split.connect(alice).withdrawTo(token, dave.address))
+      await expect(split.connect(alice).withdraw(token, dave.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(await token.getAddress(), alice.address);
-      await expect(split.connect(alice).withdrawTo(ETH, dave.address))
+      await expect(split.connect(alice).withdraw(ETH, dave.address))
         .to.be.revertedWithCustomError(split, "SplitNothingToWithdraw")
         .withArgs(ETH, alice.address);
     });
 
     it("reverts with SplitZeroWithdrawalRecipient for the zero address", async function () {
       const { split, token, alice } = await loadFixture(splitFixture);
-      await expect(split.connect(alice).withdrawTo(token, ZeroAddress)).to.be.revertedWithCustomError(
+      await expect(split.connect(alice).withdraw(token, ZeroAddress)).to.be.revertedWithCustomError(
         split,
         "SplitZeroWithdrawalRecipient",
       );
-      await expect(split.connect(alice).withdrawTo(ETH, ZeroAddress)).to.be.revertedWithCustomError(
+      await expect(split.connect(alice).withdraw(ETH, ZeroAddress)).to.be.revertedWithCustomError(
         split,
         "SplitZeroWithdrawalRecipient",
       );

@@ -1,148 +1,15 @@
 /**
- * The governance scenario the indexer tests index, driven through the SDK, and the checks that
- * the indexer's API says what the chain says.
+ * The indexer's governance API against the chain: the API's shapes as documented, and a check
+ * that every proposal, vote, delegation, voting-power change, transfer and account the indexer
+ * serves is what the chain (through the SDK) says.
  */
 import { expect } from "chai";
-import { atlasGovernorAbi, atlasTokenAbi, type CreatedProposal, type ProposeParameters } from "@atlas-os/sdk";
-import { encodeFunctionData, getAddress, parseEther, type Address, type Hex } from "viem";
+import { getAddress, type Address, type Hex } from "viem";
 
-import { ATLAS, type DeployedChain } from "./chain.ts";
+import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/index.ts";
+import { accountAddresses } from "../../scripts/scenario/context.ts";
+import type { World } from "../e2e/world.ts";
 import { getJson, graphqlQuery, sqlQuery } from "./harness.ts";
-
-/** What the scenario leaves behind, by name. */
-export interface ScenarioResult {
-  /** Executed: pays eve 10,000 ATLAS and 1 ETH from the treasury. */
-  readonly executed: CreatedProposal;
-  /** Canceled by its proposer while pending. */
-  readonly canceled: CreatedProposal;
-  /** Voted late, so its deadline was extended; succeeded, never queued. */
-  readonly extended: CreatedProposal;
-  /** Created last: still pending. */
-  readonly pending: CreatedProposal;
-}
-
-function treasuryTransfer(chain: DeployedChain, description: string, atlas = 10_000n, eth = "1"): ProposeParameters {
-  const { eve } = chain.accounts;
-  return {
-    targets: [chain.book.contracts.token.address, eve],
-    values: [0n, parseEther(eth)],
-    calldatas: [encodeFunctionData({ abi: atlasTokenAbi, functionName: "transfer", args: [eve, atlas * ATLAS] }), "0x"],
-    description,
-  };
-}
-
-async function created(chain: DeployedChain, proposalId: bigint): Promise<CreatedProposal> {
-  const all = await chain.reader.governance.getProposals({
-    fromBlock: BigInt(chain.book.contracts.governor.blockNumber),
-  });
-  const found = all.find((p) => p.proposalId === proposalId);
-  if (found === undefined) throw new Error(`proposal ${proposalId} not found on chain`);
-  return found;
-}
-
-/**
- * Delegations (by transaction and by signature, to oneself and to another), four proposals, votes
- * by transaction (with and without a reason) and by signature, a late-quorum extension, a cancel,
- * and a treasury transfer queued and executed.
- */
-export async function runGovernanceScenario(chain: DeployedChain): Promise<ScenarioResult> {
-  const { deployer, alice, bob, carol, dave, eve } = chain.accounts;
-  const { voter, publicClient } = chain;
-  const gov = (account: Address | typeof voter) => chain.as(account).governance;
-  const wait = async (hash: Hex) => {
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    expect(receipt.status, `transaction ${hash}`).to.equal("success");
-  };
-
-  // Setup: the local voter gets ETH for nothing but the record and 30,000 ATLAS; the treasury gets 10 ETH.
-  const daveWallet = chain.as(dave).walletClient!;
-  await wait(
-    await daveWallet.sendTransaction({ account: dave, chain: null, to: voter.address, value: parseEther("1") }),
-  );
-  await wait(
-    await daveWallet.writeContract({
-      account: dave,
-      chain: null,
-      address: chain.book.contracts.token.address,
-      abi: atlasTokenAbi,
-      functionName: "transfer",
-      args: [voter.address, 30_000n * ATLAS],
-    }),
-  );
-  const deployerWallet = chain.as(deployer).walletClient!;
-  await wait(
-    await deployerWallet.sendTransaction({
-      account: deployer,
-      chain: null,
-      to: chain.book.contracts.timelock.address,
-      value: parseEther("10"),
-    }),
-  );
-
-  // Delegations: to oneself by transaction, by signature relayed by carol, and carol to alice.
-  await gov(alice).delegate({ delegatee: alice });
-  await gov(bob).delegate({ delegatee: bob });
-  await gov(dave).delegate({ delegatee: dave });
-  const now = (await publicClient.getBlock()).timestamp;
-  const delegation = await gov(voter).signDelegation({ delegatee: voter.address, expiry: now + 3_600n });
-  await gov(carol).delegateBySig(delegation);
-  await gov(carol).delegate({ delegatee: alice });
-  await chain.testClient.mine({ blocks: 1 }); // propose counts votes at the previous timepoint
-
-  // Proposals.
-  const executedId = (await gov(alice).propose(treasuryTransfer(chain, "Pay eve for the audit"))).proposalId;
-  const canceledParameters = treasuryTransfer(chain, "Withdrawn by alice", 5_000n, "0");
-  const canceledId = (await gov(alice).propose(canceledParameters)).proposalId;
-  await gov(alice).cancel(canceledParameters);
-  const extendedId = (await gov(alice).propose(treasuryTransfer(chain, "Voted at the last minute", 1_000n, "0")))
-    .proposalId;
-
-  // Votes on the first: for without a reason, against with one, for by signature, abstain.
-  const first = await chain.reader.governance.getProposal({ proposalId: executedId });
-  await chain.increaseTo(first.snapshot + 1n);
-  await gov(alice).castVote({ proposalId: executedId, support: "for" });
-  await gov(bob).castVote({ proposalId: executedId, support: "against", reason: "too generous" });
-  const ballot = await gov(voter).signBallot({ proposalId: executedId, support: "for" });
-  await gov(dave).castVoteBySig(ballot);
-  await gov(dave).castVote({ proposalId: executedId, support: "abstain", reason: "conflict of interest" });
-
-  // The third reaches quorum an hour before its deadline: late quorum extends it by a day.
-  const third = await chain.reader.governance.getProposal({ proposalId: extendedId });
-  await chain.increaseTo(third.deadline - 3_600n);
-  await gov(dave).castVote({ proposalId: extendedId, support: "for", reason: "small and useful" });
-  await gov(bob).castVote({ proposalId: extendedId, support: "abstain" });
-  const extendedDeadline = (await chain.reader.governance.getProposal({ proposalId: extendedId })).deadline;
-  expect(extendedDeadline > third.deadline, "late quorum extended the deadline").to.equal(true);
-
-  // Queue and execute the first.
-  await chain.increaseTo(first.deadline + 1n);
-  const executed = await created(chain, executedId);
-  const { eta } = await gov(eve).queue(executed);
-  await chain.increaseTo(eta);
-  await gov(dave).execute(executed);
-  expect(await chain.reader.governance.getProposalState({ proposalId: executedId })).to.equal("Executed");
-
-  // After execution: eve spends part of her payment, and alice makes one more proposal.
-  const eveWallet = chain.as(eve).walletClient!;
-  await wait(
-    await eveWallet.writeContract({
-      account: eve,
-      chain: null,
-      address: chain.book.contracts.token.address,
-      abi: atlasTokenAbi,
-      functionName: "transfer",
-      args: [bob, 2_500n * ATLAS],
-    }),
-  );
-  const pendingId = (await gov(alice).propose(treasuryTransfer(chain, "Next quarter's audit"))).proposalId;
-
-  return {
-    executed,
-    canceled: await created(chain, canceledId),
-    extended: await created(chain, extendedId),
-    pending: await created(chain, pendingId),
-  };
-}
 
 /**
  * The REST API's shapes as documented in indexer/README.md, written out again on purpose: the
@@ -206,7 +73,7 @@ export interface ApiAccount {
 const SUPPORT = ["against", "for", "abstain"] as const;
 
 /** Every ballot the governor has logged, as the API should render it, in chain order. */
-export async function chainVotes(chain: DeployedChain): Promise<ApiVote[]> {
+export async function chainVotes(chain: World): Promise<ApiVote[]> {
   const fromBlock = BigInt(chain.book.contracts.governor.blockNumber);
   const address = chain.book.contracts.governor.address;
   const [plain, withParams] = await Promise.all([
@@ -253,7 +120,7 @@ export async function chainVotes(chain: DeployedChain): Promise<ApiVote[]> {
  * against the indexer's REST, GraphQL and SQL answers. Throws (an assertion error) on the first
  * difference, so it can be polled with `eventually`.
  */
-export async function expectIndexerAgreesWithChain(indexerUrl: string, chain: DeployedChain): Promise<void> {
+export async function expectIndexerAgreesWithChain(indexerUrl: string, chain: World): Promise<void> {
   const sdk = chain.reader.governance;
   const governor = chain.book.contracts.governor;
   const token = chain.book.contracts.token;
@@ -366,7 +233,7 @@ export async function expectIndexerAgreesWithChain(indexerUrl: string, chain: De
   ]);
   await expectEventTableMatches(indexerUrl, chain, "transfer", "Transfer", (args) => [args.from, args.to, args.value]);
 
-  // Accounts: every address the token has seen, plus the dev accounts and the local voter.
+  // Accounts: every address the token has seen, plus the scenario's accounts (dev and local).
   const transfers = await chain.publicClient.getContractEvents({
     address: token.address,
     abi: atlasTokenAbi,
@@ -374,7 +241,7 @@ export async function expectIndexerAgreesWithChain(indexerUrl: string, chain: De
     fromBlock,
     strict: true,
   });
-  const addresses = new Set<Address>([...(Object.values(chain.accounts) as Address[]), chain.voter.address]);
+  const addresses = new Set<Address>(accountAddresses(chain.accounts));
   for (const log of transfers) for (const a of [log.args.from, log.args.to]) addresses.add(getAddress(a));
   for (const log of delegationLogs) addresses.add(getAddress(log.args.delegator));
   addresses.delete(getAddress("0x0000000000000000000000000000000000000000"));
@@ -404,7 +271,7 @@ export async function expectIndexerAgreesWithChain(indexerUrl: string, chain: De
 /** Compares an event table (read through /sql) with the token's logs of `eventName`, row for row. */
 async function expectEventTableMatches(
   indexerUrl: string,
-  chain: DeployedChain,
+  chain: World,
   table: "voting_power" | "transfer",
   eventName: "DelegateVotesChanged" | "Transfer",
   fields: (args: Record<string, unknown>) => unknown[],
