@@ -19,6 +19,9 @@
  * ATLAS_TEST_PARALLEL=0 runs A, then B. With arguments it is `hardhat test <arguments>`,
  * uninstrumented (e.g. `npm test -- test/graph/ledger.test.ts`).
  */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
 
 import { checkCoverage, coverageFloor, runInstrumented, testFiles } from "./lib/coverage.ts";
@@ -40,6 +43,25 @@ interface Part {
   readonly ok: boolean;
 }
 
+/** The newest modification time of the files under `dir`. */
+const newest = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const file = path.join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(file) : statSync(file).mtimeMs);
+  }, 0);
+
+/**
+ * The indexer and the main job import `@atlas-os/sdk` from its build (sdk/dist), which `npm ci`
+ * makes (`prepare`) but nothing remakes after the SDK's sources change: a stale build makes every
+ * indexer start fail on an event the old ABIs lack. Rebuilt here when older than its sources.
+ */
+function freshSdkBuild(): boolean {
+  const built = "sdk/dist/index.js";
+  if (existsSync(built) && statSync(built).mtimeMs >= newest("sdk/src")) return true;
+  console.log("\n==> the SDK's build is older than its sources: npm run sdk:build\n");
+  return spawnSync("npm", ["run", "sdk:build"], { stdio: "inherit" }).status === 0;
+}
+
 /** One id for every process of this run's end-to-end suites (main jobs started by a test included). */
 const E2E_RUN_ENV = { ATLAS_E2E_RUN: `npm-test-${process.pid}` } as const;
 
@@ -50,8 +72,9 @@ if (process.argv.length > 2) {
   parts.push({ name: "hardhat test", run, ok: run.code === 0 });
 } else {
   const build = await runHardhat(["build", "--quiet"]);
-  parts.push({ name: "plain build", run: build, ok: build.code === 0 });
-  if (build.code === 0) {
+  const sdkBuilt = build.code === 0 && freshSdkBuild();
+  parts.push({ name: "plain build (and the SDK's when stale)", run: build, ok: sdkBuilt });
+  if (sdkBuilt) {
     const { inProcess, uninstrumented } = testFiles();
     const parallel = process.env.ATLAS_TEST_PARALLEL !== "0";
 
