@@ -195,7 +195,11 @@ async function main(): Promise<void> {
 
 /** viem getLogs + decode of the token's and the governor's logs over the load's blocks: best of three passes. */
 async function rawRate(chain: BenchChain, load: LoadSummary) {
-  const client = createPublicClient({ chain: hardhat, transport: http(chain.url, { retryCount: 0 }) });
+  // A range of a busy chain answers ~150 MB; viem reads at most 10 MB by default, Ponder's client any size.
+  const client = createPublicClient({
+    chain: hardhat,
+    transport: http(chain.url, { retryCount: 0, maxResponseBodySize: false }),
+  });
   const addresses: Address[] = [chain.book.contracts.token.address, chain.book.contracts.governor.address];
   const abi = [...atlasTokenAbi, ...atlasGovernorAbi];
   const from = BigInt(Math.min(chain.book.contracts.token.blockNumber, chain.book.contracts.governor.blockNumber));
