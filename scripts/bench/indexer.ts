@@ -230,7 +230,8 @@ async function rawRate(chain: BenchChain, load: LoadSummary) {
 function ponderRate(ponder: PonderProcess, label: string, database: "pglite" | "postgres"): PonderRate {
   const logs = ponder.logs();
   const completed = logs.find((l) => l.msg === "Completed backfill indexing across all chains");
-  const ready = logs.find((l) => l.msg === "Started returning 200 responses");
+  // Ponder logs this line for /health (server up) and later for /ready (backfill indexed, indexes built).
+  const ready = logs.find((l) => l.msg === "Started returning 200 responses" && l.endpoint === "/ready");
   if (completed === undefined || ready === undefined) {
     throw new Error(`Ponder's log lacks the backfill's end:\n${ponder.output().slice(-4_000)}`);
   }
