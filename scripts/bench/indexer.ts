@@ -195,10 +195,11 @@ async function main(): Promise<void> {
 
 /** viem getLogs + decode of the token's and the governor's logs over the load's blocks: best of three passes. */
 async function rawRate(chain: BenchChain, load: LoadSummary) {
-  // A range of a busy chain answers ~150 MB; viem reads at most 10 MB by default, Ponder's client any size.
+  // A range of a busy chain answers ~150 MB; viem reads at most 10 MB in at most 10 s by default,
+  // Ponder's client any size (and a loaded machine may take longer than 10 s to send it).
   const client = createPublicClient({
     chain: hardhat,
-    transport: http(chain.url, { retryCount: 0, maxResponseBodySize: false }),
+    transport: http(chain.url, { retryCount: 0, maxResponseBodySize: false, timeout: 300_000 }),
   });
   const addresses: Address[] = [chain.book.contracts.token.address, chain.book.contracts.governor.address];
   const abi = [...atlasTokenAbi, ...atlasGovernorAbi];
