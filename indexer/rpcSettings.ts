@@ -29,6 +29,8 @@ export const LOCAL_RPC = {
    * The node answers any range. Without a value Ponder starts at 500 blocks and learns a range only
    * from a provider's "range too large" error, which a local node never sends; 2,000 blocks puts
    * the benchmark's whole load (~340 blocks of 300 transactions) in one request per contract.
+   * Measured no slower than 50 blocks (cold sync on PostgreSQL, 55,000 events: 3,165 against
+   * 2,843 events/s, on a loaded machine).
    */
   ethGetLogsBlockRange: 2_000,
   /** Blocks come on demand: follow them within a fraction of a second. */

@@ -186,8 +186,8 @@ async function main(): Promise<void> {
     );
   }
   log(
-    `\nIndexer RPC settings for a local chain (indexer/rpcSettings.ts): the node's URL as ${LOCAL_RPC.endpoints} ` +
-      `endpoints of Ponder's request limiter, eth_getLogs block range ${LOCAL_RPC.ethGetLogsBlockRange}, polling every ${LOCAL_RPC.pollingInterval} ms`,
+    `\nIndexer RPC settings for a local chain (indexer/rpcSettings.ts): the node's URL as ${process.env.ATLAS_RPC_LOCAL_ENDPOINTS || LOCAL_RPC.endpoints} ` +
+      `endpoints of Ponder's request limiter, eth_getLogs block range ${process.env.ATLAS_RPC_GETLOGS_RANGE || LOCAL_RPC.ethGetLogsBlockRange}, polling every ${LOCAL_RPC.pollingInterval} ms`,
   );
   log(`After: ${machineLoad()}`);
   log(`Run: ${duration(performance.now())} in all`);
