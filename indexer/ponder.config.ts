@@ -14,7 +14,6 @@ import {
   bountyBoardAbi,
   contributionLedgerAbi,
   easAbi,
-  isLocalChain,
   milestoneEscrowAbi,
   revenueSplitAbi,
   revenueSplitFactoryAbi,
@@ -33,12 +32,8 @@ export default createConfig({
       ? { kind: "pglite", directory: path.join(settings.dataDir, "pglite") }
       : { kind: "postgres", connectionString: settings.databaseUrl },
   chains: {
-    // A local node mines on demand: poll often so the API follows it within a fraction of a second.
-    chain: {
-      id: settings.chainId,
-      rpc: settings.rpcUrl,
-      pollingInterval: isLocalChain(settings.chainId) ? 100 : 1_000,
-    },
+    // Endpoints, polling and eth_getLogs range for a local node or a provider: rpcSettings.ts.
+    chain: { id: settings.chainId, ...settings.rpc },
   },
   contracts: {
     AtlasGovernor: {

@@ -295,6 +295,8 @@ export const mission = onchainTable(
   }),
   (table) => ({
     sovereignIndex: index().on(table.sovereignId),
+    /** GET /organizations/:id lists the organization's missions. */
+    organizationIndex: index().on(table.organizationId),
   }),
 );
 
@@ -848,6 +850,8 @@ export const milestonePayment = onchainTable(
   }),
   (table) => ({
     escrowIndex: index().on(table.escrowId),
+    /** GET /disputes/:id finds the ruling's payment. */
+    disputeIndex: index().on(table.disputeId),
   }),
 );
 
@@ -1056,6 +1060,8 @@ export const splitPayout = onchainTable(
   }),
   (table) => ({
     distributionIndex: index().on(table.distributionId),
+    /** GET /splits/:address reads every payout of the split. */
+    splitIndex: index().on(table.split),
     accountIndex: index().on(table.account),
   }),
 );

@@ -5,17 +5,27 @@
  */
 import path from "node:path";
 
-import { ATLAS_SCHEMA_NAMES, atlasSchemaUids, type AddressBook, type AtlasSchemaName } from "@atlas-os/sdk";
+import {
+  ATLAS_SCHEMA_NAMES,
+  atlasSchemaUids,
+  isLocalChain,
+  type AddressBook,
+  type AtlasSchemaName,
+} from "@atlas-os/sdk";
 import { readAddressBook } from "@atlas-os/sdk/node";
 import type { Hex } from "viem";
+
+import { rpcOptions, type RpcOptions } from "./rpcSettings.ts";
 
 const INDEXER_DIR = import.meta.dirname;
 
 export interface IndexerSettings {
   /** ATLAS_CHAIN_ID, default 31337 (a local Hardhat node). */
   readonly chainId: number;
-  /** ATLAS_RPC_URL, default http://127.0.0.1:8545. */
+  /** ATLAS_RPC_URL, default http://127.0.0.1:8545: one endpoint, or several separated by commas. */
   readonly rpcUrl: string;
+  /** Ponder's RPC options for the chain (rpcSettings.ts), with ATLAS_RPC_GETLOGS_RANGE and ATLAS_RPC_LOCAL_ENDPOINTS. */
+  readonly rpc: RpcOptions;
   /** ATLAS_DEPLOYMENTS_DIR, default ../deployments relative to indexer/. */
   readonly deploymentsDir: string;
   /** ATLAS_INDEXER_DATA_DIR, default indexer/.ponder; PGlite keeps its files in `<dir>/pglite`. */
@@ -29,13 +39,32 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): IndexerSetti
   if (!Number.isSafeInteger(chainId) || chainId <= 0) {
     throw new Error(`ATLAS_CHAIN_ID must be a positive integer, got "${env.ATLAS_CHAIN_ID}"`);
   }
+  const rpcUrl = env.ATLAS_RPC_URL || "http://127.0.0.1:8545";
   return {
     chainId,
-    rpcUrl: env.ATLAS_RPC_URL || "http://127.0.0.1:8545",
+    rpcUrl,
+    rpc: rpcOptions({
+      urls: rpcUrl
+        .split(",")
+        .map((url) => url.trim())
+        .filter((url) => url !== ""),
+      local: isLocalChain(chainId),
+      ethGetLogsBlockRange: positiveInteger(env, "ATLAS_RPC_GETLOGS_RANGE"),
+      localEndpoints: positiveInteger(env, "ATLAS_RPC_LOCAL_ENDPOINTS"),
+    }),
     deploymentsDir: path.resolve(INDEXER_DIR, env.ATLAS_DEPLOYMENTS_DIR || "../deployments"),
     dataDir: path.resolve(INDEXER_DIR, env.ATLAS_INDEXER_DATA_DIR || ".ponder"),
     databaseUrl: env.DATABASE_URL || undefined,
   };
+}
+
+/** An optional positive integer variable. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 export const settings: IndexerSettings = readSettings();

@@ -8,7 +8,7 @@
  * from the board (`refundOf`) at that block. Mounted by index.ts, whose error handler answers the
  * 400s, 404s and 503s thrown here.
  */
-import { db, publicClients } from "ponder:api";
+import { db } from "ponder:api";
 import {
   arbitrable,
   arbitrationPeriods,
@@ -26,7 +26,6 @@ import {
   milestone,
   milestonePayment,
   mission,
-  moduleClock,
   pendingWithdrawal,
   split,
   splitDistribution,
@@ -34,12 +33,11 @@ import {
   streamClaim,
   withdrawalEvent,
 } from "ponder:schema";
-import { bountyBoardAbi, type MilestoneState } from "@atlas-os/sdk";
+import type { MilestoneState } from "@atlas-os/sdk";
 import { Hono } from "hono";
 import { and, asc, eq, gt, inArray } from "ponder";
 import { getAddress, type Address, type Hex } from "viem";
 
-import { book } from "../../settings.ts";
 import {
   EARNING_SOURCES,
   MILESTONE_STATES,
@@ -62,63 +60,15 @@ import {
   streamClaimJson,
   withdrawalEventJson,
 } from "./capitalJson.ts";
-import { bountyStatus, pauseState, streamProgress, type PauseState } from "./capitalTime.ts";
-import { ChainUnavailableError, NotFoundError } from "./errors.ts";
+import { bountyStatus, streamProgress } from "./capitalTime.ts";
+import { NotFoundError } from "./errors.ts";
 import { missionJson } from "./graphJson.ts";
-import { readIndexedHead } from "./head.ts";
 import { parseAddress, parseId, parseName, parseUint256 } from "./parse.ts";
+import { MODULES, headOf, pauseStatesAt, refundsAt, type ApiEnv, type ModuleName } from "./perBlock.ts";
 
-const capital = new Hono();
+const capital = new Hono<ApiEnv>();
 
 const lower = (address: Address) => address.toLowerCase() as Address;
-
-/** The AtlasModules of the address book, by the names the `module_clock` rows carry. */
-const MODULES = {
-  SovereignRegistry: book.contracts.registry.address,
-  ContributionLedger: book.contracts.ledger.address,
-  BountyBoard: book.contracts.bountyBoard.address,
-  MilestoneEscrow: book.contracts.escrow.address,
-  Arbitration: book.contracts.arbitration.address,
-} as const;
-
-/** Each module's `pauseState()` at the block time `now`, by name. */
-async function readPauseStates(now: bigint): Promise<Record<keyof typeof MODULES, PauseState>> {
-  const rows = await db.select().from(moduleClock);
-  const byAddress = new Map(rows.map((row) => [row.address.toLowerCase(), row]));
-  return Object.fromEntries(
-    Object.entries(MODULES).map(([name, address]) => [name, pauseState(byAddress.get(address.toLowerCase()), now)]),
-  ) as Record<keyof typeof MODULES, PauseState>;
-}
-
-/**
- * What `refundOf` says for each of `funders` at `blockNumber`: read from the board, whose share
- * accounting (BountyMath) decides it, only for a bounty that takes refunds (expired or cancelled).
- */
-async function readRefunds(
-  bountyId: bigint,
-  funders: readonly Hex[],
-  blockNumber: bigint,
-): Promise<ReadonlyMap<Hex, bigint>> {
-  try {
-    const refunds = await Promise.all(
-      funders.map((funder) =>
-        publicClients.chain.readContract({
-          address: book.contracts.bountyBoard.address,
-          abi: bountyBoardAbi,
-          functionName: "refundOf",
-          args: [bountyId, funder],
-          blockNumber,
-        }),
-      ),
-    );
-    return new Map(funders.map((funder, i) => [funder, refunds[i]!]));
-  } catch (error) {
-    throw new ChainUnavailableError(
-      `Cannot read bounty ${bountyId}'s refunds from the chain: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 /* MISSIONS */
 
@@ -129,29 +79,22 @@ async function readRefunds(
  */
 capital.get("/missions/:id/funding", async (c) => {
   const id = parseId(c.req.param("id"), "Mission id");
-  const [row] = await db.select().from(mission).where(eq(mission.id, id));
-  if (row === undefined) throw new NotFoundError(`No mission ${id} has been indexed.`);
-  const head = await readIndexedHead(db);
-  const clocks = await readPauseStates(head.timestamp);
-  const boardTime = clocks.BountyBoard.moduleTime;
-  const escrowTime = clocks.MilestoneEscrow.moduleTime;
-  const [bounties, escrows] = await Promise.all([
+  const head = await headOf(c);
+  // One round of queries: the milestones through their escrows' mission (a subquery), not after them.
+  const [[row], clocks, bounties, escrows, milestones] = await Promise.all([
+    db.select().from(mission).where(eq(mission.id, id)),
+    pauseStatesAt(head),
     db.select().from(bounty).where(eq(bounty.missionId, id)).orderBy(asc(bounty.id)),
     db.select().from(escrow).where(eq(escrow.missionId, id)).orderBy(asc(escrow.id)),
+    db
+      .select()
+      .from(milestone)
+      .where(inArray(milestone.escrowId, db.select({ id: escrow.id }).from(escrow).where(eq(escrow.missionId, id))))
+      .orderBy(asc(milestone.escrowId), asc(milestone.index)),
   ]);
-  const milestones =
-    escrows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(milestone)
-          .where(
-            inArray(
-              milestone.escrowId,
-              escrows.map((e) => e.id),
-            ),
-          )
-          .orderBy(asc(milestone.escrowId), asc(milestone.index));
+  if (row === undefined) throw new NotFoundError(`No mission ${id} has been indexed.`);
+  const boardTime = clocks.BountyBoard.moduleTime;
+  const escrowTime = clocks.MilestoneEscrow.moduleTime;
 
   const totals = new Map<Hex, { funded: bigint; paid: bigint; fees: bigint; refunded: bigint }>();
   const add = (token: Hex, amounts: { funded: bigint; paid: bigint; fees: bigint; refunded: bigint }) => {
@@ -215,10 +158,10 @@ capital.get("/missions/:id/funding", async (c) => {
 
 capital.get("/bounties/:id", async (c) => {
   const id = parseUint256(c.req.param("id"), "Bounty id");
-  const [row] = await db.select().from(bounty).where(eq(bounty.id, id));
-  if (row === undefined) throw new NotFoundError(`No bounty ${id} has been indexed.`);
-  const [head, fundings, submissions, awards] = await Promise.all([
-    readIndexedHead(db),
+  const head = await headOf(c);
+  const [[row], clocks, fundings, submissions, awards] = await Promise.all([
+    db.select().from(bounty).where(eq(bounty.id, id)),
+    pauseStatesAt(head),
     db
       .select()
       .from(bountyFunding)
@@ -235,11 +178,11 @@ capital.get("/bounties/:id", async (c) => {
       .where(eq(bountyAward.bountyId, id))
       .orderBy(asc(bountyAward.blockNumber), asc(bountyAward.logIndex)),
   ]);
-  const { moduleTime } = (await readPauseStates(head.timestamp)).BountyBoard;
+  if (row === undefined) throw new NotFoundError(`No bounty ${id} has been indexed.`);
+  const { moduleTime } = clocks.BountyBoard;
   const open = bountyStatus(row, moduleTime) === "open";
   const unclaimed = fundings.filter((f) => !f.reclaimed).map((f) => f.funder);
-  const refunds =
-    open || unclaimed.length === 0 ? new Map<Hex, bigint>() : await readRefunds(id, unclaimed, head.blockNumber);
+  const refunds = open || unclaimed.length === 0 ? new Map<Hex, bigint>() : await refundsAt(head, id, unclaimed);
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
@@ -253,10 +196,10 @@ capital.get("/bounties/:id", async (c) => {
 
 capital.get("/escrows/:id", async (c) => {
   const id = parseUint256(c.req.param("id"), "Escrow id");
-  const [row] = await db.select().from(escrow).where(eq(escrow.id, id));
-  if (row === undefined) throw new NotFoundError(`No escrow ${id} has been indexed.`);
-  const [head, milestones, claims, payments] = await Promise.all([
-    readIndexedHead(db),
+  const head = await headOf(c);
+  const [[row], clocks, milestones, claims, payments] = await Promise.all([
+    db.select().from(escrow).where(eq(escrow.id, id)),
+    pauseStatesAt(head),
     db.select().from(milestone).where(eq(milestone.escrowId, id)).orderBy(asc(milestone.index)),
     db
       .select()
@@ -269,7 +212,8 @@ capital.get("/escrows/:id", async (c) => {
       .where(eq(milestonePayment.escrowId, id))
       .orderBy(asc(milestonePayment.blockNumber), asc(milestonePayment.logIndex)),
   ]);
-  const { moduleTime } = (await readPauseStates(head.timestamp)).MilestoneEscrow;
+  if (row === undefined) throw new NotFoundError(`No escrow ${id} has been indexed.`);
+  const { moduleTime } = clocks.MilestoneEscrow;
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
@@ -283,9 +227,8 @@ capital.get("/escrows/:id", async (c) => {
 
 capital.get("/disputes/:id", async (c) => {
   const id = parseUint256(c.req.param("id"), "Dispute id");
-  const [row] = await db.select().from(dispute).where(eq(dispute.id, id));
-  if (row === undefined) throw new NotFoundError(`No dispute ${id} has been indexed.`);
-  const [rounds, evidence, appeals, [ruling]] = await Promise.all([
+  const [[row], rounds, evidence, appeals, [ruling]] = await Promise.all([
+    db.select().from(dispute).where(eq(dispute.id, id)),
     db.select().from(disputeRound).where(eq(disputeRound.disputeId, id)).orderBy(asc(disputeRound.round)),
     db
       .select()
@@ -300,8 +243,9 @@ capital.get("/disputes/:id", async (c) => {
     db
       .select()
       .from(milestonePayment)
-      .where(and(eq(milestonePayment.kind, "ruling"), eq(milestonePayment.disputeId, id))),
+      .where(and(eq(milestonePayment.disputeId, id), eq(milestonePayment.kind, "ruling"))),
   ]);
+  if (row === undefined) throw new NotFoundError(`No dispute ${id} has been indexed.`);
   return c.json({
     dispute: disputeJson(row, rounds),
     rounds: rounds.map((round) => disputeRoundJson(row, round)),
@@ -340,12 +284,12 @@ capital.get("/arbitration", async (c) => {
 
 /** Every module's pause and clock (`pauseState()`, `paused()`) at the last indexed block. */
 capital.get("/modules", async (c) => {
-  const head = await readIndexedHead(db);
-  const states = await readPauseStates(head.timestamp);
+  const head = await headOf(c);
+  const states = await pauseStatesAt(head);
   return c.json({
     blockNumber: head.blockNumber.toString(),
     timestamp: head.timestamp.toString(),
-    modules: (Object.keys(MODULES) as (keyof typeof MODULES)[]).map((name) => ({
+    modules: (Object.keys(MODULES) as ModuleName[]).map((name) => ({
       name,
       address: getAddress(MODULES[name]),
       ...pauseStateJson(states[name]),
@@ -357,9 +301,8 @@ capital.get("/modules", async (c) => {
 
 capital.get("/splits/:address", async (c) => {
   const address = lower(parseAddress(c.req.param("address")));
-  const [row] = await db.select().from(split).where(eq(split.address, address));
-  if (row === undefined) throw new NotFoundError(`No split at ${getAddress(address)} has been indexed.`);
-  const [distributions, payouts, pending, withdrawals] = await Promise.all([
+  const [[row], distributions, payouts, pending, withdrawals] = await Promise.all([
+    db.select().from(split).where(eq(split.address, address)),
     db
       .select()
       .from(splitDistribution)
@@ -374,9 +317,10 @@ capital.get("/splits/:address", async (c) => {
     db
       .select()
       .from(withdrawalEvent)
-      .where(eq(withdrawalEvent.module, address))
+      .where(and(eq(withdrawalEvent.module, address), eq(withdrawalEvent.kind, "withdrawal")))
       .orderBy(asc(withdrawalEvent.blockNumber), asc(withdrawalEvent.logIndex)),
   ]);
+  if (row === undefined) throw new NotFoundError(`No split at ${getAddress(address)} has been indexed.`);
   // Payout ids are "<distribution>:<recipient index>" and "<distribution>:distributor".
   const order = (id: string) => {
     const key = id.slice(id.lastIndexOf(":") + 1);

@@ -22,7 +22,7 @@ import {
   trustedIssuer,
 } from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, eq, or } from "ponder";
+import { and, asc, eq, inArray, or } from "ponder";
 import { getAddress, type Address, type Hex } from "viem";
 
 import { atlasSchemas } from "../../settings.ts";
@@ -47,11 +47,11 @@ import {
   type RecognitionJson,
 } from "./graphJson.ts";
 import { emptyMember } from "../../memberRow.ts";
-import { readIndexedHead } from "./head.ts";
 import { parseAddress, parseId, parseOptionalId, parseSeconds, parseSovereignRef, parseUid } from "./parse.ts";
+import { headOf, type ApiEnv } from "./perBlock.ts";
 import { decayedScore } from "./reputation.ts";
 
-const graph = new Hono();
+const graph = new Hono<ApiEnv>();
 
 /** Default half-life of the decayed reputation: 30 days. */
 const DEFAULT_HALF_LIFE = 30 * 24 * 3600;
@@ -117,27 +117,32 @@ graph.get("/sovereigns/:idOrHandle/credentials/:uid", async (c) => {
   const trustedByParam = parseOptionalId(c.req.query("trustedBy"), "trustedBy");
   const rawAccount = c.req.query("account");
   const accountParam = rawAccount === undefined ? undefined : parseAddress(rawAccount);
-  const head = await readIndexedHead(db);
-  const asking = await findSovereign(ref);
+  const head = await headOf(c);
+  // Two rounds of queries: the sovereigns and the credential, then what depends on them.
+  const [asking, trustedByRows, [held]] = await Promise.all([
+    findSovereign(ref),
+    trustedByParam === undefined ? [] : db.select().from(sovereign).where(eq(sovereign.id, trustedByParam)),
+    db.select().from(credential).where(eq(credential.uid, uid)),
+  ]);
   const trustedById = trustedByParam ?? asking.id;
-  const [trusting] =
-    trustedById === asking.id ? [asking] : await db.select().from(sovereign).where(eq(sovereign.id, trustedById));
+  const trusting = trustedById === asking.id ? asking : trustedByRows[0];
   if (trusting === undefined) throw new NotFoundError(`No sovereign ${trustedById} has been indexed.`);
-  const [held] = await db.select().from(credential).where(eq(credential.uid, uid));
   if (held === undefined) throw new NotFoundError(`No skill credential ${uid} has been indexed.`);
   const account = accountParam ?? held.recipient;
   const schema = atlasSchemas.skillCredential;
-  const [pair] = await db.select().from(recognition).where(recognitionKey(asking.id, trustedById));
-  const [trust] = await db
-    .select()
-    .from(trustedIssuer)
-    .where(
-      and(
-        eq(trustedIssuer.sovereignId, trustedById),
-        eq(trustedIssuer.schema, schema),
-        eq(trustedIssuer.issuer, held.attester),
+  const [[pair], [trust]] = await Promise.all([
+    db.select().from(recognition).where(recognitionKey(asking.id, trustedById)),
+    db
+      .select()
+      .from(trustedIssuer)
+      .where(
+        and(
+          eq(trustedIssuer.sovereignId, trustedById),
+          eq(trustedIssuer.schema, schema),
+          eq(trustedIssuer.issuer, held.attester),
+        ),
       ),
-    );
+  ]);
   const status = credentialStatus({
     credential: held,
     schema,
@@ -167,17 +172,18 @@ graph.get("/sovereigns/:idOrHandle/credentials/:uid", async (c) => {
 
 graph.get("/organizations/:id", async (c) => {
   const id = parseId(c.req.param("id"), "Organization id");
-  const [row] = await db.select().from(organization).where(eq(organization.id, id));
-  if (row === undefined) throw new NotFoundError(`No organization ${id} has been indexed.`);
-  const [rows, sovereignMembers, missions] = await Promise.all([
+  const sovereignOf = db.select({ id: organization.sovereignId }).from(organization).where(eq(organization.id, id));
+  const [[row], rows, sovereignMembers, missions] = await Promise.all([
+    db.select().from(organization).where(eq(organization.id, id)),
     db
       .select()
       .from(organizationMember)
       .where(eq(organizationMember.organizationId, id))
       .orderBy(asc(organizationMember.addedBlock), asc(organizationMember.account)),
-    currentMemberSet(row.sovereignId),
+    currentMemberSet(inArray(member.sovereignId, sovereignOf)),
     db.select().from(mission).where(eq(mission.organizationId, id)).orderBy(asc(mission.id)),
   ]);
+  if (row === undefined) throw new NotFoundError(`No organization ${id} has been indexed.`);
   // As `isOrganizationMember` / `isOrganizationAdmin`: only while still a member of the sovereign.
   const members = rows
     .filter((m) => sovereignMembers.has(m.account))
@@ -209,9 +215,8 @@ graph.get("/missions", async (c) => {
 
 graph.get("/missions/:id", async (c) => {
   const id = parseId(c.req.param("id"), "Mission id");
-  const [row] = await db.select().from(mission).where(eq(mission.id, id));
-  if (row === undefined) throw new NotFoundError(`No mission ${id} has been indexed.`);
-  const [transitions, links, contributions] = await Promise.all([
+  const [[row], transitions, links, contributions] = await Promise.all([
+    db.select().from(mission).where(eq(mission.id, id)),
     db
       .select()
       .from(missionTransition)
@@ -224,6 +229,7 @@ graph.get("/missions/:id", async (c) => {
       .orderBy(asc(missionFunding.blockNumber), asc(missionFunding.module), asc(missionFunding.fundingId)),
     contributionsWhere([eq(contribution.missionId, id)]),
   ]);
+  if (row === undefined) throw new NotFoundError(`No mission ${id} has been indexed.`);
   return c.json({
     mission: missionJson(row),
     transitions: transitions.map(missionTransitionJson),
@@ -294,7 +300,7 @@ graph.get("/accounts/:address/reputation", async (c) => {
   const halfLife = rawHalfLife === undefined ? DEFAULT_HALF_LIFE : parseSeconds(rawHalfLife, "halfLife");
   const sovereignId = parseOptionalId(c.req.query("sovereign"), "sovereign");
   const key = lower(address);
-  const head = await readIndexedHead(db);
+  const head = await headOf(c);
   const [totals, contributions] = await Promise.all([
     db
       .select()
@@ -346,25 +352,34 @@ export interface AccountGraphJson {
 
 export async function readAccountGraph(address: Address): Promise<AccountGraphJson> {
   const key = lower(address);
-  const [memberRows, adminRows, totals, contributions, sovereigns] = await Promise.all([
-    db.select().from(member).where(eq(member.account, key)).orderBy(asc(member.sovereignId)),
+  // The sovereigns' handles come with the rows (joins), not from a scan of every sovereign.
+  const [memberRows, adminRows, totals, contributions] = await Promise.all([
     db
-      .select()
+      .select({ row: member, handle: sovereign.handle })
+      .from(member)
+      .leftJoin(sovereign, eq(sovereign.id, member.sovereignId))
+      .where(eq(member.account, key))
+      .orderBy(asc(member.sovereignId)),
+    db
+      .select({ sovereignId: sovereignAdmin.sovereignId, handle: sovereign.handle })
       .from(sovereignAdmin)
+      .leftJoin(sovereign, eq(sovereign.id, sovereignAdmin.sovereignId))
       .where(and(eq(sovereignAdmin.account, key), eq(sovereignAdmin.active, true))),
     db.select().from(reputation).where(eq(reputation.account, key)).orderBy(asc(reputation.sovereignId)),
     contributionsWhere([eq(contribution.account, key)]),
-    db.select({ id: sovereign.id, handle: sovereign.handle }).from(sovereign),
   ]);
-  const handles = new Map(sovereigns.map((s) => [s.id, s.handle]));
+  const handles = new Map<bigint, string | null>([
+    ...memberRows.map(({ row, handle }) => [row.sovereignId, handle] as const),
+    ...adminRows.map(({ sovereignId, handle }) => [sovereignId, handle] as const),
+  ]);
   const adminOf = new Set(adminRows.map((row) => row.sovereignId));
-  const memberships = memberRows.map((row) => ({
+  const memberships = memberRows.map(({ row }) => ({
     ...memberJson(row, adminOf.has(row.sovereignId)),
     handle: handles.get(row.sovereignId) ?? null,
   }));
   // An admin who never joined (adminship accepted by a non-member) has no membership row.
   for (const sovereignId of adminOf) {
-    if (memberRows.some((row) => row.sovereignId === sovereignId)) continue;
+    if (memberRows.some(({ row }) => row.sovereignId === sovereignId)) continue;
     memberships.push({
       ...memberJson(emptyMember(sovereignId, key), true),
       handle: handles.get(sovereignId) ?? null,
@@ -409,9 +424,9 @@ async function membersOf(sovereignId: bigint): Promise<MemberJson[]> {
   return rows.map((row) => memberJson(row, adminSet.has(row.account)));
 }
 
-/** The current members of a sovereign (lower-case addresses). */
-async function currentMemberSet(sovereignId: bigint): Promise<Set<Hex>> {
-  const rows = await db.select().from(member).where(eq(member.sovereignId, sovereignId));
+/** The current members of the sovereign `which` selects (lower-case addresses). */
+async function currentMemberSet(which: SQL): Promise<Set<Hex>> {
+  const rows = await db.select({ account: member.account, roles: member.roles }).from(member).where(which);
   return new Set(rows.filter((row) => (row.roles & MEMBER_BIT) !== 0).map((row) => row.account));
 }
 
