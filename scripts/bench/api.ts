@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 import { createPublicClient, createWalletClient, http, type Address } from "viem";
 import { hardhat } from "viem/chains";
 
-import { addressesOf, createAtlasClient, hashMetadata } from "../../sdk/src/index.ts";
+import { addressesOf, createAtlasClient, graph, hashMetadata } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { freePort, stopAll } from "../lib/processes.ts";
 import {
@@ -278,6 +278,7 @@ async function addOrganization(job: MainJob): Promise<void> {
     publicClient,
     walletClient: createWalletClient({ chain: hardhat, transport: http(job.rpcUrl), account: admin.account }),
     addresses: addressesOf(book),
+    layers: { graph },
   });
   const document = { name: "Bench guild", description: "An organization for the API benchmark." };
   await client.graph.createOrganization({
