@@ -18,14 +18,8 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 
-import {
-  addressesOf,
-  atlasTokenAbi,
-  allLayers,
-  createAtlasClient,
-  type AddressBook,
-  type AtlasClient,
-} from "../../sdk/src/index.ts";
+import { addressesOf, allLayers, createAtlasClient, type AddressBook, type AtlasClient } from "../../sdk/src/index.ts";
+import { atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 
 /** The key of the scenario's off-chain signer (a "wallet" that signs, never sends). */
 const SIGNER_KEY = "0x6a0b0f5d5c1f0a3e0c4d7b2a9e8f1c3d5b7a9c1e3f5a7b9d1c3e5f7a9b1d3c5e" as const;

@@ -3,18 +3,6 @@
  * helpers live in "@atlas-os/sdk/node".
  * @packageDocumentation
  */
-export { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
-export { atlasModuleAbi } from "./abi/IAtlasModule.ts";
-export { atlasTokenAbi } from "./abi/AtlasToken.ts";
-export { timelockControllerAbi } from "./abi/TimelockController.ts";
-export { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
-export { easAbi } from "./abi/EAS.ts";
-export { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
-export { arbitrationAbi } from "./abi/Arbitration.ts";
-export { bountyBoardAbi } from "./abi/BountyBoard.ts";
-export { milestoneEscrowAbi } from "./abi/MilestoneEscrow.ts";
-export { revenueSplitAbi } from "./abi/RevenueSplit.ts";
-export { revenueSplitFactoryAbi } from "./abi/RevenueSplitFactory.ts";
 export {
   ATLAS_SCHEMAS,
   ATLAS_SCHEMA_NAMES,

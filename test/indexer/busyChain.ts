@@ -3,7 +3,7 @@
  * automine off, then batches of token transfers (each a Transfer and two DelegateVotesChanged)
  * and votes mined together.
  */
-import { atlasTokenAbi } from "@atlas-os/sdk";
+import { atlasTokenAbi } from "@atlas-os/sdk/abi";
 import { encodeFunctionData, type Address, type Hex } from "viem";
 
 import { ATLAS, type DeployedChain } from "./chain.ts";

@@ -14,7 +14,7 @@ import {
   milestoneEscrowAbi,
   revenueSplitAbi,
   revenueSplitFactoryAbi,
-} from "@atlas-os/sdk";
+} from "@atlas-os/sdk/abi";
 import { expect } from "chai";
 import {
   createWalletClient,

@@ -17,8 +17,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { ATLAS_SCHEMAS } from "@atlas-os/sdk";
 import {
-  ATLAS_SCHEMAS,
   arbitrationAbi,
   atlasTokenAbi,
   bountyBoardAbi,
@@ -27,7 +27,7 @@ import {
   revenueSplitAbi,
   revenueSplitFactoryAbi,
   sovereignRegistryAbi,
-} from "@atlas-os/sdk";
+} from "@atlas-os/sdk/abi";
 import { expect } from "chai";
 import {
   createWalletClient,

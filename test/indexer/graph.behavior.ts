@@ -3,15 +3,8 @@
  * scenario, every Sovereign Graph route must answer what the registry's, the ledger's and EAS's
  * views answer, refuse malformed requests (400) and not invent what was never indexed (404).
  */
-import {
-  ATLAS_SCHEMAS,
-  ATLAS_SCHEMA_NAMES,
-  CREDENTIAL_STATUSES,
-  MISSION_STATUSES,
-  contributionLedgerAbi,
-  easAbi,
-  sovereignRegistryAbi,
-} from "@atlas-os/sdk";
+import { ATLAS_SCHEMAS, ATLAS_SCHEMA_NAMES, CREDENTIAL_STATUSES, MISSION_STATUSES } from "@atlas-os/sdk";
+import { contributionLedgerAbi, easAbi, sovereignRegistryAbi } from "@atlas-os/sdk/abi";
 import { expect } from "chai";
 import {
   decodeAbiParameters,

@@ -3,14 +3,8 @@
  * registry, ledger and EAS: four sovereigns, recognitions, trusted issuers, memberships and roles,
  * an agent, organizations, missions, skill credentials and verified execution records.
  */
-import {
-  ATLAS_SCHEMAS,
-  contributionLedgerAbi,
-  easAbi,
-  schemaUid,
-  sovereignRegistryAbi,
-  type AtlasSchemaName,
-} from "@atlas-os/sdk";
+import { ATLAS_SCHEMAS, schemaUid, type AtlasSchemaName } from "@atlas-os/sdk";
+import { contributionLedgerAbi, easAbi, sovereignRegistryAbi } from "@atlas-os/sdk/abi";
 import { expect } from "chai";
 import {
   createWalletClient,

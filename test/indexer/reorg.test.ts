@@ -6,7 +6,8 @@
 import { rm } from "node:fs/promises";
 
 import { expect } from "chai";
-import { atlasTokenAbi, sovereignRegistryAbi, type ProposeParameters } from "@atlas-os/sdk";
+import { type ProposeParameters } from "@atlas-os/sdk";
+import { atlasTokenAbi, sovereignRegistryAbi } from "@atlas-os/sdk/abi";
 import { encodeFunctionData, keccak256, toHex, type Hex } from "viem";
 
 import { ATLAS, deployChain, type DeployedChain } from "./chain.ts";

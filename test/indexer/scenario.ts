@@ -3,7 +3,8 @@
  * the indexer's API says what the chain says.
  */
 import { expect } from "chai";
-import { atlasGovernorAbi, atlasTokenAbi, type CreatedProposal, type ProposeParameters } from "@atlas-os/sdk";
+import { type CreatedProposal, type ProposeParameters } from "@atlas-os/sdk";
+import { atlasGovernorAbi, atlasTokenAbi } from "@atlas-os/sdk/abi";
 import { encodeFunctionData, getAddress, parseEther, type Address, type Hex } from "viem";
 
 import { ATLAS, type DeployedChain } from "./chain.ts";

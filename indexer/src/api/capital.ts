@@ -34,7 +34,8 @@ import {
   streamClaim,
   withdrawalEvent,
 } from "ponder:schema";
-import { bountyBoardAbi, type MilestoneState } from "@atlas-os/sdk";
+import { type MilestoneState } from "@atlas-os/sdk";
+import { bountyBoardAbi } from "@atlas-os/sdk/abi";
 import { Hono } from "hono";
 import { and, asc, eq, gt, inArray } from "ponder";
 import { getAddress, type Address, type Hex } from "viem";

@@ -4,7 +4,8 @@
  * state from indexed rows and the clock) keeps quorum, timelock and late-quorum rules in one place,
  * the contract.
  */
-import { atlasGovernorAbi, PROPOSAL_STATES, type ProposalState } from "@atlas-os/sdk";
+import { PROPOSAL_STATES, type ProposalState } from "@atlas-os/sdk";
+import { atlasGovernorAbi } from "@atlas-os/sdk/abi";
 import type { Address, PublicClient } from "viem";
 
 import { ChainUnavailableError } from "./errors.ts";
