@@ -12,8 +12,10 @@
  *   sdk/src/abi/addressBook.ts   the address book's keys and their types
  *   indexer/contracts.generated.ts  the Ponder config's contracts
  *
- * The deployment (deploy/atlas.ts, scripts/deploy.ts) and the address book
- * (sdk/src/addressBook.ts) enumerate the address book's contracts from the generated keys.
+ * The address book (sdk/src/addressBook.ts) enumerates its contracts from the generated keys. The
+ * deployment (deploy/atlas.ts, scripts/deploy.ts) still names them by hand, but is typed by them:
+ * scripts/deploy.ts builds an `AddressBook`, so a new key without its deployed contract fails the
+ * typecheck.
  *
  * Adding a contract: write it (interface with NatSpec, one `@dev` line per error), deploy it in its
  * layer's Ignition module under its address-book key, add one line here, `npm run sdk:generate`.
