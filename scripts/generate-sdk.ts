@@ -1,227 +1,363 @@
 /**
- * Generates the SDK's typed inputs from the build and the deployments, so nothing in them is
- * edited by hand:
- *   sdk/src/abi/<contract>.ts   `export const <name>Abi = [...] as const` from artifacts/
- *   sdk/src/abi/errors.ts       each layer's custom errors (`<layer>ErrorsAbi`), for error decoding
- *   sdk/src/deployments.ts      the committed address books of public networks (deployments/*.json)
+ * Generates, from the contract manifest (deploy/manifest.ts) and the build (artifacts/), every
+ * file that lists contracts, so that none is kept by hand:
+ *
+ *   sdk/src/abi/<Name>.ts            each item of the ABI (a compact signature and its exact type),
+ *                                    the custom errors with their sentences (NatSpec `@dev`), the
+ *                                    whole ABI, and the contract's error catalog
+ *   sdk/src/abi/enums.ts             the enums of the ABIs, by name (from the contracts' source)
+ *   sdk/src/abi/index.ts             every ABI and error catalog (`@atlas-os/sdk/abi`)
+ *   sdk/src/abi/catalogs.ts          each layer's error catalog, every contract's, and the errors' names
+ *   sdk/src/abi/addressBook.ts       the address book's keys and their types
+ *   sdk/src/deployments.ts           the committed address books of public networks (deployments/)
+ *   indexer/contracts.generated.ts   the Ponder config's contracts
  *
  *   node scripts/generate-sdk.ts           rewrites them (run `hardhat build` first)
- *   node scripts/generate-sdk.ts --check   fails when a committed file differs from what the build gives
+ *   node scripts/generate-sdk.ts --check   fails when a committed file differs from what the build
+ *                                          gives, or when a contract of contracts/ with an
+ *                                          artifact is neither in the manifest nor excluded
+ *
+ * Paths are relative to the working directory (the repository, or a copy of it).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { isLocalChain } from "../sdk/src/chains.ts";
-
-/**
- * The contracts the SDK talks to: artifact source, the export name of its ABI, and the SDK layer
- * whose actions call it (each layer decodes the custom errors of its own contracts only), plus
- * `errorsAlsoIn`: for a layer whose contracts call this one and let its reverts through, the
- * errors that can reach that layer's actions that way, which it decodes too (named, not all:
- * each layer's catalog ships in its bundle). `IERC20Errors` stands for the ERC-20 tokens the
- * capital contracts move: SafeERC20 bubbles a token's ERC-6093 error (a missing approval) up.
- */
-const CONTRACTS = [
-  {
-    source: "contracts/governance/AtlasGovernor.sol",
-    name: "AtlasGovernor",
-    exportName: "atlasGovernorAbi",
-    layer: "governance",
-  },
-  {
-    source: "contracts/governance/AtlasToken.sol",
-    name: "AtlasToken",
-    exportName: "atlasTokenAbi",
-    layer: "governance",
-  },
-  {
-    source: "@openzeppelin/contracts/governance/TimelockController.sol",
-    name: "TimelockController",
-    exportName: "timelockControllerAbi",
-    layer: "governance",
-  },
-  {
-    // What every module shares (guardian, bounded pause, module clock), owned by governance: the
-    // governance layer reads any module's pause state with it.
-    source: "contracts/governance/IAtlasModule.sol",
-    name: "IAtlasModule",
-    exportName: "atlasModuleAbi",
-    layer: "governance",
-  },
-  {
-    source: "contracts/graph/SovereignRegistry.sol",
-    name: "SovereignRegistry",
-    exportName: "sovereignRegistryAbi",
-    layer: "graph",
-    // BountyBoard.createBounty and MilestoneEscrow.createEscrow check and link the mission.
-    errorsAlsoIn: {
-      capital: [
-        "RegistryUnknownMission",
-        "RegistryMissionClosed",
-        "RegistrySovereignSuspended",
-        "RegistryNotFundingModule",
-      ],
-    },
-  },
-  {
-    source: "contracts/graph/ContributionLedger.sol",
-    name: "ContributionLedger",
-    exportName: "contributionLedgerAbi",
-    layer: "graph",
-  },
-  {
-    source: "@ethereum-attestation-service/eas-contracts/contracts/EAS.sol",
-    name: "EAS",
-    exportName: "easAbi",
-    layer: "graph",
-  },
-  {
-    source: "contracts/capital/BountyBoard.sol",
-    name: "BountyBoard",
-    exportName: "bountyBoardAbi",
-    layer: "capital",
-  },
-  {
-    source: "contracts/capital/MilestoneEscrow.sol",
-    name: "MilestoneEscrow",
-    exportName: "milestoneEscrowAbi",
-    layer: "capital",
-    // Arbitration.finalize enforces a ruling through the escrow's onRuling.
-    errorsAlsoIn: { interstate: ["EscrowUnknownDispute", "EscrowInvalidShare"] },
-  },
-  {
-    source: "contracts/capital/RevenueSplitFactory.sol",
-    name: "RevenueSplitFactory",
-    exportName: "revenueSplitFactoryAbi",
-    layer: "capital",
-  },
-  {
-    source: "contracts/capital/RevenueSplit.sol",
-    name: "RevenueSplit",
-    exportName: "revenueSplitAbi",
-    layer: "capital",
-  },
-  {
-    source: "contracts/interstate/Arbitration.sol",
-    name: "Arbitration",
-    exportName: "arbitrationAbi",
-    layer: "interstate",
-    // MilestoneEscrow.dispute opens its disputes with openDispute.
-    errorsAlsoIn: {
-      capital: [
-        "ArbitrationNotArbitrable",
-        "ArbitrationInvalidParties",
-        "ArbitrationZeroAmount",
-        "ArbitrationArbiterIsParty",
-        "ArbitrationMissingEvidence",
-      ],
-    },
-  },
-  {
-    source: "@openzeppelin/contracts/interfaces/draft-IERC6093.sol",
-    name: "IERC20Errors",
-    exportName: "erc20ErrorsAbi",
-    layer: "capital",
-  },
-] as const satisfies readonly {
-  source: string;
-  name: string;
-  exportName: string;
-  layer: string;
-  errorsAlsoIn?: { readonly [layer: string]: readonly string[] };
-}[];
-
-/**
- * Layers whose actions import single ABI items ({@link itemizedAbiModule}) rather than whole
- * ABIs. Not every layer: a whole ABI written as one array literal compresses better (about 25%
- * less gzip) than the same items as separate consts, and the governance and graph actions use
- * most of their contracts' ABIs anyway; the capital and interstate actions use a fraction of
- * large ones.
- */
-const ITEMIZED_LAYERS: readonly string[] = ["capital", "interstate"];
-
-/** The SDK's layers, in the order their errors ABIs are written. */
-const LAYERS = [...new Set(CONTRACTS.map((contract) => contract.layer))];
-
-/**
- * Which errors of `contract` the actions of `layer` decode: all of them in its own layer, the ones
- * its `errorsAlsoIn` names for a layer they reach, none otherwise.
- */
-function errorsIn(contract: (typeof CONTRACTS)[number], layer: string): (name: string) => boolean {
-  if (contract.layer === layer) return () => true;
-  const reached: { readonly [layer: string]: readonly string[] } =
-    "errorsAlsoIn" in contract ? contract.errorsAlsoIn : {};
-  const names = reached[layer] ?? [];
-  return (name) => names.includes(name);
-}
+import {
+  ENUM_NAMES,
+  EXCLUDED,
+  EXTERNAL_ERROR_SENTENCES,
+  MANIFEST,
+  type ContractEntry,
+  type Layer,
+} from "../deploy/manifest.ts";
 
 const HEADER =
-  "// Generated by scripts/generate-sdk.ts from the build; do not edit. `npm run sdk:generate` rewrites it.\n";
+  "// Generated by scripts/generate-sdk.ts from deploy/manifest.ts and the build; do not edit. `npm run sdk:generate` rewrites it.\n";
 
-function generated(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const contract of CONTRACTS) {
-    const artifactPath = path.join("artifacts", contract.source, `${contract.name}.json`);
-    if (!existsSync(artifactPath)) throw new Error(`${artifactPath} is missing: run \`hardhat build\` first`);
-    const abi = slim(JSON.parse(readFileSync(artifactPath, "utf8")) as { abi: unknown[] });
-    files.set(
-      `sdk/src/abi/${contract.name}.ts`,
-      ITEMIZED_LAYERS.includes(contract.layer)
-        ? itemizedAbiModule(contract, abi as AbiItem[])
-        : `${HEADER}\n/** ABI of \`${contract.name}\` (${contract.source}). */\nexport const ${contract.exportName} = ${JSON.stringify(abi, null, 2)} as const;\n`,
-    );
-  }
+/* THE BUILD */
 
-  // Each layer's custom errors (of every contract it calls, with the errors those inherit),
-  // deduplicated by signature: what that layer's error decoding needs, without pulling whole ABIs,
-  // or another layer's errors, into a bundle that uses one action. An error shared by two layers
-  // (an OpenZeppelin one) is in both. errors.ts builds the ABI of all errors from these at run time.
-  const errorAbis = LAYERS.map((layer) => {
-    const errors = new Map<string, unknown>();
-    for (const contract of CONTRACTS) {
-      const decoded = errorsIn(contract, layer);
-      const { abi } = JSON.parse(
-        readFileSync(path.join("artifacts", contract.source, `${contract.name}.json`), "utf8"),
-      ) as { abi: { type: string; name: string; inputs: { type: string }[] }[] };
-      for (const item of abi.filter((i) => i.type === "error" && decoded(i.name))) {
-        // Decoding needs the types only: errors are rendered from positional arguments.
-        errors.set(`${item.name}(${item.inputs.map((i) => i.type).join(",")})`, {
-          type: "error",
-          name: item.name,
-          inputs: item.inputs.map((input) => stripped(input, ["name", "internalType"])),
-        });
-      }
-    }
-    const names = CONTRACTS.filter((c) => c.layer === layer)
-      .map((c) => `\`${c.name}\``)
-      .join(", ");
-    const reached = CONTRACTS.filter((c) => c.layer !== layer && "errorsAlsoIn" in c && layer in c.errorsAlsoIn)
-      .map((c) => `\`${c.name}\``)
-      .join(", ");
-    const through = reached ? `, and the errors of ${reached} that reach them` : "";
-    return `/** Every custom error of the ${layer} layer's contracts (${names})${through}, deduplicated by signature. */\nexport const ${layer}ErrorsAbi = ${JSON.stringify([...errors.values()], null, 2)} as const;\n`;
-  });
-  files.set("sdk/src/abi/errors.ts", `${HEADER}\n${errorAbis.join("\n")}`);
-
-  const books: Record<string, unknown> = {};
-  if (existsSync("deployments")) {
-    for (const file of readdirSync("deployments").sort()) {
-      const match = /^(\d+)\.json$/.exec(file);
-      if (!match || isLocalChain(Number(match[1]))) continue;
-      books[match[1]] = JSON.parse(readFileSync(path.join("deployments", file), "utf8"));
-    }
-  }
-  files.set(
-    "sdk/src/deployments.ts",
-    `${HEADER}\nimport type { AddressBook } from "./addressBook.ts";\n\n/** Address books of the public networks Atlas OS is deployed on, by chain id. */\nexport const deployments: Readonly<Record<number, AddressBook>> = ${JSON.stringify(books, null, 2)};\n`,
-  );
-  return files;
+interface AbiParameter {
+  readonly name: string;
+  readonly type: string;
+  readonly internalType?: string;
+  readonly indexed?: boolean;
+  readonly components?: readonly AbiParameter[];
 }
 
 interface AbiItem {
   readonly type: string;
   readonly name?: string;
+  readonly inputs?: readonly AbiParameter[];
+  readonly outputs?: readonly AbiParameter[];
+  readonly stateMutability?: string;
+  readonly anonymous?: boolean;
 }
+
+interface Artifact {
+  readonly contractName: string;
+  readonly sourceName: string;
+  readonly abi: readonly AbiItem[];
+  readonly bytecode: string;
+  readonly buildInfoId: string;
+  readonly inputSourceName: string;
+}
+
+interface AstNode {
+  readonly nodeType: string;
+  readonly name?: string;
+  readonly canonicalName?: string;
+  readonly absolutePath?: string;
+  readonly contractKind?: string;
+  readonly abstract?: boolean;
+  readonly documentation?: { readonly text: string } | string | null;
+  readonly members?: readonly AstNode[];
+  readonly parameters?: { readonly parameters: readonly AstNode[] };
+  readonly nodes?: readonly AstNode[];
+}
+
+/** One custom error as the source declares it. */
+interface ErrorDeclaration {
+  /** Where: a path of the build (`project/contracts/…`, `npm/@openzeppelin/…`). */
+  readonly file: string;
+  readonly parameters: readonly string[];
+  /** Its `@dev` text, whitespace collapsed. */
+  readonly dev: string | undefined;
+}
+
+interface EnumDefinition {
+  readonly members: string[];
+  readonly notice: string | undefined;
+}
+
+/**
+ * The build as the generator reads it: artifacts, and the ASTs of their build infos (only those
+ * the artifacts name: an older build info may linger beside them).
+ */
+class Build {
+  private readonly outputs = new Map<string, { readonly sources: Record<string, { readonly ast: AstNode }> }>();
+  private readonly declarations = new Map<string, Map<string, ErrorDeclaration[]>>();
+  private readonly enumDefinitions = new Map<string, Map<string, EnumDefinition>>();
+
+  artifact(source: string, name: string): Artifact {
+    const file = path.join("artifacts", source, `${name}.json`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`hardhat build\` first`);
+    return JSON.parse(readFileSync(file, "utf8")) as Artifact;
+  }
+
+  /** Every custom error declared in the sources of `artifact`'s build, by name. */
+  errors(artifact: Artifact): Map<string, ErrorDeclaration[]> {
+    if (!this.declarations.has(artifact.buildInfoId)) this.readDeclarations(artifact.buildInfoId);
+    return this.declarations.get(artifact.buildInfoId)!;
+  }
+
+  /** Every enum of `artifact`'s build, by canonical name (`IBountyBoard.BountyStatus`). */
+  enums(artifact: Artifact): Map<string, EnumDefinition> {
+    if (!this.enumDefinitions.has(artifact.buildInfoId)) this.readDeclarations(artifact.buildInfoId);
+    return this.enumDefinitions.get(artifact.buildInfoId)!;
+  }
+
+  private output(id: string) {
+    let output = this.outputs.get(id);
+    if (output === undefined) {
+      const file = path.join("artifacts", "build-info", `${id}.output.json`);
+      output = (JSON.parse(readFileSync(file, "utf8")) as { output: { sources: Record<string, { ast: AstNode }> } })
+        .output;
+      this.outputs.set(id, output);
+    }
+    return output;
+  }
+
+  private readDeclarations(id: string): void {
+    const declarations = new Map<string, ErrorDeclaration[]>();
+    const enums = new Map<string, EnumDefinition>();
+    for (const { ast } of Object.values(this.output(id).sources)) {
+      const walk = (node: AstNode) => {
+        if (node.nodeType === "ErrorDefinition") {
+          const list = declarations.get(node.name!) ?? [];
+          list.push({
+            file: ast.absolutePath!,
+            parameters: node.parameters!.parameters.map((p) => p.name!),
+            dev: devText(node.documentation),
+          });
+          declarations.set(node.name!, list);
+        } else if (node.nodeType === "EnumDefinition") {
+          enums.set(node.canonicalName!, {
+            members: node.members!.map((m) => m.name!),
+            notice: tagText(node.documentation, "notice"),
+          });
+        }
+        for (const child of node.nodes ?? []) walk(child);
+      };
+      walk(ast);
+    }
+    this.declarations.set(id, declarations);
+    this.enumDefinitions.set(id, enums);
+  }
+}
+
+function docText(documentation: AstNode["documentation"]): string {
+  return typeof documentation === "string" ? documentation : (documentation?.text ?? "");
+}
+
+/** The text of a NatSpec `tag` (up to the next tag), whitespace collapsed. */
+function tagText(documentation: AstNode["documentation"], tag: string): string | undefined {
+  const match = new RegExp(`@${tag}\\s+([\\s\\S]*?)(?=\\n\\s*@\\w|$)`).exec(docText(documentation));
+  return match?.[1]!.replace(/\s+/g, " ").trim();
+}
+
+function devText(documentation: AstNode["documentation"]): string | undefined {
+  return tagText(documentation, "dev");
+}
+
+/** The ABI without `internalType` (viem never reads it). */
+function slim<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(slim) as T;
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "internalType")
+      .map(([key, v]) => [key, slim(v)]),
+  ) as T;
+}
+
+/* ABI TEXT (read back by sdk/src/abiText.ts) AND TYPES */
+
+function parameterText(p: AbiParameter): string {
+  const type = p.components ? `(${p.components.map(parameterText).join(",")})${p.type.slice(5)}` : p.type;
+  return [type, p.indexed ? "indexed" : "", p.name].filter((word) => word !== "").join(" ");
+}
+
+function parametersText(list: readonly AbiParameter[] = []): string {
+  return `(${list.map(parameterText).join(",")})`;
+}
+
+/** An item's compact signature: what sdk/src/abiText.ts parses back into the same item. */
+function itemText(item: AbiItem): string {
+  const mutability = item.stateMutability && item.stateMutability !== "nonpayable" ? ` ${item.stateMutability}` : "";
+  switch (item.type) {
+    case "function": {
+      const returns = item.outputs!.length > 0 ? ` returns ${parametersText(item.outputs)}` : "";
+      return `function ${item.name}${parametersText(item.inputs)}${mutability}${returns}`;
+    }
+    case "event":
+      if (item.anonymous) throw new Error(`anonymous event ${item.name}: not supported by sdk/src/abiText.ts`);
+      return `event ${item.name}${parametersText(item.inputs)}`;
+    case "error":
+      return `${item.name}${parametersText(item.inputs)}`;
+    case "constructor":
+      return `constructor${parametersText(item.inputs)}${mutability}`;
+    default:
+      return `${item.type}()${mutability}`;
+  }
+}
+
+/** The exact type of a (slim) ABI value, as `as const` would give it. */
+function typeText(value: unknown): string {
+  if (Array.isArray(value)) return `readonly [${value.map(typeText).join(", ")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{ ${Object.entries(value)
+      .map(([key, v]) => `readonly ${key}: ${typeText(v)}`)
+      .join("; ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The canonical signature of an error: `Name(type,…)`. */
+function signature(item: AbiItem): string {
+  const canonical = (p: AbiParameter): string =>
+    p.components ? `(${p.components.map(canonical).join(",")})${p.type.slice(5)}` : p.type;
+  return `${item.name}(${(item.inputs ?? []).map(canonical).join(",")})`;
+}
+
+/* ENUMS */
+
+interface EnumInfo {
+  /** `IBountyBoard.BountyStatus`. */
+  readonly canonical: string;
+  /** `BOUNTY_STATUSES`. */
+  readonly constant: string;
+  /** The SDK's names of its members, in the contract's order. */
+  readonly values: readonly string[];
+  readonly notice: string | undefined;
+}
+
+function plural(name: string): string {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  if (snake.endsWith("S")) return `${snake}ES`;
+  if (snake.endsWith("Y")) return `${snake.slice(0, -1)}IES`;
+  return `${snake}S`;
+}
+
+/** The enum types an ABI uses (its parameters' `internalType`s), by canonical name. */
+function enumsOf(abi: readonly AbiItem[]): string[] {
+  const found = new Set<string>();
+  const visit = (p: AbiParameter) => {
+    if (p.internalType?.startsWith("enum ")) found.add(p.internalType.slice(5).replace(/\[\d*\]$/, ""));
+    for (const c of p.components ?? []) visit(c);
+  };
+  for (const item of abi) for (const p of [...(item.inputs ?? []), ...(item.outputs ?? [])]) visit(p);
+  return [...found];
+}
+
+function enumInfo(build: Build, artifact: Artifact, canonical: string): EnumInfo {
+  const definition = build.enums(artifact).get(canonical);
+  if (definition === undefined) throw new Error(`enum ${canonical}: no definition in the build`);
+  const naming = ENUM_NAMES[canonical] ?? {};
+  const values = definition.members.map((member) =>
+    naming.keepCase ? member : member.charAt(0).toLowerCase() + member.slice(1),
+  );
+  return {
+    canonical,
+    constant: naming.name ?? plural(canonical.split(".").pop()!),
+    values,
+    notice: definition.notice,
+  };
+}
+
+/* ERROR SENTENCES */
+
+/** Names of an argument's time: a timestamp (rendered as a UTC date), not a duration or a count. */
+const TIME = /^(deadline|start|end|earliest|latest|timestamp|time|expiry)$|At$/;
+
+/** Explicit renderings a template may ask for (`` `name:kind` ``). */
+const KINDS: Readonly<Record<string, string>> = { time: "t", asset: "$", units18: "u18", plain: "" };
+
+/**
+ * The template of one error's sentence: `text` (a `@dev` line, or an external sentence) with each
+ * `` `name` `` turned into `{i…}`, the i-th argument and its rendering (see sdk/src/errors.ts).
+ * `enums` collects the enums the template names (the catalog's list; the index follows `e`/`b`).
+ */
+function template(
+  error: AbiItem,
+  text: string,
+  where: string,
+  enums: EnumInfo[],
+  enumOf: (canonical: string) => EnumInfo,
+): string {
+  const inputs = error.inputs ?? [];
+  const index = (name: string) => {
+    const i = inputs.findIndex((p) => p.name === name);
+    if (i < 0) throw new Error(`${where}: \`${name}\` names no parameter of ${signature(error)}`);
+    return i;
+  };
+  const enumIndex = (canonical: string) => {
+    let i = enums.findIndex((e) => e.canonical === canonical);
+    if (i < 0) i = enums.push(enumOf(canonical)) - 1;
+    return i;
+  };
+  const sentence = text
+    .replace(/\{(\w+)\}/g, "$1") // NatSpec references: {initialize} reads as initialize
+    .replace(/`([^`]+)`/g, (_, inner: string) => {
+      const conditional = /^(\w+) \? ([^:]*?) : (.*)$/.exec(inner.replace(/\s+/g, " "));
+      if (conditional) {
+        // A phrase in double quotes keeps its spaces (`" (organization %)"`, `""`).
+        const phrase = (text: string) => text.replace(/^"(.*)"$/, "$1");
+        return `{${index(conditional[1])}?${phrase(conditional[2])}:${phrase(conditional[3])}}`;
+      }
+      const [name, kind] = inner.split(":").map((part) => part.trim()) as [string, string | undefined];
+      const i = index(name);
+      if (kind !== undefined) {
+        const bits = /^bits (\S+)$/.exec(kind);
+        if (bits) return `{${i}b${enumIndex(bits[1])}}`;
+        if (!(kind in KINDS)) throw new Error(`${where}: unknown rendering "${kind}"`);
+        return `{${i}${KINDS[kind]}}`;
+      }
+      const p = inputs[i];
+      if (p.internalType?.startsWith("enum ")) return `{${i}e${enumIndex(p.internalType.slice(5))}}`;
+      if (p.type === "address" && p.name === "token") return `{${i}$}`;
+      if (/^u?int/.test(p.type) && TIME.test(p.name)) return `{${i}t}`;
+      return `{${i}}`;
+    });
+  if (/[`\n]/.test(sentence) || /\{(?!\d)/.test(sentence)) throw new Error(`${where}: unmatched \` or { in "${text}"`);
+  if (!/[.?!]$/.test(sentence)) throw new Error(`${where}: "${text}" is not a sentence (no closing period)`);
+  return sentence;
+}
+
+/**
+ * One error's line in an error table: its signature with parameter names, then its sentence
+ * template. The sentence is the `@dev` line of its declaration in contracts/, or, for an error
+ * declared elsewhere, its entry in EXTERNAL_ERROR_SENTENCES.
+ */
+function errorLine(contract: string, artifact: Artifact, error: AbiItem, build: Build, enums: EnumInfo[]): string {
+  const names = (error.inputs ?? []).map((p) => p.name);
+  const declared = (build.errors(artifact).get(error.name!) ?? []).filter(
+    (d) => d.parameters.length === names.length && d.parameters.every((n, i) => n === names[i]),
+  );
+  const own = declared.find((d) => d.file.startsWith("project/contracts/"));
+  const where = own ? `${own.file.replace(/^project\//, "")}: ${error.name}` : `${contract}: ${signature(error)}`;
+  const text = own ? own.dev : EXTERNAL_ERROR_SENTENCES[signature(error)];
+  if (text === undefined) {
+    throw new Error(
+      own
+        ? `${where} has no @dev line: write its sentence there`
+        : `${where} is declared outside contracts/: give it a sentence in EXTERNAL_ERROR_SENTENCES (deploy/manifest.ts)`,
+    );
+  }
+  const enumOf = (canonical: string) => enumInfo(build, artifact, canonical);
+  return `${itemText(error)}${template(error, text, where, enums, enumOf)}`;
+}
+
+/* ONE CONTRACT'S MODULE */
 
 /** Words a `const` cannot be named. */
 const RESERVED = new Set(
@@ -232,64 +368,325 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/**
- * A contract's ABI module, itemized: each item its own `as const` export, named after the item (its kind
- * appended when two items share a name or the name cannot name a const, e.g. `WithdrawnEvent`;
- * a number after that for overloads), then the whole ABI as an array of them. An action imports
- * the items it calls (`import * as BountyBoard from "../abi/BountyBoard.ts"`, then
- * `[BountyBoard.createBounty]`), so a bundle carries those items, not the whole ABI; the whole
- * ABI is one export for whoever wants it.
- */
-function itemizedAbiModule(contract: (typeof CONTRACTS)[number], abi: readonly AbiItem[]): string {
+/** `AtlasGovernor` → `atlasGovernor`, `EAS` → `eas`, `ERC20Errors` → `erc20Errors`. */
+function camel(name: string): string {
+  const capitals = /^[A-Z0-9]*/.exec(name)![0].length;
+  if (capitals === name.length) return name.toLowerCase();
+  const cut = Math.max(1, capitals - 1);
+  return name.slice(0, cut).toLowerCase() + name.slice(cut);
+}
+
+/** The base of a contract's exports: its name without an interface's `I`, in camelCase. */
+const exportBase = (entry: ContractEntry) => camel(entry.name.replace(/^I(?=[A-Z])/, ""));
+
+/** The names each item is exported under: its own, with its kind when not unique or not a valid name. */
+function itemNames(abi: readonly AbiItem[], taken: readonly string[]): string[] {
   const kind = (item: AbiItem) => item.type.charAt(0).toUpperCase() + item.type.slice(1);
   const named = abi.map((item) => item.name ?? `abi${kind(item)}`);
   const bases = abi.map((item, i) => {
     const name = named[i];
     const unique = named.filter((n) => n === name).length === 1;
-    return unique && !RESERVED.has(name) && name !== contract.exportName ? name : `${name}${kind(item)}`;
+    return unique && !RESERVED.has(name) && !taken.includes(name) ? name : `${name}${kind(item)}`;
   });
   // Overloads share a base: number them all (1, 2…), so that no export changes meaning when one is added.
-  const final = bases.map((base, i) =>
+  return bases.map((base, i) =>
     bases.filter((b) => b === base).length === 1
       ? base
       : `${base}${bases.slice(0, i + 1).filter((b) => b === base).length}`,
   );
-  const items = abi.map((item, i) => `export const ${final[i]} = ${JSON.stringify(item, null, 2)} as const;\n`);
+}
+
+const js = (text: string) => JSON.stringify(text);
+
+function contractModule(entry: ContractEntry, build: Build, contracts: Map<string, Artifact>): string {
+  const artifact = contracts.get(entry.name)!;
+  const base = exportBase(entry);
+  const abi = artifact.abi;
+  const items = abi.filter((item) => item.type !== "error");
+  const errors = abi.filter((item) => item.type === "error");
+  const enums: EnumInfo[] = [];
+  const ownLines = errors.map((error) => errorLine(entry.name, artifact, error, build, enums));
+  const throughLines: string[] = [];
+  const throughNames: string[] = [];
+  for (const [other, names] of Object.entries(entry.letsThrough ?? {})) {
+    const otherArtifact = contracts.get(other);
+    if (otherArtifact === undefined) throw new Error(`${entry.name}: letsThrough names ${other}, not in the manifest`);
+    const otherErrors = otherArtifact.abi.filter((item) => item.type === "error");
+    const wanted = names === "all" ? otherErrors.map((e) => e.name!) : names;
+    for (const name of wanted) {
+      const error = otherErrors.find((e) => e.name === name);
+      if (error === undefined)
+        throw new Error(`${entry.name}: letsThrough names ${other}.${name}, which it does not have`);
+      if (errors.some((e) => signature(e) === signature(error))) continue;
+      if (throughLines.some((line) => line.startsWith(`${itemText(error)}`))) continue;
+      throughLines.push(errorLine(other, otherArtifact, error, build, enums));
+    }
+    throughNames.push(other);
+  }
+
+  catalogNames.set(
+    entry.name,
+    [...ownLines, ...throughLines].map((line) => line.slice(0, line.indexOf("("))),
+  );
+  const names = itemNames(items, [`${base}Abi`, `${base}Errors`, `${base}ErrorItems`]);
+  const itemExports = items.map((item, i) => {
+    const value = slim(item);
+    return `export const ${names[i]} = /* @__PURE__ */ i<${typeText(value)}>(${js(itemText(item))});\n`;
+  });
+  const enumImports = [...new Set(enums.map((e) => e.constant))].sort();
+  const errorTypes = errors.map((e) => typeText(slim(e)));
+  const through = throughNames.length > 0 ? `, and those of ${throughNames.join(", ")} that its calls let through` : "";
   return (
-    `${HEADER}\n/* Items of the ABI of \`${contract.name}\` (${contract.source}), one export each. */\n\n${items.join("\n")}\n` +
-    `/** ABI of \`${contract.name}\` (${contract.source}). */\nexport const ${contract.exportName} = [\n${final.map((n) => `  ${n},\n`).join("")}] as const;\n`
+    HEADER +
+    "\n" +
+    `/* The ABI of \`${entry.name}\` (${entry.source}), one export per item, and its error catalog. */\n\n` +
+    `import { abi, ${items.length > 0 ? "abiItem as i, " : ""}errorItems } from "../abiText.ts";\n` +
+    `import { errorCatalog, type AtlasErrorCatalog } from "../errorCatalog.ts";\n` +
+    (enumImports.length > 0 ? `import { ${enumImports.join(", ")} } from "./enums.ts";\n` : "") +
+    "\n" +
+    itemExports.join("") +
+    "\n" +
+    `/** The custom errors of \`${entry.name}\`, one a line: its signature, then its sentence. */\n` +
+    `const errors = ${js(ownLines.join("\n"))};\n\n` +
+    `/** The custom errors of \`${entry.name}\`, as ABI items. */\n` +
+    `export const ${base}ErrorItems = /* @__PURE__ */ errorItems<readonly [${errorTypes.join(", ")}]>(errors);\n\n` +
+    `/** ABI of \`${entry.name}\` (${entry.source}). */\n` +
+    // Through a pure call, not an array spread (which a bundler must keep): an app that never
+    // reads the whole ABI carries none of the items its actions do not use.
+    `export const ${base}Abi = /* @__PURE__ */ abi([${names.join(", ")}] as const, ${base}ErrorItems);\n\n` +
+    `/**\n * What \`${entry.name}\`'s calls can revert with: its custom errors${through}, each with a\n * sentence.\n */\n` +
+    `export const ${base}Errors: AtlasErrorCatalog = /* @__PURE__ */ errorCatalog(\n` +
+    `  ${throughLines.length > 0 ? `errors + ${js(`\n${throughLines.join("\n")}`)}` : "errors"},\n` +
+    `  [${enums.map((e) => e.constant).join(", ")}],\n);\n`
   );
 }
+
+/* THE OTHER FILES */
+
+function enumsModule(enums: readonly EnumInfo[]): string {
+  const body = enums.map((e) => {
+    const notice = e.notice ? `: ${e.notice}` : ".";
+    return `/** ${e.canonical}${notice} The index is the on-chain value. */\nexport const ${e.constant} = ${JSON.stringify(e.values)} as const;\n`;
+  });
+  return `${HEADER}\n/* The enums of the contracts' ABIs, by name, in each contract's order. */\n\n${body.join("\n")}`;
+}
+
+function indexModule(entries: readonly ContractEntry[]): string {
+  const lines = entries.map((entry) => {
+    const base = exportBase(entry);
+    return `export { ${base}Abi, ${base}ErrorItems, ${base}Errors } from "./${entry.name}.ts";\n`;
+  });
+  return `${HEADER}\n/* Every contract's ABI, error items and error catalog: \`@atlas-os/sdk/abi\`. */\n\n${lines.join("")}`;
+}
+
+/** The error names of each contract's catalog, by contract (filled by {@link contractModule}). */
+const catalogNames = new Map<string, string[]>();
+
+function catalogsModule(entries: readonly ContractEntry[]): string {
+  const layers = [...new Set(entries.map((entry) => entry.layer))];
+  const union = (names: Iterable<string>) => {
+    const sorted = [...new Set(names)].sort();
+    return sorted.length === 0 ? "never" : sorted.map((n) => js(n)).join(" | ");
+  };
+  const imports = entries.map((entry) => `import { ${exportBase(entry)}Errors } from "./${entry.name}.ts";\n`);
+  const blocks = layers.map((layer) => {
+    const members = entries.filter((entry) => entry.layer === layer);
+    const type = `${layer.charAt(0).toUpperCase()}${layer.slice(1)}ErrorName`;
+    const names = members.flatMap((entry) => catalogNames.get(entry.name)!);
+    return (
+      `/** The ${layer} layer's error catalog: what the calls of its contracts (${members.map((e) => e.name).join(", ")}) can revert with. */\n` +
+      `export const ${layer}Errors: AtlasErrorCatalog = /* @__PURE__ */ mergeCatalogs(${members.map((e) => `${exportBase(e)}Errors`).join(", ")});\n\n` +
+      `/** Name of a custom error ${/^[aeiou]/.test(layer) ? "an" : "a"} ${layer} action can meet. */\nexport type ${type} = ${union(names)};\n`
+    );
+  });
+  const layerTypes = layers.map((layer) => `${layer.charAt(0).toUpperCase()}${layer.slice(1)}ErrorName`);
+  return (
+    `${HEADER}\nimport { mergeCatalogs, type AtlasErrorCatalog } from "../errorCatalog.ts";\n${imports.join("")}\n` +
+    blocks.join("\n") +
+    `\n/** Every Atlas OS contract's error catalog in one: what \`toAtlasError\` decodes with. */\n` +
+    `export const atlasErrors: AtlasErrorCatalog = /* @__PURE__ */ mergeCatalogs(${layers.map((l) => `${l}Errors`).join(", ")});\n\n` +
+    `/** Name of a custom error of any Atlas OS contract. */\nexport type AtlasContractErrorName = ${layerTypes.join(" | ")};\n`
+  );
+}
+
+function addressBookModule(entries: readonly ContractEntry[]): string {
+  const listed = entries.filter((entry) => entry.addressBook !== undefined);
+  const fields = listed.map((entry) => {
+    const doc = entry.description ?? `${entry.name}${entry.proxied ? " (its ERC-1967 proxy)" : ""}.`;
+    return `  /** ${doc} */\n  readonly ${entry.addressBook}: ContractDeployment;\n`;
+  });
+  return (
+    `${HEADER}\nimport type { ContractDeployment } from "../addressBook.ts";\n\n` +
+    // A type literal, not an interface: \`Object.entries\` then types its values.
+    `/** The contracts of one deployment, by their key in the address book. */\n` +
+    `export type AddressBookContracts = {\n${fields.join("")}};\n\n` +
+    `/** Names of the contracts an address book lists, in the manifest's order. */\n` +
+    `export const ADDRESS_BOOK_CONTRACTS = ${JSON.stringify(listed.map((entry) => entry.addressBook))} as const satisfies readonly (keyof AddressBookContracts)[];\n`
+  );
+}
+
+function ponderModule(entries: readonly ContractEntry[]): string {
+  const indexed = entries.filter((entry) => entry.indexed !== undefined);
+  const abis = new Set<string>();
+  const keyOf = (name: string) => {
+    const entry = entries.find((e) => e.name === name);
+    if (entry?.addressBook === undefined) throw new Error(`${name}: indexed by address but has no address-book key`);
+    return entry.addressBook;
+  };
+  const blocks = indexed.map((entry) => {
+    const abi = `${exportBase(entry)}Abi`;
+    abis.add(abi);
+    const how = entry.indexed!;
+    if (typeof how === "object" && "factory" in how) {
+      const factory = entries.find((e) => e.name === how.factory);
+      if (factory === undefined) throw new Error(`${entry.name}: created by ${how.factory}, not in the manifest`);
+      const factoryAbi = `${exportBase(factory)}Abi`;
+      abis.add(factoryAbi);
+      const key = keyOf(how.factory);
+      return (
+        `  // Every ${entry.name} that ${how.factory} creates: the addresses come from its ${how.event} logs.\n` +
+        `  ${entry.name}: {\n    chain: "chain" as const,\n    abi: ${abi},\n    address: factory({\n` +
+        `      address: book.contracts.${key}.address,\n` +
+        `      event: getAbiItem({ abi: ${factoryAbi}, name: ${js(how.event)} }),\n` +
+        `      parameter: ${js(how.parameter)},\n    }),\n` +
+        `    startBlock: book.contracts.${key}.blockNumber,\n  },\n`
+      );
+    }
+    const key = keyOf(entry.name);
+    const filter =
+      typeof how === "object"
+        ? `    // Shared with everyone: only the logs of the Atlas OS schemas (their indexed schemaUID).\n    filter: [\n${how.atlasSchemaEvents
+            .map((event) => `      { event: ${js(event)} as const, args: { schemaUID: atlasSchemaUids } },\n`)
+            .join("")}    ],\n`
+        : "";
+    return (
+      `  ${entry.name}: {\n    chain: "chain" as const,\n    abi: ${abi},\n` +
+      `    address: book.contracts.${key}.address,\n    startBlock: book.contracts.${key}.blockNumber,\n${filter}  },\n`
+    );
+  });
+  const usesFactory = indexed.some((e) => typeof e.indexed === "object" && "factory" in e.indexed);
+  const usesSchemas = indexed.some((e) => typeof e.indexed === "object" && "atlasSchemaEvents" in e.indexed);
+  return (
+    `${HEADER}\n/**\n * The contracts Ponder indexes (ponder.config.ts spreads them into its \`contracts\`): each indexed\n` +
+    ` * contract of the manifest, on the chain named "chain", at its address-book address from its\n` +
+    ` * deployment block, or at every address its factory announces.\n */\n` +
+    `import { ${[...abis].sort().join(", ")} } from "@atlas-os/sdk/abi";\n` +
+    (usesFactory ? `import { factory } from "ponder";\nimport { getAbiItem } from "viem";\n` : "") +
+    `\nimport { ${usesSchemas ? "atlasSchemas, " : ""}book } from "./settings.ts";\n\n` +
+    (usesSchemas ? "const atlasSchemaUids = Object.values(atlasSchemas);\n\n" : "") +
+    // Not `as const` as a whole: Ponder wants a mutable `filter` list.
+    `export const contracts = {\n${blocks.join("")}};\n`
+  );
+}
+
+function deploymentsModule(): string {
+  const books: Record<string, unknown> = {};
+  if (existsSync("deployments")) {
+    for (const file of readdirSync("deployments").sort()) {
+      const match = /^(\d+)\.json$/.exec(file);
+      // Local chains (Hardhat's 31337 and 1337) keep their books on the machine.
+      if (!match || ["31337", "1337"].includes(match[1])) continue;
+      books[match[1]] = JSON.parse(readFileSync(path.join("deployments", file), "utf8"));
+    }
+  }
+  return `${HEADER}\nimport type { AddressBook } from "./addressBook.ts";\n\n/** Address books of the public networks Atlas OS is deployed on, by chain id. */\nexport const deployments: Readonly<Record<number, AddressBook>> = ${JSON.stringify(books, null, 2)};\n`;
+}
+
+/* THE MANIFEST AGAINST contracts/ */
 
 /**
- * An artifact's ABI without `internalType` (Solidity type names viem never reads): smaller
- * bundles for every action that carries an ABI.
+ * Contracts of contracts/ with an artifact that are neither in the manifest nor excluded
+ * (EXCLUDED, or an interface `I<Name>` of a manifest contract `<Name>`), and manifest or
+ * excluded names that no artifact has.
  */
-function slim(artifact: { abi: unknown[] }): unknown[] {
-  return artifact.abi.map((item) => stripped(item, ["internalType"]));
-}
-
-function stripped(value: unknown, keys: readonly string[]): unknown {
-  if (Array.isArray(value)) return value.map((v) => stripped(v, keys));
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => !keys.includes(key))
-      .map(([key, v]) => [key, stripped(v, keys)]),
-  );
-}
-
-const check = process.argv.includes("--check");
-const stale: string[] = [];
-for (const [file, content] of generated()) {
-  if (check) {
-    if (!existsSync(file) || readFileSync(file, "utf8") !== content) stale.push(file);
-  } else {
-    writeFileSync(file, content);
+export function manifestProblems(): string[] {
+  const problems: string[] = [];
+  const listed = new Set(MANIFEST.map((entry) => entry.name));
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".json") && !entry.name.endsWith(".dbg.json")) {
+        const artifact = JSON.parse(readFileSync(file, "utf8")) as Artifact;
+        const name = artifact.contractName;
+        found.add(name);
+        const ownInterface = /^I[A-Z]/.test(name) && listed.has(name.slice(1));
+        if (!listed.has(name) && !(name in EXCLUDED) && !ownInterface) {
+          problems.push(
+            `${artifact.sourceName}: ${name} is not in the manifest: add a line to deploy/manifest.ts (or exclude it there, saying why)`,
+          );
+        }
+      }
+    }
+  };
+  if (existsSync(path.join("artifacts", "contracts"))) walk(path.join("artifacts", "contracts"));
+  for (const name of Object.keys(EXCLUDED)) {
+    if (!found.has(name)) problems.push(`deploy/manifest.ts: EXCLUDED names ${name}, which contracts/ no longer has`);
+    if (listed.has(name)) problems.push(`deploy/manifest.ts: ${name} is both in the manifest and excluded`);
   }
+  return problems;
 }
-if (check && stale.length > 0) {
-  console.error(`sdk: generated files are stale (run \`npm run sdk:generate\` and commit):\n  ${stale.join("\n  ")}`);
-  process.exit(1);
+
+/* MAIN */
+
+export function generated(): { files: Map<string, string>; problems: string[] } {
+  const build = new Build();
+  const seen = new Set<string>();
+  for (const entry of MANIFEST) {
+    if (seen.has(entry.name)) throw new Error(`deploy/manifest.ts lists ${entry.name} twice`);
+    seen.add(entry.name);
+  }
+  const keys = MANIFEST.flatMap((entry) => (entry.addressBook ? [entry.addressBook] : []));
+  if (new Set(keys).size !== keys.length) throw new Error("deploy/manifest.ts: an address-book key is used twice");
+  const contracts = new Map(MANIFEST.map((entry) => [entry.name, build.artifact(entry.source, entry.name)]));
+
+  const files = new Map<string, string>();
+  for (const entry of MANIFEST) files.set(`sdk/src/abi/${entry.name}.ts`, contractModule(entry, build, contracts));
+  const enumSources = new Map<string, Artifact>();
+  for (const artifact of contracts.values()) {
+    for (const canonical of enumsOf(artifact.abi))
+      if (!enumSources.has(canonical)) enumSources.set(canonical, artifact);
+  }
+  const enums = [...enumSources.keys()]
+    .sort()
+    .map((canonical) => enumInfo(build, enumSources.get(canonical)!, canonical));
+  files.set("sdk/src/abi/enums.ts", enumsModule(enums));
+  files.set("sdk/src/abi/index.ts", indexModule(MANIFEST));
+  files.set("sdk/src/abi/catalogs.ts", catalogsModule(MANIFEST));
+  files.set("sdk/src/abi/addressBook.ts", addressBookModule(MANIFEST));
+  files.set("sdk/src/deployments.ts", deploymentsModule());
+  files.set("indexer/contracts.generated.ts", ponderModule(MANIFEST));
+  return { files, problems: manifestProblems() };
 }
-console.log(check ? "sdk: generated files are up to date" : "sdk: generated ABIs and deployments written");
+
+export type { Layer };
+
+if (import.meta.main) {
+  const check = process.argv.includes("--check");
+  const { files, problems } = generated();
+  const stale: string[] = [];
+  for (const [file, content] of files) {
+    if (check) {
+      if (!existsSync(file) || readFileSync(file, "utf8") !== content) stale.push(file);
+    } else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+  }
+  // Generated ABI modules of contracts no longer in the manifest.
+  const expected = new Set(files.keys());
+  const leftovers = existsSync("sdk/src/abi")
+    ? readdirSync("sdk/src/abi")
+        .map((f) => `sdk/src/abi/${f}`)
+        .filter((f) => f.endsWith(".ts") && !expected.has(f))
+    : [];
+  if (problems.length > 0) console.error(`manifest: ${problems.join("\n  ")}`);
+  if (check && (stale.length > 0 || leftovers.length > 0)) {
+    console.error(
+      `generated files are stale (run \`npm run sdk:generate\` and commit):\n  ${[...stale, ...leftovers.map((f) => `${f} (no longer in the manifest: delete it)`)].join("\n  ")}`,
+    );
+  }
+  if (problems.length > 0 || (check && (stale.length > 0 || leftovers.length > 0))) process.exit(1);
+  console.log(check ? "generated files are up to date" : `generated ${files.size} files from deploy/manifest.ts`);
+}

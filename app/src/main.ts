@@ -7,6 +7,7 @@ import {
   createWalletClient,
   custom,
   defineChain,
+  erc20Abi,
   getAddress,
   http,
   isAddress,
@@ -17,7 +18,7 @@ import {
   type WalletClient,
 } from "viem";
 
-import { atlasTokenAbi, createAtlasClient, governance, toAtlasError, type VoteSupport } from "@atlas-os/sdk";
+import { createAtlasClient, decodeAtlasError, governance, governanceErrors, type VoteSupport } from "@atlas-os/sdk";
 
 import { loadConfig, type AppConfig } from "./config.ts";
 import {
@@ -151,7 +152,7 @@ async function connect(): Promise<void> {
     try {
       addresses = await wallet.requestAddresses();
     } catch (error) {
-      throw toAtlasError(error);
+      throw decodeAtlasError(error, governanceErrors);
     }
     const account = addresses[0];
     if (account === undefined) throw new Error("The wallet shared no account.");
@@ -187,7 +188,7 @@ async function switchNetwork(): Promise<void> {
     try {
       await s.wallet.switchChain({ id: s.config.chainId });
     } catch (error) {
-      throw toAtlasError(error);
+      throw decodeAtlasError(error, governanceErrors);
     }
     return `The wallet is now on chain ${s.config.chainId}.`;
   });
@@ -498,7 +499,8 @@ async function start(): Promise<void> {
   });
   ui.network.textContent = `Chain ${config.chainId} · governor ${config.addresses.governor}`;
   try {
-    const token = { address: config.addresses.token, abi: atlasTokenAbi } as const;
+    // The token's ERC-20 metadata: viem's ERC-20 ABI, not the SDK's whole token ABI.
+    const token = { address: config.addresses.token, abi: erc20Abi } as const;
     const [symbol, decimals] = await Promise.all([
       publicClient.readContract({ ...token, functionName: "symbol" }),
       publicClient.readContract({ ...token, functionName: "decimals" }),

@@ -3,7 +3,8 @@ import {
   AtlasError,
   AtlasUserRejectedError,
   AtlasWrongChainError,
-  toAtlasError,
+  decodeAtlasError,
+  governanceErrors,
 } from "@atlas-os/sdk";
 
 export interface FailureMessage {
@@ -14,11 +15,12 @@ export interface FailureMessage {
 }
 
 /**
- * What the page says when `action` (e.g. "Vote") fails. The SDK's `shortMessage` is already a
+ * What the page says when `action` (e.g. "Vote") fails, decoding contract errors with the
+ * governance layer's catalog only (the page calls no other layer). The SDK's `shortMessage` is already a
  * sentence for people: the page only says which action it concerns and what happened to it.
  */
 export function failureMessage(action: string, error: unknown): FailureMessage {
-  const atlasError = error instanceof AtlasError ? error : toAtlasError(error);
+  const atlasError = error instanceof AtlasError ? error : decodeAtlasError(error, governanceErrors);
   if (atlasError instanceof AtlasUserRejectedError) {
     return { text: `${action} cancelled: ${atlasError.shortMessage} Nothing was signed or sent.`, wrongChain: false };
   }

@@ -223,70 +223,73 @@ interface IBountyBoard {
 
     /* ERRORS */
 
-    /// @dev The registry or the ledger given to {initialize} is the zero address.
+    /// @dev The board needs a registry and a ledger.
     error BountyZeroAddress();
-    /// @dev No bounty has id `bountyId`.
+    /// @dev No bounty `bountyId` exists.
     error BountyUnknown(uint256 bountyId);
-    /// @dev A deposit of zero.
+    /// @dev A deposit cannot be zero.
     error BountyZeroAmount();
-    /// @dev `value` wei were sent where the stated amount is `amount` (0 for ERC-20 bounties).
+    /// @dev `value` wei were sent for an amount of `amount`: ETH bounties send the amount, ERC-20
+    /// ones no ETH.
     error BountyValueMismatch(uint256 value, uint256 amount);
-    /// @dev `sent` of `token` were transferred in, but the board's balance did not grow.
+    /// @dev `sent` of `token` were sent but none arrived.
     error BountyNothingReceived(address token, uint256 sent);
-    /// @dev `token` is neither the zero address (ETH) nor a contract.
+    /// @dev `token:plain` is neither ETH (the zero address) nor a token contract.
     error BountyInvalidToken(address token);
-    /// @dev `deadline` is not after the current time `timestamp`.
+    /// @dev The deadline `deadline` is not after `timestamp`.
     error BountyDeadlineNotInFuture(uint64 deadline, uint256 timestamp);
-    /// @dev `deadline` is after `latest`, the furthest a bounty may run ({MAX_DURATION}).
+    /// @dev The deadline `deadline` is after `latest`, the furthest a bounty may run (MAX_DURATION
+    /// from now).
     error BountyDeadlineTooFar(uint64 deadline, uint256 latest);
-    /// @dev Mission `missionId` is `status`; bounties fund Open or InProgress missions only.
+    /// @dev Mission `missionId` is `status`: bounties fund open or in-progress missions.
     error BountyMissionNotOpen(uint64 missionId, ISovereignRegistry.MissionStatus status);
-    /// @dev A credential requirement names a schema and a trusting sovereign, or neither.
+    /// @dev A credential requirement needs a schema and a trusting sovereign, or neither (`schema`,
+    /// `trustedBy`).
     error BountyInvalidCredentialRequirement(bytes32 schema, uint64 trustedBy);
-    /// @dev The metadata URI or hash is empty.
+    /// @dev A bounty needs a metadata URI and hash.
     error BountyMissingMetadata();
-    /// @dev `bountyId` is `status`, not Open.
+    /// @dev Bounty `bountyId` is `status`, not open.
     error BountyNotOpen(uint256 bountyId, BountyStatus status);
-    /// @dev `account` does not manage `missionId`, the mission of `bountyId`.
+    /// @dev `account` does not manage mission `missionId` of bounty `bountyId`.
     error BountyNotMissionManager(uint256 bountyId, uint64 missionId, address account);
-    /// @dev The evidence URI or content hash is empty.
+    /// @dev Work needs an evidence URI and a content hash.
     error BountyMissingEvidence();
-    /// @dev `account` already submitted work to `bountyId`.
+    /// @dev `account` already submitted to bounty `bountyId`.
     error BountyAlreadySubmitted(uint256 bountyId, address account);
-    /// @dev Attestation `uid` is not a credential of `account` that `bountyId` accepts (`status` says why).
+    /// @dev `uid` is not a credential of `account` that bounty `bountyId` accepts (`status`).
     error BountyCredentialInvalid(
         uint256 bountyId,
         address account,
         bytes32 uid,
         ISovereignRegistry.CredentialStatus status
     );
-    /// @dev An award names 1 to `max` winners; `count` were given.
+    /// @dev An award names 1 to `max` winners, not `count`.
     error BountyInvalidWinnerCount(uint256 count, uint256 max);
-    /// @dev `winners` and `amounts` differ in length.
+    /// @dev `winners` winners were given with `amounts` amounts: one each.
     error BountyLengthMismatch(uint256 winners, uint256 amounts);
-    /// @dev The award to `winner` from `bountyId` is zero.
+    /// @dev The award to `winner` from bounty `bountyId` is zero.
     error BountyZeroAward(uint256 bountyId, address winner);
-    /// @dev `winner` submitted no work to `bountyId`.
+    /// @dev `winner` submitted nothing to bounty `bountyId`.
     error BountyNoSubmission(uint256 bountyId, address winner);
-    /// @dev `winner` was already awarded from `bountyId`.
+    /// @dev `winner` was already awarded from bounty `bountyId`.
     error BountyAlreadyAwarded(uint256 bountyId, address winner);
-    /// @dev The awards add up to `total`, more than the `remaining` of `bountyId`.
+    /// @dev The awards (`total`) exceed what is left in bounty `bountyId` (`remaining`).
     error BountyAwardExceedsRemaining(uint256 bountyId, uint256 total, uint256 remaining);
-    /// @dev `bountyId` already awarded `awarded` and can no longer be cancelled.
+    /// @dev Bounty `bountyId` has already awarded `awarded`: it can no longer be cancelled.
     error BountyHasAwards(uint256 bountyId, uint256 awarded);
-    /// @dev `bountyId` would hold `funded` in all, above `max`.
+    /// @dev Bounty `bountyId` would hold `funded` in all, above the most a bounty holds (`max`).
     error BountyFundingTooLarge(uint256 bountyId, uint256 funded, uint256 max);
-    /// @dev `bountyId` is Open until `deadline`: no refunds before.
+    /// @dev Bounty `bountyId` is open until `deadline`: no refunds yet.
     error BountyReclaimBeforeDeadline(uint256 bountyId, uint64 deadline);
-    /// @dev `funder` has no contribution to `bountyId`.
+    /// @dev `funder` did not fund bounty `bountyId`.
     error BountyNoContribution(uint256 bountyId, address funder);
-    /// @dev `funder` already reclaimed from `bountyId`.
+    /// @dev `funder` already reclaimed from bounty `bountyId`.
     error BountyAlreadyReclaimed(uint256 bountyId, address funder);
-    /// @dev Everything funded into `bountyId` was awarded: nothing is left to refund.
+    /// @dev Bounty `bountyId` was fully awarded: nothing to refund.
     error BountyFullyAwarded(uint256 bountyId);
-    /// @dev `account` has no deferred payouts of `token` to withdraw.
+    /// @dev `account` has no deferred payouts in `token`.
     error BountyNothingToWithdraw(address account, address token);
-    /// @dev Refunds and withdrawals need a recipient.
+    /// @dev The recipient cannot be the zero address.
     error BountyZeroRecipient();
     /// @dev Sending `amount` wei to `to` failed.
     error BountyNativeTransferFailed(address to, uint256 amount);

@@ -303,122 +303,127 @@ interface IMilestoneEscrow is IArbitrable {
 
     /* ERRORS */
 
-    /// @dev An escrow has 1 to `max` milestones; `count` were given.
+    /// @dev An escrow has 1 to `max` milestones, not `count`.
     error EscrowInvalidMilestoneCount(uint256 count, uint256 max);
-    /// @dev The funder or the contributor is the zero address.
+    /// @dev The funder and the contributor cannot be the zero address.
     error EscrowZeroParty();
-    /// @dev The funder and the contributor are the same account.
+    /// @dev `account` cannot be both funder and contributor.
     error EscrowFunderIsContributor(address account);
-    /// @dev The verifier is the contributor (who would approve its own work).
+    /// @dev The verifier `verifier` is the contributor.
     error EscrowVerifierIsContributor(address verifier);
-    /// @dev The named arbiter is one of the parties.
+    /// @dev The arbiter `arbiter` is a party.
     error EscrowArbiterIsParty(address arbiter);
-    /// @dev A review window is between `min` and `max` seconds; `window` was given.
+    /// @dev A review window is `min` s to `max` s, not `window` s.
     error EscrowInvalidReviewWindow(uint256 window, uint256 min, uint256 max);
-    /// @dev `caller` is neither the funder nor a manager of `missionId`.
+    /// @dev `caller` is neither the funder nor a manager of mission `missionId`.
     error EscrowNotCreator(uint64 missionId, address caller);
-    /// @dev Funding at creation comes from the funder: `caller` is not `funder`.
+    /// @dev Only the funder `funder` funds at creation, not `caller`.
     error EscrowFundingNotByFunder(address caller, address funder);
     /// @dev Milestone `index` has a zero amount.
     error EscrowZeroAmount(uint256 index);
-    /// @dev Milestone `index`'s amount `amount` is above `max` (2^88 - 1: split it into milestones).
+    /// @dev Milestone `index`'s amount `amount` is above `max` (2^88 - 1): split it into several
+    /// milestones.
     error EscrowAmountTooLarge(uint256 index, uint256 amount, uint256 max);
-    /// @dev Milestone `index`'s deadline or end `time` is after `max` (2^32 - 1, in the year 2106).
+    /// @dev Milestone `index`'s deadline or end `time` is after `max` (2^32 - 1 seconds, in the
+    /// year 2106).
     error EscrowTimeTooLate(uint256 index, uint256 time, uint256 max);
-    /// @dev Lump milestone `index`'s deadline `deadline` is not in the future.
+    /// @dev Milestone `index`'s deadline `deadline` is past.
     error EscrowDeadlineInPast(uint256 index, uint256 deadline);
-    /// @dev Streaming milestone `index` runs from `start` to `end`: `end` must be after `start` and
-    /// in the future.
+    /// @dev Stream `index` runs from `start` to `end`: its end must come after its start and lie in
+    /// the future.
     error EscrowInvalidStream(uint256 index, uint256 start, uint256 end);
-    /// @dev Milestone `index` sets times its kind does not use (lump: start/end; streaming: deadline).
+    /// @dev Milestone `index` sets times a `kind` milestone does not use (a lump milestone has a
+    /// deadline, a streaming one a start and an end).
     error EscrowTimesNotForKind(uint256 index, MilestoneKind kind);
-    /// @dev `sent` wei came with the call; `expected` were due (0 for ERC-20 escrows and unfunded creation).
+    /// @dev `sent` wei were sent; `expected` were due (none for an ERC-20 escrow or an unfunded
+    /// creation).
     error EscrowWrongValue(uint256 expected, uint256 sent);
-    /// @dev `token` delivered `received` of the `expected` amount (a fee-on-transfer token).
+    /// @dev `token` delivered `received` of `expected`: fee-on-transfer tokens are refused.
     error EscrowTokenShortfall(address token, uint256 expected, uint256 received);
-    /// @dev `token` has no code: an ERC-20 escrow needs a token contract.
+    /// @dev `token:plain` is not a token contract: an ERC-20 escrow needs one.
     error EscrowTokenNotContract(address token);
-    /// @dev `escrowId` does not exist.
+    /// @dev No escrow `escrowId` exists.
     error EscrowUnknownEscrow(uint256 escrowId);
-    /// @dev `escrowId` has no milestone `index`.
+    /// @dev Escrow `escrowId` has no milestone `index`.
     error EscrowUnknownMilestone(uint256 escrowId, uint256 index);
-    /// @dev `caller` is not the funder of `escrowId`.
+    /// @dev `caller` is not the funder of escrow `escrowId`.
     error EscrowOnlyFunder(uint256 escrowId, address caller);
-    /// @dev `caller` is not the contributor of `escrowId`.
+    /// @dev `caller` is not the contributor of escrow `escrowId`.
     error EscrowOnlyContributor(uint256 escrowId, address caller);
-    /// @dev `caller` is neither the funder nor the contributor of `escrowId`.
+    /// @dev `caller` is not a party of escrow `escrowId`.
     error EscrowOnlyParty(uint256 escrowId, address caller);
     /// @dev `caller` is not the Arbitration module.
     error EscrowOnlyArbitration(address caller);
-    /// @dev Milestone `index` of `escrowId` is of kind `kind`, which this action does not apply to.
+    /// @dev Milestone `index` of escrow `escrowId` is `kind`: not for this action.
     error EscrowWrongKind(uint256 escrowId, uint256 index, MilestoneKind kind);
-    /// @dev Milestone `index` of `escrowId` is not funded yet.
+    /// @dev Milestone `index` of escrow `escrowId` is not funded.
     error EscrowMilestoneNotFunded(uint256 escrowId, uint256 index);
-    /// @dev Milestone `index` of `escrowId` is already funded.
+    /// @dev Milestone `index` of escrow `escrowId` is already funded.
     error EscrowMilestoneAlreadyFunded(uint256 escrowId, uint256 index);
-    /// @dev Milestone `index` of `escrowId` is already released (or fully claimed).
+    /// @dev Milestone `index` of escrow `escrowId` is already released.
     error EscrowMilestoneAlreadyReleased(uint256 escrowId, uint256 index);
-    /// @dev Milestone `index` of `escrowId` is already disputed (dispute `disputeId`).
+    /// @dev Milestone `index` of escrow `escrowId` is in dispute `disputeId`.
     error EscrowMilestoneAlreadyDisputed(uint256 escrowId, uint256 index, uint256 disputeId);
-    /// @dev Milestone `index` of `escrowId` is already submitted.
+    /// @dev Milestone `index` of escrow `escrowId` is already submitted.
     error EscrowMilestoneAlreadySubmitted(uint256 escrowId, uint256 index);
-    /// @dev Milestone `index` of `escrowId` is not submitted (it is `state`).
+    /// @dev Milestone `index` of escrow `escrowId` is `state`, not submitted.
     error EscrowMilestoneNotSubmitted(uint256 escrowId, uint256 index, MilestoneState state);
-    /// @dev Milestone `index` of `escrowId` is settled or ended (`state`: Resolved, Reclaimed or Cancelled).
+    /// @dev Milestone `index` of escrow `escrowId` is settled or ended (`state`).
     error EscrowMilestoneClosed(uint256 escrowId, uint256 index, MilestoneState state);
-    /// @dev The deadline `deadline` of milestone `index` of `escrowId` has passed.
+    /// @dev Milestone `index` of escrow `escrowId` was due by `deadline`.
     error EscrowDeadlinePassed(uint256 escrowId, uint256 index, uint256 deadline);
-    /// @dev The deadline `deadline` of milestone `index` of `escrowId` has not passed yet.
+    /// @dev Milestone `index` of escrow `escrowId` is due by `deadline`: not yet reclaimable.
     error EscrowDeadlineNotPassed(uint256 escrowId, uint256 index, uint256 deadline);
-    /// @dev The review of milestone `index` of `escrowId` lasts until `endsAt`.
+    /// @dev The funder reviews milestone `index` of escrow `escrowId` until `endsAt`.
     error EscrowReviewWindowOpen(uint256 escrowId, uint256 index, uint256 endsAt);
-    /// @dev The review of milestone `index` of `escrowId` ended at `endedAt`: too late to dispute.
+    /// @dev The review of milestone `index` of escrow `escrowId` ended at `endedAt`.
     error EscrowReviewWindowClosed(uint256 escrowId, uint256 index, uint256 endedAt);
-    /// @dev Streaming milestone `index` of `escrowId` starts at `start`.
+    /// @dev Stream `index` of escrow `escrowId` starts at `start`.
     error EscrowStreamNotStarted(uint256 escrowId, uint256 index, uint256 start);
-    /// @dev Streaming milestone `index` of `escrowId` has nothing vested and unclaimed.
+    /// @dev Stream `index` of escrow `escrowId` has nothing to claim.
     error EscrowNothingToClaim(uint256 escrowId, uint256 index);
-    /// @dev Streaming milestone `index` of `escrowId` is running: only the rest of a stream its
-    /// funder cancelled is disputed or reclaimed ({cancelStream} first).
+    /// @dev Stream `index` of escrow `escrowId` is running: only a cancelled stream's rest is
+    /// disputed or reclaimed.
     error EscrowStreamRunning(uint256 escrowId, uint256 index);
-    /// @dev `escrowId` names no verifier.
+    /// @dev Escrow `escrowId` has no verifier.
     error EscrowNoVerifier(uint256 escrowId);
-    /// @dev `uid` is not a live (existing, unrevoked, unexpired) milestone-verification attestation.
+    /// @dev `uid` is not a live milestone verification.
     error EscrowInvalidAttestation(bytes32 uid);
-    /// @dev Attestation `uid` was made by `attester`, not by the escrow's verifier `verifier`.
+    /// @dev `uid` was attested by `attester`, not by the verifier `verifier`.
     error EscrowAttesterNotVerifier(bytes32 uid, address attester, address verifier);
-    /// @dev Attestation `uid` is about milestone `attestedIndex` of escrow `attestedEscrowId`.
+    /// @dev `uid` is about milestone `attestedIndex` of escrow `attestedEscrowId`.
     error EscrowAttestationMismatch(bytes32 uid, uint256 attestedEscrowId, uint256 attestedIndex);
-    /// @dev Attestation `uid` does not approve the milestone.
+    /// @dev `uid` does not approve the milestone.
     error EscrowAttestationNotApproving(bytes32 uid);
-    /// @dev `disputeId` is not a dispute of this escrow, or is already resolved.
+    /// @dev Dispute `disputeId` is not an open dispute of the escrow.
     error EscrowUnknownDispute(uint256 disputeId);
-    /// @dev A ruling's share is at most `max`; `share` was given.
+    /// @dev A share is at most `max`, not `share`.
     error EscrowInvalidShare(uint256 share, uint256 max);
     /// @dev `account` has no `token` to withdraw.
     error EscrowNothingToWithdraw(address account, address token);
-    /// @dev Withdrawals go to a non-zero address.
+    /// @dev The recipient cannot be the zero address.
     error EscrowZeroRecipient();
-    /// @dev No protocol fees in `token` have accrued.
+    /// @dev No fees in `token` have accrued.
     error EscrowNoFees(address token);
-    /// @dev A protocol fee is at most `cap` basis points; `bps` was given.
+    /// @dev A fee is at most `cap` basis points, not `bps`.
     error EscrowFeeAboveCap(uint256 bps, uint256 cap);
 
     /// @dev `account` is not a member of sovereign `sovereignId`, which the terms name for it.
     error EscrowPartyNotInSovereign(uint64 sovereignId, address account);
-    /// @dev `caller` is not a manager of `missionId`.
+    /// @dev `caller` is not a manager of mission `missionId`.
     error EscrowNotMissionManager(uint64 missionId, address caller);
-    /// @dev `escrowId` is already endorsed.
+    /// @dev Escrow `escrowId` is already endorsed as its mission's own deal.
     error EscrowAlreadyEndorsed(uint256 escrowId);
-    /// @dev The contributor already accepted the terms of `escrowId`.
+    /// @dev The contributor already accepted the terms of escrow `escrowId`.
     error EscrowAlreadyAccepted(uint256 escrowId);
-    /// @dev The contributor has not accepted the terms of `escrowId` ({acceptEscrow}).
+    /// @dev The contributor has not accepted the terms of escrow `escrowId` yet: it accepts them
+    /// before submitting work.
     error EscrowTermsNotAccepted(uint256 escrowId);
-    /// @dev Streaming milestone `index` starts at `start`, before `earliest` ({STREAM_START_TOLERANCE} ago).
+    /// @dev Stream `index` starts at `start`, before the earliest allowed start, `earliest`.
     error EscrowStreamStartTooEarly(uint256 index, uint256 start, uint256 earliest);
-    /// @dev Attestation `uid` names chain `chainId` and escrow contract `escrow`, not this one.
+    /// @dev `uid` names escrow contract `escrow` on chain `chainId`, not this escrow on this chain.
     error EscrowAttestationWrongEscrowContract(bytes32 uid, uint256 chainId, address escrow);
-    /// @dev Attestation `uid` was made at `attestedAt`, not after the escrow's creation at `createdAt`.
+    /// @dev `uid` was attested at `attestedAt`, not after the escrow was created (`createdAt`).
     error EscrowAttestationBeforeEscrow(bytes32 uid, uint256 attestedAt, uint256 createdAt);
 
     /* ESCROWS */

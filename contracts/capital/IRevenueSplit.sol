@@ -93,39 +93,39 @@ interface IRevenueSplit {
 
     /* ERRORS */
 
-    /// @dev Only the factory that deployed the implementation initializes clones.
+    /// @dev `caller` is not the factory.
     error SplitNotFactory(address caller);
-    /// @dev The split was initialized already.
+    /// @dev The split is already initialized.
     error SplitAlreadyInitialized();
-    /// @dev Only the controller may change the split; an immutable split has none.
+    /// @dev `caller` does not control the split.
     error SplitNotController(address caller);
-    /// @dev There must be 1 to `max` recipients.
+    /// @dev A split has 1 to `max` recipients, not `count`.
     error SplitRecipientCountInvalid(uint256 count, uint256 max);
-    /// @dev Recipients and allocations differ in length.
+    /// @dev `recipients` recipients were given with `allocations` allocations: one each.
     error SplitLengthMismatch(uint256 recipients, uint256 allocations);
     /// @dev The zero address cannot be a recipient.
     error SplitZeroRecipient();
-    /// @dev Recipients must be sorted ascending: `recipient` (at `index`) is below the one before it.
+    /// @dev Recipients must be sorted ascending: `recipient` (at `index`) is out of order.
     error SplitRecipientsNotSorted(uint256 index, address recipient);
-    /// @dev `recipient` appears twice (again at `index`).
+    /// @dev `recipient` appears twice (at `index`).
     error SplitDuplicateRecipient(uint256 index, address recipient);
-    /// @dev The allocation at `index` is zero.
+    /// @dev Allocation `index` is zero.
     error SplitZeroAllocation(uint256 index);
-    /// @dev Allocations sum to `sum`, not to the required `total`.
+    /// @dev Allocations sum to `sum`, not `total`.
     error SplitAllocationSumInvalid(uint256 sum, uint256 total);
-    /// @dev The distributor fee `fee` is above `max`.
+    /// @dev A distributor fee is at most `max`, not `fee`.
     error SplitDistributorFeeTooHigh(uint256 fee, uint256 max);
-    /// @dev The configuration passed hashes to `given`, not to the split's `expected`.
+    /// @dev The configuration hashes to `given`, not to the split's `expected`.
     error SplitConfigMismatch(bytes32 given, bytes32 expected);
-    /// @dev `token` is neither address(0) (ETH) nor a contract.
+    /// @dev `token:plain` is neither ETH (the zero address) nor a token contract.
     error SplitNotAToken(address token);
-    /// @dev The split holds nothing of `token` beyond what it owes.
+    /// @dev The split holds no `token` beyond what it owes: nothing to distribute.
     error SplitNothingToDistribute(address token);
-    /// @dev `account` has no pending withdrawal of `token`.
+    /// @dev The split owes `account` no `token`.
     error SplitNothingToWithdraw(address token, address account);
-    /// @dev A push failed with only `gasLeft` gas left: the distribution was given too little gas.
+    /// @dev A payment failed with `gasLeft` gas left: send more gas.
     error SplitOutOfGas(uint256 gasLeft);
-    /// @dev Withdrawals go to a non-zero address.
+    /// @dev A withdrawal cannot go to the zero address.
     error SplitZeroWithdrawalRecipient();
 
     /* CONFIGURATION */

@@ -41,7 +41,7 @@ interface IRevenueSplitFactory {
         bytes32 salt
     );
 
-    /// @dev A split with this configuration, controller and salt exists already, at `split`.
+    /// @dev This split exists already, at `split`.
     error SplitFactorySplitExists(address split);
 
     /// @notice Creates the split of `config`, `controller` and `salt` at

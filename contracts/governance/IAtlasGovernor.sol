@@ -30,9 +30,11 @@ pragma solidity ^0.8.24;
 /// Assumptions: the token is an ERC-5805 token with a fixed or governance-controlled supply, and
 /// the timelock's only proposer and canceller is this governor.
 interface IAtlasGovernor {
-    /// @dev `voter` had no voting power at the snapshot `timepoint` of `proposalId`.
+    /// @dev `voter` had no voting power at the snapshot (`timepoint`) of proposal `proposalId`;
+    /// tokens or delegations received later do not count.
     error AtlasGovernorZeroVotingPower(uint256 proposalId, address voter, uint256 timepoint);
-    /// @dev `proposalId` only unpauses modules or replaces guardians: the proposal guardian cannot cancel it.
+    /// @dev Proposal `proposalId` only unpauses modules or replaces guardians: the proposal
+    /// guardian cannot cancel it.
     error AtlasGovernorProposalGuardianProof(uint256 proposalId);
 
     /// @notice Whether a proposal's calls only unpause modules or replace guardians (each call

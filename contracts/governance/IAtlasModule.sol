@@ -46,17 +46,18 @@ interface IAtlasModule {
     // solhint-disable-next-line gas-indexed-events
     event MaxPauseDurationSet(uint256 previousDuration, uint256 newDuration);
 
-    /// @dev `caller` is not governance (the timelock).
+    /// @dev `caller` cannot do this: only governance (the timelock) can.
     error ModuleOnlyGovernance(address caller);
-    /// @dev `caller` is neither the guardian nor governance.
+    /// @dev `caller` cannot do this: only the guardian or governance can.
     error ModuleOnlyGuardian(address caller);
     /// @dev Governance cannot be the zero address.
     error ModuleZeroGovernance();
-    /// @dev The guardian paused recently: it may pause again from `readyAt` on.
+    /// @dev The guardian paused recently: it may pause again from `readyAt` on (governance may
+    /// pause at any time).
     error ModuleGuardianCoolingDown(uint256 readyAt);
-    /// @dev A pause's end must be in the future; `endsAt` was given.
+    /// @dev A pause's end must be in the future; `endsAt` is not.
     error ModuleInvalidPauseEnd(uint256 endsAt);
-    /// @dev A pause's longest duration is between `min` and `max` seconds; `duration` was given.
+    /// @dev The longest a pause lasts without governance is `min` s to `max` s, not `duration` s.
     error ModuleInvalidPauseDuration(uint256 duration, uint256 min, uint256 max);
 
     /// @notice The account that owns the module: the timelock.

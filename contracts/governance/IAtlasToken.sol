@@ -14,12 +14,12 @@ import {IERC5805} from "@openzeppelin/contracts/interfaces/IERC5805.sol";
 /// Timepoints passed to `getPastVotes` and `getPastTotalSupply` are Unix timestamps in seconds.
 /// Assumptions: none about other contracts; the token holds no funds of its own.
 interface IAtlasToken is IERC20, IERC20Permit, IERC5805 {
-    /// @dev The genesis allocation named no recipient.
+    /// @dev The genesis allocation names no recipient.
     error AtlasTokenGenesisEmpty();
 
-    /// @dev The genesis `recipients` and `amounts` arrays differ in length.
+    /// @dev The genesis allocation has `recipients` recipients but `amounts` amounts.
     error AtlasTokenGenesisLengthMismatch(uint256 recipients, uint256 amounts);
 
-    /// @dev The genesis allocation gives `recipient` (at position `index`) nothing.
+    /// @dev The genesis allocation gives `recipient` (position `index`) nothing.
     error AtlasTokenGenesisZeroAmount(uint256 index, address recipient);
 }

@@ -76,41 +76,42 @@ interface IContributionLedger {
 
     /// @dev `caller` is not a recorder named by governance.
     error LedgerNotRecorder(address caller);
-    /// @dev An outcome needs at least one account and at most `max`; `count` were given.
+    /// @dev An outcome needs 1 to `max` accounts, not `count`.
     error LedgerInvalidAccountCount(uint256 count, uint256 max);
-    /// @dev `accounts` and `weights` differ in length.
+    /// @dev `accounts` accounts were given with `weights` weights: one each.
     error LedgerLengthMismatch(uint256 accounts, uint256 weights);
-    /// @dev The account at `index` is the zero address.
+    /// @dev Account `index` is the zero address.
     error LedgerZeroAccount(uint256 index);
-    /// @dev The weight at `index` is zero.
+    /// @dev Weight `index` is zero.
     error LedgerZeroWeight(uint256 index);
     /// @dev An outcome must carry an amount or points.
     error LedgerEmptyOutcome();
     /// @dev Sovereign `sovereignId` does not exist or is suspended.
     error LedgerInactiveSovereign(uint64 sovereignId);
-    /// @dev Mission `missionId` does not belong to sovereign `sovereignId`.
+    /// @dev Mission `missionId` is not in sovereign `sovereignId`.
     error LedgerMissionNotInSovereign(uint64 missionId, uint64 sovereignId);
-    /// @dev `uid` is not a live (existing, unrevoked, unexpired) attestation of schema `schema`.
+    /// @dev `uid` is not a live attestation of schema `schema` (missing, other schema, revoked or
+    /// expired).
     error LedgerInvalidAttestation(bytes32 uid, bytes32 schema);
-    /// @dev The execution record's attester `attester` is not its actor `actor`.
+    /// @dev The record's actor `actor` did not attest it (`attester` did).
     error LedgerActorNotAttester(address actor, address attester);
-    /// @dev `actor` is not a member of `sovereignId`.
+    /// @dev The actor `actor` is not a member of sovereign `sovereignId`.
     error LedgerActorNotMember(uint64 sovereignId, address actor);
     /// @dev Verification `verificationUID` does not refer to execution record `executionUID`.
     error LedgerVerificationMismatch(bytes32 verificationUID, bytes32 executionUID);
-    /// @dev `verifier` does not hold the Verifier role in `sovereignId`, or verified its own record.
+    /// @dev `verifier` is not a verifier of sovereign `sovereignId`, or verified its own record.
     error LedgerNotVerifier(uint64 sovereignId, address verifier);
-    /// @dev The verification of `executionUID` rejected it.
+    /// @dev The verification rejected execution record `executionUID`.
     error LedgerExecutionRejected(bytes32 executionUID);
     /// @dev Execution record `executionUID` is already recorded.
     error LedgerExecutionAlreadyRecorded(bytes32 executionUID);
     /// @dev The zero address cannot be a recorder.
     error LedgerZeroRecorder();
-    /// @dev Attestation `uid` names chain `chainId` and ledger `ledger`, not this one.
+    /// @dev `uid` names ledger `ledger` on chain `chainId`, not this ledger on this chain.
     error LedgerAttestationForOtherLedger(bytes32 uid, uint256 chainId, address ledger);
-    /// @dev A verification grants `points`, above the cap `cap`.
+    /// @dev The verification grants `points` points; the ledger records at most `cap` per record.
     error LedgerPointsAboveCap(uint256 points, uint256 cap);
-    /// @dev The cap on a verification's points is 1 to `max`; `cap` was given.
+    /// @dev The cap on a verification's points is 1 to `max`, not `cap`.
     error LedgerInvalidPointsCap(uint256 cap, uint256 max);
 
     /// @notice Records one outcome shared between `accounts` by `weights`: each account gets

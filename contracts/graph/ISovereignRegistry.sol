@@ -192,82 +192,87 @@ interface ISovereignRegistry {
 
     /* ERRORS */
 
-    /// @dev A handle is 3–32 characters of `a`–`z`, `0`–`9` and `-`, not starting or ending with `-`.
+    /// @dev "`handle`" is not a valid handle: 3 to 32 of a-z, 0-9 and "-", with no "-" at either
+    /// end.
     error RegistryInvalidHandle(string handle);
-    /// @dev `handle` is already the handle of `sovereignId`.
+    /// @dev The handle "`handle`" is taken by sovereign `sovereignId`.
     error RegistryHandleTaken(string handle, uint64 sovereignId);
-    /// @dev Metadata needs a non-empty URI and a non-zero content hash.
+    /// @dev Metadata needs a URI and a non-zero hash.
     error RegistryMissingMetadata();
     /// @dev No sovereign `sovereignId` exists.
     error RegistryUnknownSovereign(uint64 sovereignId);
-    /// @dev `sovereignId` is suspended by governance.
+    /// @dev Sovereign `sovereignId` is suspended by governance.
     error RegistrySovereignSuspended(uint64 sovereignId);
-    /// @dev `sovereignId` is not suspended.
+    /// @dev Sovereign `sovereignId` is not suspended.
     error RegistrySovereignNotSuspended(uint64 sovereignId);
-    /// @dev `account` is not an admin of `sovereignId`.
+    /// @dev `account` is not an admin of sovereign `sovereignId`.
     error RegistryNotSovereignAdmin(uint64 sovereignId, address account);
-    /// @dev `account` is already an admin of `sovereignId`.
+    /// @dev `account` is already an admin of sovereign `sovereignId`.
     error RegistryAlreadyAdmin(uint64 sovereignId, address account);
-    /// @dev `account` holds no adminship offer of `sovereignId`.
+    /// @dev `account` holds no valid adminship offer of sovereign `sovereignId`.
     error RegistryNoAdminOffer(uint64 sovereignId, address account);
-    /// @dev `account` is the last admin of `sovereignId`: hand over instead.
+    /// @dev `account` is the last admin of sovereign `sovereignId`: hand adminship over instead.
     error RegistryLastAdmin(uint64 sovereignId, address account);
     /// @dev The zero address cannot be a member, admin, operator or issuer.
     error RegistryZeroAccount();
-    /// @dev `account` is already a member of `sovereignId`.
+    /// @dev `account` is already a member of sovereign `sovereignId`.
     error RegistryAlreadyMember(uint64 sovereignId, address account);
-    /// @dev `account` is not a member of `sovereignId`.
+    /// @dev `account` is not a member of sovereign `sovereignId`.
     error RegistryNotMember(uint64 sovereignId, address account);
-    /// @dev `account` already has a pending invitation to `sovereignId`.
+    /// @dev `account` is already invited to sovereign `sovereignId`.
     error RegistryAlreadyInvited(uint64 sovereignId, address account);
-    /// @dev `account` has no pending invitation to `sovereignId` (or its inviter is no longer an admin).
+    /// @dev `account` has no pending invitation to sovereign `sovereignId` (or its inviter is no
+    /// longer an admin).
     error RegistryNoInvitation(uint64 sovereignId, address account);
-    /// @dev `account` already applied to `sovereignId`.
+    /// @dev `account` has already applied to sovereign `sovereignId`.
     error RegistryAlreadyApplied(uint64 sovereignId, address account);
-    /// @dev `account` has no pending application to `sovereignId`.
+    /// @dev `account` has no pending application to sovereign `sovereignId`.
     error RegistryNoApplication(uint64 sovereignId, address account);
-    /// @dev `role` is not granted by {grantRole}: Member comes from joining, Agent from {registerAgent}.
+    /// @dev The `role` role is not granted or revoked directly: members join, agents are
+    /// registered.
     error RegistryRoleNotGrantable(Role role);
-    /// @dev `account` already holds `role` in `sovereignId`.
+    /// @dev `account` already holds the `role` role in sovereign `sovereignId`.
     error RegistryRoleAlreadyGranted(uint64 sovereignId, address account, Role role);
-    /// @dev `account` does not hold `role` in `sovereignId`.
+    /// @dev `account` does not hold the `role` role in sovereign `sovereignId`.
     error RegistryRoleNotHeld(uint64 sovereignId, address account, Role role);
-    /// @dev An agent's operator must be a member of the sovereign; `operator` is not.
+    /// @dev An agent's operator must be a member; `operator` is not one of sovereign `sovereignId`.
     error RegistryAgentOperatorNotMember(uint64 sovereignId, address operator);
-    /// @dev An agent cannot be its own operator: someone else answers for it.
+    /// @dev `agent` cannot operate itself as an agent of sovereign `sovereignId`: another member
+    /// must answer for it.
     error RegistryAgentIsOwnOperator(uint64 sovereignId, address agent);
     /// @dev No organization `organizationId` exists.
     error RegistryUnknownOrganization(uint64 organizationId);
-    /// @dev `account` is neither an admin of `organizationId` nor of its sovereign.
+    /// @dev `account` is neither an admin of organization `organizationId` nor of its sovereign.
     error RegistryNotOrganizationAdmin(uint64 organizationId, address account);
-    /// @dev `account` is already (or is not) in the state the call asks for in `organizationId`.
+    /// @dev `account` already is (or is not) what this asks in organization `organizationId`.
     error RegistryOrganizationUnchanged(uint64 organizationId, address account);
-    /// @dev Organization `organizationId` does not belong to `sovereignId`.
+    /// @dev Organization `organizationId` is not in sovereign `sovereignId`.
     error RegistryOrganizationNotInSovereign(uint64 organizationId, uint64 sovereignId);
     /// @dev No mission `missionId` exists.
     error RegistryUnknownMission(uint64 missionId);
-    /// @dev `account` may not create missions in `sovereignId` / `organizationId`: that needs a
-    /// sovereign admin, an admin of the organization, or the Operator role.
+    /// @dev `account` cannot create missions in sovereign `sovereignId``organizationId ?
+    /// " (organization %)" : ""`: that needs an admin or the operator role.
     error RegistryCannotCreateMission(uint64 sovereignId, uint64 organizationId, address account);
-    /// @dev `account` is neither the owner of `missionId` nor an admin of its sovereign or organization.
+    /// @dev `account` is neither the owner of mission `missionId` nor an admin of its sovereign or
+    /// organization.
     error RegistryNotMissionManager(uint64 missionId, address account);
-    /// @dev `missionId` cannot move from `from` to `to`.
+    /// @dev Mission `missionId` cannot move from `from` to `to`.
     error RegistryInvalidMissionTransition(uint64 missionId, MissionStatus from, MissionStatus to);
-    /// @dev `missionId` is `status`: its metadata and funding are frozen.
+    /// @dev Mission `missionId` is `status`: it is frozen.
     error RegistryMissionClosed(uint64 missionId, MissionStatus status);
     /// @dev `caller` is not a funding module named by governance.
     error RegistryNotFundingModule(address caller);
-    /// @dev A schema UID cannot be zero.
+    /// @dev The schema UID cannot be zero.
     error RegistryZeroSchema();
-    /// @dev `sovereignId` already trusts `issuer` for `schema`.
+    /// @dev Sovereign `sovereignId` already trusts `issuer` for schema `schema`.
     error RegistryIssuerAlreadyTrusted(uint64 sovereignId, bytes32 schema, address issuer);
-    /// @dev `sovereignId` does not trust `issuer` for `schema`.
+    /// @dev Sovereign `sovereignId` does not trust `issuer` for schema `schema`.
     error RegistryIssuerNotTrusted(uint64 sovereignId, bytes32 schema, address issuer);
-    /// @dev A sovereign cannot recognize itself.
+    /// @dev Sovereign `sovereignId` cannot recognize itself.
     error RegistrySelfRecognition(uint64 sovereignId);
-    /// @dev `sovereignId` already recognizes `otherId`.
+    /// @dev Sovereign `sovereignId` already recognizes sovereign `otherId`.
     error RegistryAlreadyRecognized(uint64 sovereignId, uint64 otherId);
-    /// @dev Neither `sovereignId` nor `otherId` recognizes the other.
+    /// @dev Sovereigns `sovereignId` and `otherId` do not recognize each other, even one way.
     error RegistryNotRecognized(uint64 sovereignId, uint64 otherId);
 
     /* SOVEREIGNS AND ADMINS */

@@ -190,70 +190,74 @@ interface IArbitration {
 
     /* ERRORS */
 
-    /// @dev `caller` is not an arbitrable named by governance.
+    /// @dev `caller` may not open disputes.
     error ArbitrationNotArbitrable(address caller);
-    /// @dev The zero address cannot be an arbitrable.
+    /// @dev The zero address cannot open disputes.
     error ArbitrationZeroArbitrable();
-    /// @dev The parties are the zero address or the same account.
+    /// @dev The parties `claimant` and `respondent` are zero or the same.
     error ArbitrationInvalidParties(address claimant, address respondent);
-    /// @dev A dispute over a zero amount.
+    /// @dev A dispute must be over a non-zero amount.
     error ArbitrationZeroAmount();
-    /// @dev Evidence without a URI or without a content hash.
+    /// @dev Evidence needs a URI and a content hash.
     error ArbitrationMissingEvidence();
-    /// @dev `disputeId` does not exist.
+    /// @dev No dispute `disputeId` exists.
     error ArbitrationUnknownDispute(uint256 disputeId);
-    /// @dev `disputeId` has no round `round` (rounds are 1 and 2).
+    /// @dev Dispute `disputeId` has no round `round`.
     error ArbitrationUnknownRound(uint256 disputeId, uint8 round);
-    /// @dev `disputeId` is finalized: nothing more happens in it.
+    /// @dev Dispute `disputeId` is finalized.
     error ArbitrationDisputeClosed(uint256 disputeId);
-    /// @dev The current round of `disputeId` already has `arbiter`, who may still rule and whom
-    /// the caller may not replace.
+    /// @dev Dispute `disputeId` has an arbiter, `arbiter`, who may still rule.
     error ArbitrationArbiterAlreadyAssigned(uint256 disputeId, address arbiter);
-    /// @dev `arbiter` is a party of the dispute (or the zero address).
+    /// @dev `arbiter` is a party (or the zero address): it cannot arbitrate.
     error ArbitrationArbiterIsParty(address arbiter);
-    /// @dev `arbiter` already served in `disputeId` (ruled round 1, or is being replaced).
+    /// @dev `arbiter` already served in dispute `disputeId`.
     error ArbitrationArbiterAlreadyServed(uint256 disputeId, address arbiter);
-    /// @dev Sovereign `sovereignId` does not exist or is suspended.
+    /// @dev Sovereign `sovereignId` is unknown or suspended.
     error ArbitrationSovereignInactive(uint64 sovereignId);
-    /// @dev Sovereign `sovereignId` is a party's own sovereign, or a party administers it: drawn
-    /// arbiters come from a neutral one.
+    /// @dev Sovereign `sovereignId` is a party's own, or a party administers it: drawn arbiters
+    /// come from a neutral one.
     error ArbitrationArbiterSovereignIsParty(uint64 sovereignId);
-    /// @dev Sovereign `arbiterSovereign` and party sovereign `partySovereign` do not recognize each other.
+    /// @dev Sovereigns `arbiterSovereign` and `partySovereign` do not recognize each other.
     error ArbitrationSovereignNotRecognized(uint64 arbiterSovereign, uint64 partySovereign);
-    /// @dev `account` does not hold the Arbiter role in `sovereignId`.
+    /// @dev `account` is not an arbiter of sovereign `sovereignId`.
     error ArbitrationNotSovereignArbiter(uint64 sovereignId, address account);
-    /// @dev `account`, proposed without a sovereign, is not a fallback arbiter.
+    /// @dev `account` is not a fallback arbiter: without a sovereign, only governance's fallback
+    /// arbiters can be drawn.
     error ArbitrationNotFallbackArbiter(address account);
-    /// @dev `caller` is not the arbiter of the current round of `disputeId`.
+    /// @dev `caller` is not the arbiter of dispute `disputeId`.
     error ArbitrationNotArbiter(uint256 disputeId, address caller);
-    /// @dev `arbiter`, the current round's arbiter of `disputeId`, is no longer eligible (its
-    /// sovereign suspended or administered by a party, its role lost, or no longer a fallback).
+    /// @dev `arbiter` is no longer eligible to arbitrate dispute `disputeId` (its sovereign
+    /// suspended or administered by a party, its role lost, or no longer a fallback arbiter):
+    /// anyone may replace it.
     error ArbitrationArbiterIneligible(uint256 disputeId, address arbiter);
-    /// @dev Round `round` of `disputeId` is already ruled.
+    /// @dev Round `round` of dispute `disputeId` is ruled.
     error ArbitrationAlreadyRuled(uint256 disputeId, uint8 round);
-    /// @dev A share is at most `max` (1e6); `share` was given.
+    /// @dev A share is at most `max` millionths, not `share`.
     error ArbitrationInvalidShare(uint256 share, uint256 max);
-    /// @dev `caller` is neither the claimant nor the respondent of `disputeId`.
+    /// @dev `caller` is not a party of dispute `disputeId`.
     error ArbitrationNotParty(uint256 disputeId, address caller);
-    /// @dev Round 1 of `disputeId` has no ruling to appeal yet.
+    /// @dev Dispute `disputeId` has no ruling to appeal yet.
     error ArbitrationNotRuled(uint256 disputeId);
-    /// @dev `party` already appealed `disputeId`.
+    /// @dev `party` already appealed dispute `disputeId`.
     error ArbitrationAlreadyAppealed(uint256 disputeId, address party);
-    /// @dev The first ruling of `disputeId` gave `party` the whole disputed amount: it has nothing to appeal.
+    /// @dev The first ruling of dispute `disputeId` gave `party` the whole disputed amount: it has
+    /// nothing to appeal.
     error ArbitrationNothingToAppeal(uint256 disputeId, address party);
-    /// @dev The appeal window of `disputeId` closed at `closedAt`.
+    /// @dev Appeals of dispute `disputeId` closed at `closedAt`.
     error ArbitrationAppealWindowClosed(uint256 disputeId, uint256 closedAt);
-    /// @dev The appeal of `disputeId` lapsed at `lapsedAt`: the first ruling stands.
+    /// @dev The appeal of dispute `disputeId` lapsed at `lapsedAt`: the first ruling stands.
     error ArbitrationAppealLapsed(uint256 disputeId, uint256 lapsedAt);
-    /// @dev Round 1 of `disputeId` ended unruled at `endedAt`: the claim can only be dismissed.
+    /// @dev Round 1 of dispute `disputeId` ended unruled at `endedAt`: the claim can only be
+    /// dismissed (finalize it).
     error ArbitrationRulingPeriodOver(uint256 disputeId, uint256 endedAt);
-    /// @dev `disputeId` has no final ruling yet: it can be finalized from `finalizableAt` on.
+    /// @dev Dispute `disputeId` has no final ruling yet: it can be finalized from `finalizableAt`
+    /// on.
     error ArbitrationNotFinalizable(uint256 disputeId, uint256 finalizableAt);
-    /// @dev A period is between `min` and `max` seconds; `period` was given.
+    /// @dev A period is `min` s to `max` s, not `period` s.
     error ArbitrationInvalidPeriod(uint256 period, uint256 min, uint256 max);
-    /// @dev Governance keeps at least `min` fallback arbiters; the change would leave `count`.
+    /// @dev Arbitration keeps at least `min` fallback arbiters; this would leave `count`.
     error ArbitrationTooFewFallbackArbiters(uint256 count, uint256 min);
-    /// @dev `arbiter` is already (`allowed`) or not (`!allowed`) a fallback arbiter.
+    /// @dev `arbiter` `allowed ? is already : is not` a fallback arbiter.
     error ArbitrationFallbackArbiterUnchanged(address arbiter, bool allowed);
     /// @dev The zero address cannot be a fallback arbiter.
     error ArbitrationZeroFallbackArbiter();

@@ -6,7 +6,7 @@
  * periods of new disputes. What a ruling pays is the arbitrable's to say (MilestoneEscrow's
  * MilestoneResolved).
  */
-import { arbitrationAbi } from "@atlas-os/sdk";
+import { arbitrationAbi } from "@atlas-os/sdk/abi";
 import { ponder } from "ponder:registry";
 import {
   arbitrable,

@@ -2,7 +2,7 @@
  * ContributionLedger handlers: outcomes, each account's contribution to them, reputation per
  * (sovereign, account), verified execution records, recorders and the execution schemas.
  */
-import { easAbi } from "@atlas-os/sdk";
+import { easAbi } from "@atlas-os/sdk/abi";
 import { ponder } from "ponder:registry";
 import { contribution, executionRecord, executionSchemas, outcome, recorder, reputation } from "ponder:schema";
 import { zeroAddress, zeroHash } from "viem";

@@ -4,7 +4,7 @@
  * its UID and parties) and decoded by its schema's definition in ATLAS_SCHEMAS; skill credentials
  * and execution records get their own tables.
  */
-import { easAbi } from "@atlas-os/sdk";
+import { easAbi } from "@atlas-os/sdk/abi";
 import { ponder } from "ponder:registry";
 import { attestation, credential, executionRecord } from "ponder:schema";
 

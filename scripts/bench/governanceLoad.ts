@@ -15,7 +15,8 @@
  * A transfer between two delegating accounts logs Transfer and two DelegateVotesChanged; to a fresh
  * address, Transfer and one DelegateVotesChanged; a vote, VoteCast.
  */
-import { atlasGovernorAbi, atlasTokenAbi, type AddressBook } from "../../sdk/src/index.ts";
+import { type AddressBook } from "../../sdk/src/index.ts";
+import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { createPublicClient, encodeFunctionData, http, keccak256, toHex, type Address, type Hex } from "viem";
 import { hardhat } from "viem/chains";
 

@@ -30,7 +30,7 @@ import { parseArgs } from "node:util";
 import { createPublicClient, http, parseEventLogs, type Address } from "viem";
 import { hardhat } from "viem/chains";
 
-import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/index.ts";
+import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { stopAll } from "../lib/processes.ts";
 import { generateGovernanceLoad, type LoadSummary } from "./governanceLoad.ts";
 import {

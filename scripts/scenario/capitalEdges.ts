@@ -29,15 +29,14 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
+import { ATLAS_SCHEMAS, type SplitConfig } from "../../sdk/src/index.ts";
 import {
-  ATLAS_SCHEMAS,
   arbitrationAbi,
   bountyBoardAbi,
   milestoneEscrowAbi,
   revenueSplitFactoryAbi,
   sovereignRegistryAbi,
-  type SplitConfig,
-} from "../../sdk/src/index.ts";
+} from "../../sdk/src/abi/index.ts";
 import type { ScenarioContext } from "./context.ts";
 import { attest, contracts, eventOf, sortAddresses } from "./contracts.ts";
 import { MissionStatus, Role } from "./graphEdges.ts";

@@ -13,7 +13,7 @@ import {
   revenueSplitAbi,
   revenueSplitFactoryAbi,
   sovereignRegistryAbi,
-} from "../../sdk/src/index.ts";
+} from "../../sdk/src/abi/index.ts";
 import {
   getContract,
   parseAbi,

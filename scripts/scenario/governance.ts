@@ -5,7 +5,8 @@
  */
 import { encodeFunctionData, formatUnits, parseEther } from "viem";
 
-import { atlasTokenAbi, type ProposeParameters } from "../../sdk/src/index.ts";
+import { type ProposeParameters } from "../../sdk/src/index.ts";
+import { atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import type { ScenarioContext } from "./context.ts";
 import { chapter, short, type ScenarioStep } from "./step.ts";
 

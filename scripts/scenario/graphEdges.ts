@@ -19,7 +19,8 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
-import { ATLAS_SCHEMAS, schemaUid, sovereignRegistryAbi } from "../../sdk/src/index.ts";
+import { ATLAS_SCHEMAS, schemaUid } from "../../sdk/src/index.ts";
+import { sovereignRegistryAbi } from "../../sdk/src/abi/index.ts";
 import type { ScenarioContext } from "./context.ts";
 import { attest, contracts, eventOf } from "./contracts.ts";
 import { chapter, type ScenarioStep } from "./step.ts";

@@ -5,7 +5,7 @@
  */
 import { encodeFunctionData, type Address, type Hex } from "viem";
 
-import { atlasTokenAbi } from "../../sdk/src/index.ts";
+import { atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import type { ScenarioContext } from "./context.ts";
 import { treasuryTransfer } from "./governanceEdges.ts";
 import { chapter, type ScenarioStep } from "./step.ts";

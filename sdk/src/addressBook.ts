@@ -1,5 +1,6 @@
 import { isAddress, isHex, type Address, type Hex } from "viem";
 
+import { ADDRESS_BOOK_CONTRACTS, type AddressBookContracts } from "./abi/addressBook.ts";
 import { AtlasAddressBookError } from "./errors.ts";
 
 /** Where one contract of a deployment lives. */
@@ -13,64 +14,22 @@ export interface ContractDeployment {
 /** The contracts of one Atlas OS deployment on one chain (`deployments/<chainId>.json`). */
 export interface AddressBook {
   readonly chainId: number;
-  readonly contracts: {
-    readonly governor: ContractDeployment;
-    readonly token: ContractDeployment;
-    readonly timelock: ContractDeployment;
-    /** SovereignRegistry (its ERC-1967 proxy). */
-    readonly registry: ContractDeployment;
-    /** ContributionLedger (its ERC-1967 proxy). */
-    readonly ledger: ContractDeployment;
-    /** EAS: deployed with the stack on a local chain, the canonical one on public networks. */
-    readonly eas: ContractDeployment;
-    /** EAS's SchemaRegistry. */
-    readonly schemaRegistry: ContractDeployment;
-    /** BountyBoard (its ERC-1967 proxy). */
-    readonly bountyBoard: ContractDeployment;
-    /** MilestoneEscrow (its ERC-1967 proxy). */
-    readonly escrow: ContractDeployment;
-    /** Arbitration, the interstate dispute module the escrow settles disputes through (its ERC-1967 proxy). */
-    readonly arbitration: ContractDeployment;
-    /** RevenueSplitFactory, which creates revenue splits. */
-    readonly splitFactory: ContractDeployment;
-  };
+  /** Every contract of the manifest that has an address-book key (deploy/manifest.ts). */
+  readonly contracts: AddressBookContracts;
   /** EAS schema UIDs by schema name (filled by the layers that register schemas). */
   readonly schemas: Readonly<Record<string, Hex>>;
 }
 
 /** The contract addresses an Atlas client uses. */
-export type AtlasAddresses = { readonly [K in keyof AddressBook["contracts"]]: Address };
+export type AtlasAddresses = { readonly [K in keyof AddressBookContracts]: Address };
 
-/** Names of the contracts an address book lists. */
-export const ADDRESS_BOOK_CONTRACTS = [
-  "governor",
-  "token",
-  "timelock",
-  "registry",
-  "ledger",
-  "eas",
-  "schemaRegistry",
-  "bountyBoard",
-  "escrow",
-  "arbitration",
-  "splitFactory",
-] as const satisfies readonly (keyof AddressBook["contracts"])[];
+export { ADDRESS_BOOK_CONTRACTS, type AddressBookContracts };
 
 /** The addresses of an address book. */
 export function addressesOf(book: AddressBook): AtlasAddresses {
-  return {
-    governor: book.contracts.governor.address,
-    token: book.contracts.token.address,
-    timelock: book.contracts.timelock.address,
-    registry: book.contracts.registry.address,
-    ledger: book.contracts.ledger.address,
-    eas: book.contracts.eas.address,
-    schemaRegistry: book.contracts.schemaRegistry.address,
-    bountyBoard: book.contracts.bountyBoard.address,
-    escrow: book.contracts.escrow.address,
-    arbitration: book.contracts.arbitration.address,
-    splitFactory: book.contracts.splitFactory.address,
-  };
+  return Object.fromEntries(
+    ADDRESS_BOOK_CONTRACTS.map((name) => [name, book.contracts[name].address]),
+  ) as AtlasAddresses;
 }
 
 /**

@@ -1,28 +1,14 @@
 /**
- * How actions call their layer's contracts: writes simulated, sent and decoded with the layer's
- * error catalog, reads decoded with it too. Shared by the capital and interstate actions; not
- * exported from the package.
+ * How actions read their contracts, decoding what a read throws with the contract's error
+ * catalog, and fill an address parameter from the wallet. (Writes go through `simulateAndSend`,
+ * write.ts.) Not exported from the package.
  */
-import type { Abi, Address } from "viem";
+import type { Address } from "viem";
 
 import type { AtlasContext } from "./client.ts";
 import { decodeAtlasError, type AtlasErrorCatalog } from "./errors.ts";
 import { checkAddress } from "./validate.ts";
-import { simulateAndSend, walletAddress, type WriteResult } from "./write.ts";
-
-/** {@link simulateAndSend}, positionally; `action` names the SDK action in messages. */
-export function write(
-  context: AtlasContext,
-  errors: AtlasErrorCatalog,
-  action: string,
-  address: Address,
-  abi: Abi,
-  functionName: string,
-  args: readonly unknown[],
-  value?: bigint,
-): Promise<WriteResult> {
-  return simulateAndSend(context, errors, action, { address, abi, functionName, args, value });
-}
+import { walletAddress } from "./write.ts";
 
 /** Runs `reads`, decoding what they throw with `errors`. */
 export async function read<T>(errors: AtlasErrorCatalog, reads: () => Promise<T>): Promise<T> {

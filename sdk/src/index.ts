@@ -3,18 +3,6 @@
  * helpers live in "@atlas-os/sdk/node".
  * @packageDocumentation
  */
-export { atlasGovernorAbi } from "./abi/AtlasGovernor.ts";
-export { atlasModuleAbi } from "./abi/IAtlasModule.ts";
-export { atlasTokenAbi } from "./abi/AtlasToken.ts";
-export { timelockControllerAbi } from "./abi/TimelockController.ts";
-export { contributionLedgerAbi } from "./abi/ContributionLedger.ts";
-export { easAbi } from "./abi/EAS.ts";
-export { sovereignRegistryAbi } from "./abi/SovereignRegistry.ts";
-export { arbitrationAbi } from "./abi/Arbitration.ts";
-export { bountyBoardAbi } from "./abi/BountyBoard.ts";
-export { milestoneEscrowAbi } from "./abi/MilestoneEscrow.ts";
-export { revenueSplitAbi } from "./abi/RevenueSplit.ts";
-export { revenueSplitFactoryAbi } from "./abi/RevenueSplitFactory.ts";
 export {
   ATLAS_SCHEMAS,
   ATLAS_SCHEMA_NAMES,
@@ -53,31 +41,37 @@ export {
   AtlasRevertError,
   AtlasUserRejectedError,
   AtlasWrongChainError,
-  atlasErrors,
-  atlasErrorsAbi,
-  capitalErrorMessages,
-  capitalErrors,
-  capitalErrorsAbi,
-  interstateErrorMessages,
-  interstateErrors,
-  interstateErrorsAbi,
-  contractErrorMessages,
   decodeAtlasError,
-  governanceErrorMessages,
-  governanceErrors,
-  governanceErrorsAbi,
-  graphErrorMessages,
-  graphErrors,
-  graphErrorsAbi,
   toAtlasError,
-  type AtlasContractErrorName,
   type AtlasErrorCatalog,
-  type CapitalErrorName,
-  type InterstateErrorName,
   type ContractErrorFormatter,
+} from "./errors.ts";
+export {
+  atlasErrors,
+  capitalErrors,
+  governanceErrors,
+  graphErrors,
+  interstateErrors,
+  type AtlasContractErrorName,
+  type CapitalErrorName,
   type GovernanceErrorName,
   type GraphErrorName,
-} from "./errors.ts";
+  type InterstateErrorName,
+} from "./abi/catalogs.ts";
+export { mergeCatalogs } from "./errorCatalog.ts";
+export { arbitrationErrors } from "./abi/Arbitration.ts";
+export { atlasGovernorErrors } from "./abi/AtlasGovernor.ts";
+export { atlasModuleErrors } from "./abi/IAtlasModule.ts";
+export { atlasTokenErrors } from "./abi/AtlasToken.ts";
+export { bountyBoardErrors } from "./abi/BountyBoard.ts";
+export { contributionLedgerErrors } from "./abi/ContributionLedger.ts";
+export { easErrors } from "./abi/EAS.ts";
+export { erc20ErrorsErrors } from "./abi/IERC20Errors.ts";
+export { milestoneEscrowErrors } from "./abi/MilestoneEscrow.ts";
+export { revenueSplitErrors } from "./abi/RevenueSplit.ts";
+export { revenueSplitFactoryErrors } from "./abi/RevenueSplitFactory.ts";
+export { sovereignRegistryErrors } from "./abi/SovereignRegistry.ts";
+export { timelockControllerErrors } from "./abi/TimelockController.ts";
 export { governance, type GovernanceActions } from "./governance/actions.ts";
 export { cancel, type CancelErrorType, type CancelParameters, type CancelReturnType } from "./governance/cancel.ts";
 export {

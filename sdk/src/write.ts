@@ -6,11 +6,16 @@ import {
   type Address,
   type Chain,
   type ContractEventName,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type ContractFunctionParameters,
   type Hash,
   type ParseEventLogsReturnType,
+  type SimulateContractParameters,
   type TransactionReceipt,
   type WalletClient,
   type Transport,
+  type WriteContractParameters,
 } from "viem";
 
 import type { AtlasContext } from "./client.ts";
@@ -84,43 +89,75 @@ export function emitted<const TAbi extends Abi, TEventName extends ContractEvent
   return log;
 }
 
+/** A call as the write path sends it, whatever its ABI: the runtime shape of a {@link WriteRequest}. */
+interface ContractCall {
+  readonly address: Address;
+  readonly abi: Abi;
+  readonly functionName: string;
+  readonly args: readonly unknown[];
+  /** Wei sent with the call (payable functions: ETH deposits). */
+  readonly value?: bigint;
+}
+
+/**
+ * A write to a contract, typed against its ABI: `functionName` one of its state-changing
+ * functions, `args` exactly that function's arguments (viem's `ContractFunctionParameters`).
+ */
+export type WriteRequest<
+  abi extends Abi,
+  functionName extends ContractFunctionName<abi, "nonpayable" | "payable">,
+  args extends ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>,
+> = ContractCall & ContractFunctionParameters<abi, "nonpayable" | "payable", functionName, args>;
+
 /**
  * Simulates `request` with the public client (so a revert surfaces as a decoded contract error
  * before anything is signed), sends it from the wallet and waits for the receipt. Errors are
- * decoded with `errors`, the catalog of the calling layer's contracts.
+ * decoded with `errors`, the catalog of the contract called. The one write path of every action:
+ * `request` is checked against its ABI at compile time.
  */
-export async function simulateAndSend(
+export async function simulateAndSend<
+  const abi extends Abi,
+  functionName extends ContractFunctionName<abi, "nonpayable" | "payable">,
+  const args extends ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>,
+>(
   context: AtlasContext,
   errors: AtlasErrorCatalog,
   action: string,
-  request: {
-    address: Address;
-    abi: readonly unknown[];
-    functionName: string;
-    args: readonly unknown[];
-    /** Wei sent with the call (payable functions: ETH deposits). */
-    value?: bigint;
-  },
+  request: WriteRequest<abi, functionName, args>,
 ): Promise<WriteResult> {
   const { wallet, account } = await connectedWallet(context, errors, action);
+  const { address, abi, functionName, args, value } = request;
+  // Simulate against the pending block: the transaction lands in the next block, whose clock is
+  // ahead of the latest one (Governor reads votes at clock() - 1, so a delegation mined in the
+  // latest block already counts for a proposal sent now).
+  const simulation: SimulateContractParameters<
+    Abi,
+    string,
+    readonly unknown[],
+    Chain | undefined,
+    Chain | undefined,
+    Account | Address
+  > = { address, abi, functionName, args, value, account, blockTag: "pending" };
+  const transaction: WriteContractParameters<
+    Abi,
+    string,
+    readonly unknown[],
+    Chain | undefined,
+    Account | undefined,
+    Chain | undefined
+  > = { address, abi, functionName, args, value, account, chain: wallet.chain ?? null };
   try {
-    // Simulate against the pending block: the transaction lands in the next block, whose clock is
-    // ahead of the latest one (Governor reads votes at clock() - 1, so a delegation mined in the
-    // latest block already counts for a proposal sent now).
-    const { request: simulated } = await context.publicClient.simulateContract({
-      ...request,
-      blockTag: "pending",
-      abi: request.abi as never,
-      functionName: request.functionName as never,
-      args: request.args as never,
-      account,
-    } as never);
-    const hash = await wallet.writeContract({ ...(simulated as object), chain: wallet.chain ?? null } as never);
+    await context.publicClient.simulateContract(simulation);
+    const hash = await wallet.writeContract(transaction);
     const receipt = await context.publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") {
       // Mined but reverted (state moved between simulation and inclusion): replay for the reason,
       // and if the replay passes (e.g. the transaction ran out of gas), say so plainly.
-      await context.publicClient.simulateContract({ ...request, account, blockNumber: receipt.blockNumber } as never);
+      await context.publicClient.simulateContract({
+        ...simulation,
+        blockTag: undefined,
+        blockNumber: receipt.blockNumber,
+      });
       throw new AtlasRevertError(`${action} transaction ${hash} was mined but reverted`);
     }
     return { hash, receipt };

@@ -28,13 +28,12 @@ import {
   AtlasContractError,
   governanceErrors,
   addressesOf,
-  atlasGovernorAbi,
-  atlasTokenAbi,
   allLayers,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
 } from "../../sdk/src/index.ts";
+import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
 import { injectWallet, type InjectedWallet } from "./injectedWallet.ts";
 import { sharedMainJob, type MainJobHome } from "../helpers/mainJob.ts";

@@ -6,7 +6,7 @@
 import { expect } from "chai";
 import { getAddress, type Address, type Hex } from "viem";
 
-import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/index.ts";
+import { atlasGovernorAbi, atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { accountAddresses } from "../../scripts/scenario/context.ts";
 import type { World } from "../e2e/world.ts";
 import { getJson, graphqlQuery, sqlQuery } from "./harness.ts";

@@ -24,6 +24,7 @@ import {
 } from "viem";
 import { hardhat } from "viem/chains";
 
+import { type SplitConfig } from "../../sdk/src/index.ts";
 import {
   arbitrationAbi,
   atlasTokenAbi,
@@ -31,8 +32,7 @@ import {
   milestoneEscrowAbi,
   revenueSplitAbi,
   revenueSplitFactoryAbi,
-  type SplitConfig,
-} from "../../sdk/src/index.ts";
+} from "../../sdk/src/abi/index.ts";
 import { sortAddresses } from "../../scripts/scenario/contracts.ts";
 import { useWorld, worldIndexer, type World } from "../e2e/world.ts";
 import { getJson, waitUntilSynced, type Indexer } from "./harness.ts";

@@ -16,15 +16,8 @@ import {
   type Hex,
 } from "viem";
 
-import {
-  ATLAS_SCHEMAS,
-  ATLAS_SCHEMA_NAMES,
-  CREDENTIAL_STATUSES,
-  MISSION_STATUSES,
-  contributionLedgerAbi,
-  easAbi,
-  sovereignRegistryAbi,
-} from "../../sdk/src/index.ts";
+import { ATLAS_SCHEMAS, ATLAS_SCHEMA_NAMES, CREDENTIAL_STATUSES, MISSION_STATUSES } from "../../sdk/src/index.ts";
+import { contributionLedgerAbi, easAbi, sovereignRegistryAbi } from "../../sdk/src/abi/index.ts";
 import type { IndexerKind, World } from "../e2e/world.ts";
 import { getJson, sqlQuery, waitUntilSynced, type Indexer, type IndexerStatus } from "./harness.ts";
 

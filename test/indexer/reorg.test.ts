@@ -7,7 +7,8 @@
 import { expect } from "chai";
 import { encodeFunctionData, keccak256, toHex, type Address, type Hex } from "viem";
 
-import { atlasTokenAbi, sovereignRegistryAbi, type ProposeParameters } from "../../sdk/src/index.ts";
+import { type ProposeParameters } from "../../sdk/src/index.ts";
+import { atlasTokenAbi, sovereignRegistryAbi } from "../../sdk/src/abi/index.ts";
 import { useWorld, worldIndexer, type World } from "../e2e/world.ts";
 import { expectIndexerAgreesWithChain, type ApiAccount, type ApiProposal, type ApiVote } from "./agreement.ts";
 import { eventually, getJson, rpc, waitUntilSynced, type Indexer } from "./harness.ts";

@@ -5,7 +5,7 @@
  */
 import { expect } from "chai";
 
-import { atlasTokenAbi } from "../../sdk/src/index.ts";
+import { atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { useWorld, worldIndexer, type World, type WorldIndexer } from "../e2e/world.ts";
 import { expectIndexerAgreesWithChain } from "./agreement.ts";
 import { sqlQuery } from "./harness.ts";

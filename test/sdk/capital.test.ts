@@ -11,13 +11,8 @@ import {
   type Hex,
 } from "viem";
 
-import {
-  AtlasContractError,
-  AtlasInputError,
-  predictSplitAddress,
-  revenueSplitFactoryAbi,
-  type SplitConfig,
-} from "../../sdk/src/index.ts";
+import { AtlasContractError, AtlasInputError, predictSplitAddress, type SplitConfig } from "../../sdk/src/index.ts";
+import { revenueSplitFactoryAbi } from "../../sdk/src/abi/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
 import { atlasFixture, publicClient, rejection, testbed, walletClientOf } from "./fixtures.ts";
 

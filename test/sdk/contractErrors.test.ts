@@ -1,12 +1,8 @@
 import { expect } from "chai";
 import { concatHex, encodeFunctionData, numberToHex, pad, toHex, zeroHash } from "viem";
 
-import {
-  AtlasContractError,
-  atlasModuleAbi,
-  timelockControllerAbi,
-  type ProposeParameters,
-} from "../../sdk/src/index.ts";
+import { AtlasContractError, type ProposeParameters } from "../../sdk/src/index.ts";
+import { atlasModuleAbi, timelockControllerAbi } from "../../sdk/src/abi/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
 import {
   ATLAS,

@@ -5,19 +5,14 @@ import { pathToFileURL } from "node:url";
 import { expect } from "chai";
 import { BaseError, encodeErrorResult, RawContractError, type Abi, type AbiParameter } from "viem";
 
+import { MANIFEST } from "../../deploy/manifest.ts";
 import {
   AtlasContractError,
   atlasErrors,
-  atlasErrorsAbi,
-  capitalErrorMessages,
   capitalErrors,
-  contractErrorMessages,
   decodeAtlasError,
-  governanceErrorMessages,
   governanceErrors,
-  graphErrorMessages,
   graphErrors,
-  interstateErrorMessages,
   interstateErrors,
   toAtlasError,
   type AtlasErrorCatalog,
@@ -27,25 +22,9 @@ type AbiError = Extract<Abi[number], { type: "error" }>;
 
 const ABI_DIR = path.resolve(import.meta.dirname, "../../sdk/src/abi");
 
-/** The layer whose actions call each generated contract ABI; errors.ts holds the layers' error ABIs. */
-const LAYER_OF = {
-  "AtlasGovernor.ts": "governance",
-  "AtlasToken.ts": "governance",
-  "TimelockController.ts": "governance",
-  // What every module shares: the governance layer reads their pause state with it.
-  "IAtlasModule.ts": "governance",
-  "SovereignRegistry.ts": "graph",
-  "ContributionLedger.ts": "graph",
-  "EAS.ts": "graph",
-  "BountyBoard.ts": "capital",
-  "MilestoneEscrow.ts": "capital",
-  "RevenueSplitFactory.ts": "capital",
-  "RevenueSplit.ts": "capital",
-  // The ERC-20 errors (ERC-6093) of the tokens the capital contracts move.
-  "IERC20Errors.ts": "capital",
-  "Arbitration.ts": "interstate",
-} as const;
-type Layer = (typeof LAYER_OF)[keyof typeof LAYER_OF];
+/** The layer whose actions call each generated contract ABI, from the contract manifest. */
+const LAYER_OF: Record<string, Layer> = Object.fromEntries(MANIFEST.map((entry) => [`${entry.name}.ts`, entry.layer]));
+type Layer = (typeof MANIFEST)[number]["layer"];
 const CATALOGS: Record<Layer, AtlasErrorCatalog> = {
   governance: governanceErrors,
   graph: graphErrors,
@@ -57,9 +36,9 @@ const LAYERS = Object.keys(CATALOGS) as Layer[];
 const signature = (error: AbiError) => `${error.name}(${error.inputs.map((input) => input.type).join(",")})`;
 const signatures = (abi: Abi) => new Set(abi.filter((item) => item.type === "error").map(signature));
 
-/** The custom errors of every contract ABI (every ABI file but errors.ts is in a layer). */
+/** The custom errors of every contract ABI (every contract's ABI file is in a layer). */
 async function contractErrors(): Promise<{ file: string; error: AbiError }[]> {
-  const errors = (await generatedErrors()).filter(({ file }) => file !== "errors.ts");
+  const errors = await generatedErrors();
   const unassigned = [...new Set(errors.map(({ file }) => file))].filter((file) => !(file in LAYER_OF));
   expect(unassigned, "ABI files with no layer in LAYER_OF").to.deep.equal([]);
   return errors;
@@ -67,7 +46,7 @@ async function contractErrors(): Promise<{ file: string; error: AbiError }[]> {
 
 /** The custom errors of the contract ABIs of `layer`. */
 async function layerErrors(layer: Layer): Promise<{ file: string; error: AbiError }[]> {
-  return (await contractErrors()).filter(({ file }) => LAYER_OF[file as keyof typeof LAYER_OF] === layer);
+  return (await contractErrors()).filter(({ file }) => LAYER_OF[file] === layer);
 }
 
 /** viem's error for a call that reverted with `error` (sample arguments), and those arguments. */
@@ -77,13 +56,19 @@ function reverted(error: AbiError): { viemError: BaseError; args: unknown[] } {
   return { viemError: new BaseError("The call reverted.", { cause: new RawContractError({ data }) }), args };
 }
 
-/** Every `type: "error"` entry of every generated ABI, with the ABI file it came from. */
+/**
+ * Every `type: "error"` entry of every generated contract ABI (the `…Abi` export of each
+ * sdk/src/abi/<Contract>.ts), with the ABI file it came from.
+ */
 async function generatedErrors(): Promise<{ file: string; error: AbiError }[]> {
   const errors: { file: string; error: AbiError }[] = [];
-  for (const file of (await readdir(ABI_DIR)).filter((f) => f.endsWith(".ts")).sort()) {
+  const shared = ["enums.ts", "index.ts", "catalogs.ts", "addressBook.ts"];
+  for (const file of (await readdir(ABI_DIR)).filter((f) => f.endsWith(".ts") && !shared.includes(f)).sort()) {
     const module = (await import(pathToFileURL(path.join(ABI_DIR, file)).href)) as Record<string, unknown>;
-    const abis = Object.values(module).filter((value): value is Abi => Array.isArray(value));
-    expect(abis, `${file} exports an ABI`).to.have.length.greaterThan(0);
+    const abis = Object.entries(module)
+      .filter(([name, value]) => name.endsWith("Abi") && Array.isArray(value))
+      .map(([, value]) => value as Abi);
+    expect(abis, `${file} exports an ABI`).to.have.length(1);
     for (const abi of abis) {
       for (const item of abi) if (item.type === "error") errors.push({ file, error: item });
     }
@@ -116,6 +101,14 @@ function sample(parameter: AbiParameter): unknown {
   throw new Error(`no sample for ${type}`);
 }
 
+const contractErrorMessages = atlasErrors.messages;
+const [governanceErrorMessages, graphErrorMessages, capitalErrorMessages, interstateErrorMessages] = [
+  governanceErrors.messages,
+  graphErrors.messages,
+  capitalErrors.messages,
+  interstateErrors.messages,
+];
+
 describe("contractErrorMessages", function () {
   it("has a sentence for every custom error of every generated ABI", async function () {
     const errors = await generatedErrors();
@@ -137,7 +130,8 @@ describe("contractErrorMessages", function () {
       "LedgerExecutionAlreadyRecorded",
     ]);
     expect(names("EAS.ts"), "EAS errors").to.include.members(["AccessDenied", "InvalidSchema", "NotFound"]);
-    expect(names("errors.ts"), "the combined errors ABI").to.include.members(["RegistryHandleTaken", "NotFound"]);
+    const combined = atlasErrors.abi.filter((item) => item.type === "error").map((item) => item.name);
+    expect(combined, "the combined errors ABI").to.include.members(["RegistryHandleTaken", "NotFound"]);
   });
 
   for (const layer of LAYERS) {
@@ -183,19 +177,21 @@ describe("contractErrorMessages", function () {
   });
 
   it("the full catalog is every layer's in one, each error once", function () {
-    expect(atlasErrors.messages).to.equal(contractErrorMessages);
-    expect(atlasErrors.abi).to.equal(atlasErrorsAbi);
     const tables = [governanceErrorMessages, graphErrorMessages, capitalErrorMessages, interstateErrorMessages];
     expect(Object.keys(contractErrorMessages).sort()).to.deep.equal(
       [...new Set(tables.flatMap((table) => Object.keys(table)))].sort(),
     );
     // An error two layers decode has one sentence, whichever layer's table it comes from.
+    const errorItems = new Map(
+      atlasErrors.abi.flatMap((item) => (item.type === "error" ? [[item.name, item] as const] : [])),
+    );
     for (const table of tables) {
       for (const [name, format] of Object.entries(table)) {
-        expect(format, name).to.equal(contractErrorMessages[name as keyof typeof contractErrorMessages]);
+        const args = errorItems.get(name)!.inputs.map(sample);
+        expect(format(args), name).to.equal(contractErrorMessages[name](args));
       }
     }
-    const all = atlasErrorsAbi.map((item) => signature(item as AbiError));
+    const all = atlasErrors.abi.map((item) => signature(item as AbiError));
     expect(all, "no error twice").to.have.length(new Set(all).size);
     expect(new Set(all)).to.deep.equal(new Set(LAYERS.flatMap((layer) => [...signatures(CATALOGS[layer].abi)])));
   });
@@ -326,7 +322,7 @@ describe("contractErrorMessages", function () {
       EscrowAttestationBeforeEscrow: m.EscrowAttestationBeforeEscrow([uid, newYear, newYear]),
       EscrowStreamRunning: m.EscrowStreamRunning([1n, 2n]),
       // RevenueSplit
-      SplitZeroWithdrawalRecipient: m.SplitZeroWithdrawalRecipient(),
+      SplitZeroWithdrawalRecipient: m.SplitZeroWithdrawalRecipient([]),
       // Arbitration
       ArbitrationArbiterIsParty: m.ArbitrationArbiterIsParty([account]),
       ArbitrationArbiterSovereignIsParty: m.ArbitrationArbiterSovereignIsParty([5n]),
@@ -338,7 +334,7 @@ describe("contractErrorMessages", function () {
       ArbitrationNotFinalizable: m.ArbitrationNotFinalizable([4n, newYear]),
       ArbitrationTooFewFallbackArbiters: m.ArbitrationTooFewFallbackArbiters([1n, 2n]),
       ArbitrationFallbackArbiterUnchanged: m.ArbitrationFallbackArbiterUnchanged([account, true]),
-      ArbitrationZeroFallbackArbiter: m.ArbitrationZeroFallbackArbiter(),
+      ArbitrationZeroFallbackArbiter: m.ArbitrationZeroFallbackArbiter([]),
     };
     expect(sentences).to.deep.equal({
       ModuleGuardianCoolingDown:
@@ -406,6 +402,6 @@ describe("contractErrorMessages", function () {
       `0x${"ab".repeat(32)} is not a live attestation of schema 0x${"cd".repeat(32)} (missing, other schema, revoked or expired).`,
     );
     expect(m.ModuleOnlyGuardian([account])).to.equal(`${account} cannot do this: only the guardian or governance can.`);
-    expect(m.NotFound()).to.equal("No attestation with this UID (or the referenced UID) exists.");
+    expect(m.NotFound([])).to.equal("No attestation with this UID (or the referenced UID) exists.");
   });
 });

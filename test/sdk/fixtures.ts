@@ -23,13 +23,13 @@ import { privateKeyToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 
 import {
-  atlasTokenAbi,
   allLayers,
   createAtlasClient,
   type AtlasAddresses,
   type AtlasClient,
   type ProposeParameters,
 } from "../../sdk/src/index.ts";
+import { atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { deployAtlas } from "../../deploy/deployAtlas.ts";
 import { LOCAL_ACCOUNTS, localAtlasConfig } from "../../deploy/config.ts";
 import { ATLAS, connection, ethers, signerKey } from "../helpers/governance.ts";

@@ -1,14 +1,8 @@
 import { expect } from "chai";
 import { parseEther, parseEventLogs, zeroAddress } from "viem";
 
-import {
-  AtlasContractError,
-  atlasGovernorAbi,
-  atlasModuleAbi,
-  atlasTokenAbi,
-  hashDescription,
-  toAtlasError,
-} from "../../sdk/src/index.ts";
+import { AtlasContractError, hashDescription, toAtlasError } from "../../sdk/src/index.ts";
+import { atlasGovernorAbi, atlasModuleAbi, atlasTokenAbi } from "../../sdk/src/abi/index.ts";
 import { networkHelpers } from "../helpers/governance.ts";
 import {
   ATLAS,

@@ -33,7 +33,7 @@ import {
   streamClaim,
   withdrawalEvent,
 } from "ponder:schema";
-import type { MilestoneState } from "@atlas-os/sdk";
+import { type MilestoneState } from "@atlas-os/sdk";
 import { Hono } from "hono";
 import { and, asc, eq, gt, inArray } from "ponder";
 import { getAddress, type Address, type Hex } from "viem";

@@ -6,7 +6,8 @@
  * rules in one place, the contract; a bounty's `refundOf` keeps the board's share accounting there.
  * The routes call these once per indexed block, whatever the number of requests (index.ts, capital.ts).
  */
-import { atlasGovernorAbi, bountyBoardAbi, PROPOSAL_STATES, type ProposalState } from "@atlas-os/sdk";
+import { PROPOSAL_STATES, type ProposalState } from "@atlas-os/sdk";
+import { atlasGovernorAbi, bountyBoardAbi } from "@atlas-os/sdk/abi";
 import type { Abi, Address, ContractFunctionParameters, Hex, PublicClient } from "viem";
 
 import { ChainUnavailableError } from "./errors.ts";

@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import type { WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.acceptEscrow] as const;
@@ -30,5 +29,10 @@ export async function acceptEscrow(
   context: AtlasContext,
   { escrowId }: AcceptEscrowParameters,
 ): Promise<AcceptEscrowReturnType> {
-  return write(context, capitalErrors, "acceptEscrow", context.addresses.escrow, abi, "acceptEscrow", [escrowId]);
+  return simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "acceptEscrow", {
+    address: context.addresses.escrow,
+    abi,
+    functionName: "acceptEscrow",
+    args: [escrowId],
+  });
 }

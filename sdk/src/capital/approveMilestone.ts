@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.approveMilestone, MilestoneEscrow.MilestoneReleased] as const;
@@ -40,10 +39,12 @@ export async function approveMilestone(
   { escrowId, index }: ApproveMilestoneParameters,
 ): Promise<ApproveMilestoneReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "approveMilestone", escrow, abi, "approveMilestone", [
-    escrowId,
-    index,
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "approveMilestone", {
+    address: escrow,
+    abi,
+    functionName: "approveMilestone",
+    args: [escrowId, index],
+  });
   const { amount, fee } = emitted(result, escrow, abi, "MilestoneReleased").args;
   return { ...result, amount, fee };
 }

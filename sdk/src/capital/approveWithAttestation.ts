@@ -1,11 +1,10 @@
 import type { Hex } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32 } from "../validate.ts";
-import { emitted } from "../write.ts";
+import { emitted, simulateAndSend } from "../write.ts";
 
 import type { MilestoneReleaseReturnType } from "./approveMilestone.ts";
 
@@ -47,11 +46,12 @@ export async function approveWithAttestation(
   { escrowId, index, uid }: ApproveWithAttestationParameters,
 ): Promise<ApproveWithAttestationReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "approveWithAttestation", escrow, abi, "approveWithAttestation", [
-    escrowId,
-    index,
-    checkBytes32("uid", uid),
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "approveWithAttestation", {
+    address: escrow,
+    abi,
+    functionName: "approveWithAttestation",
+    args: [escrowId, index, checkBytes32("uid", uid)],
+  });
   const { amount, fee } = emitted(result, escrow, abi, "MilestoneReleased").args;
   return { ...result, amount, fee };
 }

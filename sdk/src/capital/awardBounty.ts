@@ -1,11 +1,10 @@
 import { isAddressEqual, parseEventLogs, type Address } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [
@@ -59,11 +58,12 @@ export async function awardBounty(
 ): Promise<AwardBountyReturnType> {
   const winners = awards.map(({ winner }, i) => checkAddress(`awards[${i}].winner`, winner));
   const board = context.addresses.bountyBoard;
-  const result = await write(context, capitalErrors, "awardBounty", board, abi, "award", [
-    bountyId,
-    winners,
-    awards.map(({ amount }) => amount),
-  ]);
+  const result = await simulateAndSend(context, BountyBoard.bountyBoardErrors, "awardBounty", {
+    address: board,
+    abi,
+    functionName: "award",
+    args: [bountyId, winners, awards.map(({ amount }) => amount)],
+  });
   const logs = parseEventLogs({
     abi,
     logs: result.receipt.logs.filter((log) => isAddressEqual(log.address, board)),

@@ -1,8 +1,7 @@
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import type { WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.cancel] as const;
@@ -29,5 +28,10 @@ export async function cancelBounty(
   context: AtlasContext,
   { bountyId }: CancelBountyParameters,
 ): Promise<CancelBountyReturnType> {
-  return write(context, capitalErrors, "cancelBounty", context.addresses.bountyBoard, abi, "cancel", [bountyId]);
+  return simulateAndSend(context, BountyBoard.bountyBoardErrors, "cancelBounty", {
+    address: context.addresses.bountyBoard,
+    abi,
+    functionName: "cancel",
+    args: [bountyId],
+  });
 }

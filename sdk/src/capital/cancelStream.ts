@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.cancelStream, MilestoneEscrow.StreamCancelled] as const;
@@ -50,7 +49,12 @@ export async function cancelStream(
   { escrowId, index }: CancelStreamParameters,
 ): Promise<CancelStreamReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "cancelStream", escrow, abi, "cancelStream", [escrowId, index]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "cancelStream", {
+    address: escrow,
+    abi,
+    functionName: "cancelStream",
+    args: [escrowId, index],
+  });
   const { amount, fee, vested, rest, disputableUntil } = emitted(result, escrow, abi, "StreamCancelled").args;
   return {
     ...result,

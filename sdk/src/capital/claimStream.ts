@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.claim, MilestoneEscrow.StreamClaimed] as const;
@@ -40,7 +39,12 @@ export async function claimStream(
   { escrowId, index }: ClaimStreamParameters,
 ): Promise<ClaimStreamReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "claimStream", escrow, abi, "claim", [escrowId, index]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "claimStream", {
+    address: escrow,
+    abi,
+    functionName: "claim",
+    args: [escrowId, index],
+  });
   const { amount, fee, claimedTotal } = emitted(result, escrow, abi, "StreamClaimed").args;
   return { ...result, amount, fee, claimedTotal };
 }

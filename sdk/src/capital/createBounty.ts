@@ -1,12 +1,11 @@
 import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import type { MetadataReference } from "../graph/metadata.ts";
 import { checkBytes32, checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.createBounty, BountyBoard.BountyCreated, BountyBoard.BountyFunded] as const;
@@ -62,14 +61,11 @@ export async function createBounty(
   const token = checkOptionalAddress("token", parameters.token);
   const credential = parameters.credential;
   const board = context.addresses.bountyBoard;
-  const result = await write(
-    context,
-    capitalErrors,
-    "createBounty",
-    board,
+  const result = await simulateAndSend(context, BountyBoard.bountyBoardErrors, "createBounty", {
+    address: board,
     abi,
-    "createBounty",
-    [
+    functionName: "createBounty",
+    args: [
       {
         missionId: parameters.missionId,
         token,
@@ -81,8 +77,8 @@ export async function createBounty(
       },
       parameters.amount,
     ],
-    token === zeroAddress ? parameters.amount : 0n,
-  );
+    value: token === zeroAddress ? parameters.amount : 0n,
+  });
   const { bountyId } = emitted(result, board, abi, "BountyCreated").args;
   const { amount } = emitted(result, board, abi, "BountyFunded").args;
   return { ...result, bountyId, credited: amount };

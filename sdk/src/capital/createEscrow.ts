@@ -1,11 +1,11 @@
 import { zeroAddress, type Address } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { addressOrWallet, write } from "../call.ts";
+import { addressOrWallet } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 import { MILESTONE_KINDS } from "./enums.ts";
 
@@ -92,7 +92,13 @@ export async function createEscrow(
   const token = checkOptionalAddress("token", parameters.token);
   const verifier = checkOptionalAddress("verifier", parameters.verifier);
   const arbiter = checkOptionalAddress("arbiter", parameters.arbiter);
-  const funder = await addressOrWallet(context, capitalErrors, "createEscrow", "funder", parameters.funder);
+  const funder = await addressOrWallet(
+    context,
+    MilestoneEscrow.milestoneEscrowErrors,
+    "createEscrow",
+    "funder",
+    parameters.funder,
+  );
   const fund = parameters.fund ?? true;
   const milestones = parameters.milestones.map((milestone) => ({
     amount: milestone.amount,
@@ -103,14 +109,11 @@ export async function createEscrow(
   }));
   const total = parameters.milestones.reduce((sum, { amount }) => sum + amount, 0n);
   const escrow = context.addresses.escrow;
-  const result = await write(
-    context,
-    capitalErrors,
-    "createEscrow",
-    escrow,
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "createEscrow", {
+    address: escrow,
     abi,
-    "createEscrow",
-    [
+    functionName: "createEscrow",
+    args: [
       {
         missionId: parameters.missionId,
         funder,
@@ -125,8 +128,8 @@ export async function createEscrow(
       },
       milestones,
     ],
-    fund && token === zeroAddress ? total : 0n,
-  );
+    value: fund && token === zeroAddress ? total : 0n,
+  });
   const { args } = emitted(result, escrow, abi, "EscrowCreated");
   return { ...result, escrowId: args.escrowId, feeBps: args.feeBps };
 }

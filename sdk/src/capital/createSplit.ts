@@ -1,11 +1,10 @@
 import { zeroHash, type Address, type Hex } from "viem";
 
 import * as RevenueSplitFactory from "../abi/RevenueSplitFactory.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32, checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 import { checkSplitConfig, type SplitConfig } from "./splitConfig.ts";
 
@@ -47,11 +46,16 @@ export async function createSplit(
   { config, controller, salt }: CreateSplitParameters,
 ): Promise<CreateSplitReturnType> {
   const factory = context.addresses.splitFactory;
-  const result = await write(context, capitalErrors, "createSplit", factory, abi, "createSplit", [
-    checkSplitConfig(config),
-    checkOptionalAddress("controller", controller),
-    checkBytes32("salt", salt ?? zeroHash),
-  ]);
+  const result = await simulateAndSend(context, RevenueSplitFactory.revenueSplitFactoryErrors, "createSplit", {
+    address: factory,
+    abi,
+    functionName: "createSplit",
+    args: [
+      checkSplitConfig(config),
+      checkOptionalAddress("controller", controller),
+      checkBytes32("salt", salt ?? zeroHash),
+    ],
+  });
   const { args } = emitted(result, factory, abi, "SplitCreated");
   return { ...result, split: args.split, splitHash: args.splitHash };
 }

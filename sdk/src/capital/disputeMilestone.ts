@@ -1,11 +1,10 @@
 import type { Hex } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32 } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.dispute, MilestoneEscrow.MilestoneDisputed] as const;
@@ -47,11 +46,11 @@ export async function disputeMilestone(
   { escrowId, index, evidenceURI, evidenceHash }: DisputeMilestoneParameters,
 ): Promise<DisputeMilestoneReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "disputeMilestone", escrow, abi, "dispute", [
-    escrowId,
-    index,
-    evidenceURI,
-    checkBytes32("evidenceHash", evidenceHash),
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "disputeMilestone", {
+    address: escrow,
+    abi,
+    functionName: "dispute",
+    args: [escrowId, index, evidenceURI, checkBytes32("evidenceHash", evidenceHash)],
+  });
   return { ...result, disputeId: emitted(result, escrow, abi, "MilestoneDisputed").args.disputeId };
 }

@@ -1,11 +1,10 @@
 import { isAddressEqual, parseEventLogs, type Address } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, capitalErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 import { getSplit } from "./getSplit.ts";
 import type { SplitConfig } from "./splitConfig.ts";
@@ -66,11 +65,12 @@ export async function distributeSplit(
   if (config === undefined) {
     throw new AtlasError(`No configuration of split ${split} was found in its events: pass \`config\`.`);
   }
-  const result = await write(context, capitalErrors, "distributeSplit", split, abi, "distribute", [
-    token,
-    config,
-    distributor,
-  ]);
+  const result = await simulateAndSend(context, RevenueSplit.revenueSplitErrors, "distributeSplit", {
+    address: split,
+    abi,
+    functionName: "distribute",
+    args: [token, config, distributor],
+  });
   const logs = parseEventLogs({
     abi,
     logs: result.receipt.logs.filter((log) => isAddressEqual(log.address, split)),

@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import type { WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.endorseEscrow] as const;
@@ -32,5 +31,10 @@ export async function endorseEscrow(
   context: AtlasContext,
   { escrowId }: EndorseEscrowParameters,
 ): Promise<EndorseEscrowReturnType> {
-  return write(context, capitalErrors, "endorseEscrow", context.addresses.escrow, abi, "endorseEscrow", [escrowId]);
+  return simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "endorseEscrow", {
+    address: context.addresses.escrow,
+    abi,
+    functionName: "endorseEscrow",
+    args: [escrowId],
+  });
 }

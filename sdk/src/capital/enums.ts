@@ -1,9 +1,11 @@
 /**
- * The capital contracts' enums by name, in the contracts' order (the index is the on-chain value).
+ * The capital contracts' enums by name, in the contracts' order (the index is the on-chain value),
+ * generated from the contracts (sdk/src/abi/enums.ts).
  */
 
-/** IBountyBoard.BountyStatus. */
-export const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"] as const;
+import { BOUNTY_STATUSES, MILESTONE_KINDS, MILESTONE_STATES, RELEASE_REASONS } from "../abi/enums.ts";
+
+export { BOUNTY_STATUSES, MILESTONE_KINDS, MILESTONE_STATES, RELEASE_REASONS };
 
 /**
  * Where a bounty stands: `open` (takes top-ups, submissions and awards until its deadline),
@@ -12,23 +14,8 @@ export const BOUNTY_STATUSES = ["none", "open", "expired", "cancelled"] as const
  */
 export type BountyStatus = (typeof BOUNTY_STATUSES)[number];
 
-/** IMilestoneEscrow.MilestoneKind. */
-export const MILESTONE_KINDS = ["lump", "streaming"] as const;
-
 /** A lump milestone is paid at once when released; a streaming one vests linearly from its start to its end. */
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
-
-/** IMilestoneEscrow.MilestoneState. */
-export const MILESTONE_STATES = [
-  "unfunded",
-  "funded",
-  "submitted",
-  "released",
-  "disputed",
-  "resolved",
-  "reclaimed",
-  "cancelled",
-] as const;
 
 /**
  * A milestone's place in its lifecycle. Lump: unfunded → funded → (submitted →) released, or
@@ -39,9 +26,6 @@ export const MILESTONE_STATES = [
  * or disputed by the contributor → resolved.
  */
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
-
-/** IMilestoneEscrow.ReleaseReason. */
-export const RELEASE_REASONS = ["approved", "attested", "optimistic"] as const;
 
 /**
  * How a lump milestone was released: the funder `approved` it, the verifier `attested` it, or

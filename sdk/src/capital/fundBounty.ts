@@ -1,10 +1,10 @@
 import { zeroAddress } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { read, write } from "../call.ts";
+import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.getBounty, BountyBoard.fund, BountyBoard.BountyFunded] as const;
@@ -44,19 +44,16 @@ export async function fundBounty(
   { bountyId, amount }: FundBountyParameters,
 ): Promise<FundBountyReturnType> {
   const board = context.addresses.bountyBoard;
-  const { token } = await read(capitalErrors, () =>
+  const { token } = await read(BountyBoard.bountyBoardErrors, () =>
     context.publicClient.readContract({ address: board, abi, functionName: "getBounty", args: [bountyId] }),
   );
-  const result = await write(
-    context,
-    capitalErrors,
-    "fundBounty",
-    board,
+  const result = await simulateAndSend(context, BountyBoard.bountyBoardErrors, "fundBounty", {
+    address: board,
     abi,
-    "fund",
-    [bountyId, amount],
-    token === zeroAddress ? amount : 0n,
-  );
+    functionName: "fund",
+    args: [bountyId, amount],
+    value: token === zeroAddress ? amount : 0n,
+  });
   const { args } = emitted(result, board, abi, "BountyFunded");
   return { ...result, credited: args.amount, contribution: args.contribution, funded: args.funded };
 }

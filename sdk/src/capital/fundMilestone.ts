@@ -1,10 +1,10 @@
 import { zeroAddress } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { read, write } from "../call.ts";
+import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import type { WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.getEscrow, MilestoneEscrow.getMilestone, MilestoneEscrow.fundMilestone] as const;
@@ -38,7 +38,7 @@ export async function fundMilestone(
   { escrowId, index }: FundMilestoneParameters,
 ): Promise<FundMilestoneReturnType> {
   const escrow = context.addresses.escrow;
-  const [{ token }, { amount }] = await read(capitalErrors, () =>
+  const [{ token }, { amount }] = await read(MilestoneEscrow.milestoneEscrowErrors, () =>
     Promise.all([
       context.publicClient.readContract({ address: escrow, abi, functionName: "getEscrow", args: [escrowId] }),
       context.publicClient.readContract({
@@ -50,15 +50,12 @@ export async function fundMilestone(
     ]),
   );
   const value = token === zeroAddress ? amount : 0n;
-  const result = await write(
-    context,
-    capitalErrors,
-    "fundMilestone",
-    escrow,
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "fundMilestone", {
+    address: escrow,
     abi,
-    "fundMilestone",
-    [escrowId, index],
+    functionName: "fundMilestone",
+    args: [escrowId, index],
     value,
-  );
+  });
   return { ...result, amount };
 }

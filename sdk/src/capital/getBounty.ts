@@ -2,7 +2,7 @@ import { zeroHash, type Address, type Hex } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 
 import { BOUNTY_STATUSES, type BountyStatus } from "./enums.ts";
 
@@ -89,6 +89,6 @@ export async function getBounty(
       blockNumber,
     };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, BountyBoard.bountyBoardErrors);
   }
 }

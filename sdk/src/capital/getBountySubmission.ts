@@ -2,7 +2,7 @@ import { zeroHash, type Address, type Hex } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
 
 /** The ABI items this action uses. */
@@ -46,6 +46,6 @@ export async function getBountySubmission(
     });
     return contentHash === zeroHash ? undefined : { contentHash, awarded };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, BountyBoard.bountyBoardErrors);
   }
 }

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
 
 /** The ABI items this action uses. */
@@ -39,6 +39,6 @@ export async function getBountyWithdrawable(
       args,
     });
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, BountyBoard.bountyBoardErrors);
   }
 }

@@ -1,6 +1,6 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.claimable] as const;
@@ -36,6 +36,6 @@ export async function getClaimable(
       args: [escrowId, index],
     });
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, MilestoneEscrow.milestoneEscrowErrors);
   }
 }

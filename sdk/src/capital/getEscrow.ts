@@ -2,7 +2,7 @@ import { zeroAddress, type Address } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.getEscrow] as const;
@@ -80,6 +80,6 @@ export async function getEscrow(
       accepted: escrow.accepted,
     };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, MilestoneEscrow.milestoneEscrowErrors);
   }
 }

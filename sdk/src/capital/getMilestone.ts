@@ -1,6 +1,6 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 
 import { MILESTONE_KINDS, MILESTONE_STATES, type MilestoneKind, type MilestoneState } from "./enums.ts";
 
@@ -92,6 +92,6 @@ export async function getMilestone(
         }
       : { ...common, kind, deadline: BigInt(milestone.deadline), submittedAt, dispute };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, MilestoneEscrow.milestoneEscrowErrors);
   }
 }

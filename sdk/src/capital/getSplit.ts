@@ -3,7 +3,7 @@ import { zeroAddress, type Address, type BlockNumber, type Hex } from "viem";
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
 import * as RevenueSplitFactory from "../abi/RevenueSplitFactory.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
 
 import { hashSplitConfig, type SplitConfig } from "./splitConfig.ts";
@@ -92,6 +92,6 @@ export async function getSplit(
       config,
     };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, RevenueSplit.revenueSplitErrors);
   }
 }

@@ -2,7 +2,7 @@ import type { Address } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, decodeAtlasError, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
 
 /** The ABI items this action uses. */
@@ -58,6 +58,6 @@ export async function getSplitBalances(
     ]);
     return { distributable, totalPending, pending };
   } catch (error) {
-    throw decodeAtlasError(error, capitalErrors);
+    throw decodeAtlasError(error, RevenueSplit.revenueSplitErrors);
   }
 }

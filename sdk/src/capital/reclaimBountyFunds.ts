@@ -1,10 +1,10 @@
 import type { Address } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { addressOrWallet, write } from "../call.ts";
+import { addressOrWallet } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.reclaim, BountyBoard.FundsReclaimed] as const;
@@ -39,11 +39,13 @@ export async function reclaimBountyFunds(
   context: AtlasContext,
   { bountyId, to }: ReclaimBountyFundsParameters,
 ): Promise<ReclaimBountyFundsReturnType> {
-  const recipient = await addressOrWallet(context, capitalErrors, "reclaimBountyFunds", "to", to);
+  const recipient = await addressOrWallet(context, BountyBoard.bountyBoardErrors, "reclaimBountyFunds", "to", to);
   const board = context.addresses.bountyBoard;
-  const result = await write(context, capitalErrors, "reclaimBountyFunds", board, abi, "reclaim", [
-    bountyId,
-    recipient,
-  ]);
+  const result = await simulateAndSend(context, BountyBoard.bountyBoardErrors, "reclaimBountyFunds", {
+    address: board,
+    abi,
+    functionName: "reclaim",
+    args: [bountyId, recipient],
+  });
   return { ...result, amount: emitted(result, board, abi, "FundsReclaimed").args.amount };
 }

@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.reclaimMilestone, MilestoneEscrow.MilestoneReclaimed] as const;
@@ -36,9 +35,11 @@ export async function reclaimMilestone(
   { escrowId, index }: ReclaimMilestoneParameters,
 ): Promise<ReclaimMilestoneReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "reclaimMilestone", escrow, abi, "reclaimMilestone", [
-    escrowId,
-    index,
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "reclaimMilestone", {
+    address: escrow,
+    abi,
+    functionName: "reclaimMilestone",
+    args: [escrowId, index],
+  });
   return { ...result, amount: emitted(result, escrow, abi, "MilestoneReclaimed").args.amount };
 }

@@ -1,8 +1,7 @@
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
-import { emitted } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend } from "../write.ts";
 
 import type { MilestoneReleaseReturnType } from "./approveMilestone.ts";
 
@@ -34,10 +33,12 @@ export async function releaseOptimistic(
   { escrowId, index }: ReleaseOptimisticParameters,
 ): Promise<ReleaseOptimisticReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "releaseOptimistic", escrow, abi, "releaseOptimistic", [
-    escrowId,
-    index,
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "releaseOptimistic", {
+    address: escrow,
+    abi,
+    functionName: "releaseOptimistic",
+    args: [escrowId, index],
+  });
   const { amount, fee } = emitted(result, escrow, abi, "MilestoneReleased").args;
   return { ...result, amount, fee };
 }

@@ -1,11 +1,10 @@
 import type { Hex } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32 } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.submitMilestone, MilestoneEscrow.MilestoneSubmitted] as const;
@@ -46,12 +45,12 @@ export async function submitMilestone(
   { escrowId, index, evidenceURI, evidenceHash }: SubmitMilestoneParameters,
 ): Promise<SubmitMilestoneReturnType> {
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "submitMilestone", escrow, abi, "submitMilestone", [
-    escrowId,
-    index,
-    evidenceURI,
-    checkBytes32("evidenceHash", evidenceHash),
-  ]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "submitMilestone", {
+    address: escrow,
+    abi,
+    functionName: "submitMilestone",
+    args: [escrowId, index, evidenceURI, checkBytes32("evidenceHash", evidenceHash)],
+  });
   const { reviewEndsAt } = emitted(result, escrow, abi, "MilestoneSubmitted").args;
   return { ...result, reviewEndsAt };
 }

@@ -1,11 +1,10 @@
 import { zeroHash, type Hex } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32 } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.submitWork] as const;
@@ -40,10 +39,15 @@ export async function submitWork(
   context: AtlasContext,
   { bountyId, evidenceURI, contentHash, credentialUID }: SubmitWorkParameters,
 ): Promise<SubmitWorkReturnType> {
-  return write(context, capitalErrors, "submitWork", context.addresses.bountyBoard, abi, "submitWork", [
-    bountyId,
-    evidenceURI,
-    checkBytes32("contentHash", contentHash),
-    credentialUID === undefined ? zeroHash : checkBytes32("credentialUID", credentialUID),
-  ]);
+  return simulateAndSend(context, BountyBoard.bountyBoardErrors, "submitWork", {
+    address: context.addresses.bountyBoard,
+    abi,
+    functionName: "submitWork",
+    args: [
+      bountyId,
+      evidenceURI,
+      checkBytes32("contentHash", contentHash),
+      credentialUID === undefined ? zeroHash : checkBytes32("credentialUID", credentialUID),
+    ],
+  });
 }

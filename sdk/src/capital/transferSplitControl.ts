@@ -1,11 +1,10 @@
 import type { Address } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [RevenueSplit.transferControl] as const;
@@ -33,7 +32,10 @@ export async function transferSplitControl(
   context: AtlasContext,
   { split, newController }: TransferSplitControlParameters,
 ): Promise<TransferSplitControlReturnType> {
-  return write(context, capitalErrors, "transferSplitControl", checkAddress("split", split), abi, "transferControl", [
-    checkAddress("newController", newController),
-  ]);
+  return simulateAndSend(context, RevenueSplit.revenueSplitErrors, "transferSplitControl", {
+    address: checkAddress("split", split),
+    abi,
+    functionName: "transferControl",
+    args: [checkAddress("newController", newController)],
+  });
 }

@@ -1,11 +1,10 @@
 import { isAddressEqual, parseEventLogs, type Address, type Hex } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, capitalErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 import type { DeferredPayment } from "./distributeSplit.ts";
 import { getSplit } from "./getSplit.ts";
@@ -88,11 +87,12 @@ export async function updateSplit(
     }
     currentConfig = found;
   }
-  const result = await write(context, capitalErrors, "updateSplit", address, abi, "updateSplit", [
-    next,
-    tokens,
-    currentConfig,
-  ]);
+  const result = await simulateAndSend(context, RevenueSplit.revenueSplitErrors, "updateSplit", {
+    address,
+    abi,
+    functionName: "updateSplit",
+    args: [next, tokens, currentConfig],
+  });
   const logs = parseEventLogs({ abi, logs: result.receipt.logs.filter((log) => isAddressEqual(log.address, address)) });
   let splitHash: Hex | undefined;
   const distributions: { token: Address; amount: bigint; distributorReward: bigint; deferred: DeferredPayment[] }[] =

@@ -1,11 +1,11 @@
 import type { Address } from "viem";
 
 import * as BountyBoard from "../abi/BountyBoard.ts";
-import { addressOrWallet, write } from "../call.ts";
+import { addressOrWallet } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [BountyBoard.withdraw, BountyBoard.Withdrawn] as const;
@@ -39,11 +39,13 @@ export async function withdrawFromBountyBoard(
   { token, to }: WithdrawFromBountyBoardParameters = {},
 ): Promise<WithdrawFromBountyBoardReturnType> {
   const asset = checkOptionalAddress("token", token);
-  const recipient = await addressOrWallet(context, capitalErrors, "withdrawFromBountyBoard", "to", to);
+  const recipient = await addressOrWallet(context, BountyBoard.bountyBoardErrors, "withdrawFromBountyBoard", "to", to);
   const board = context.addresses.bountyBoard;
-  const result = await write(context, capitalErrors, "withdrawFromBountyBoard", board, abi, "withdraw", [
-    asset,
-    recipient,
-  ]);
+  const result = await simulateAndSend(context, BountyBoard.bountyBoardErrors, "withdrawFromBountyBoard", {
+    address: board,
+    abi,
+    functionName: "withdraw",
+    args: [asset, recipient],
+  });
   return { ...result, amount: emitted(result, board, abi, "Withdrawn").args.amount };
 }

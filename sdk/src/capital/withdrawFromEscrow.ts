@@ -1,11 +1,11 @@
 import type { Address } from "viem";
 
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
-import { addressOrWallet, write } from "../call.ts";
+import { addressOrWallet } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { capitalErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkOptionalAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [MilestoneEscrow.withdraw, MilestoneEscrow.Withdrawn] as const;
@@ -39,8 +39,19 @@ export async function withdrawFromEscrow(
   { token, to }: WithdrawFromEscrowParameters = {},
 ): Promise<WithdrawFromEscrowReturnType> {
   const asset = checkOptionalAddress("token", token);
-  const recipient = await addressOrWallet(context, capitalErrors, "withdrawFromEscrow", "to", to);
+  const recipient = await addressOrWallet(
+    context,
+    MilestoneEscrow.milestoneEscrowErrors,
+    "withdrawFromEscrow",
+    "to",
+    to,
+  );
   const escrow = context.addresses.escrow;
-  const result = await write(context, capitalErrors, "withdrawFromEscrow", escrow, abi, "withdraw", [asset, recipient]);
+  const result = await simulateAndSend(context, MilestoneEscrow.milestoneEscrowErrors, "withdrawFromEscrow", {
+    address: escrow,
+    abi,
+    functionName: "withdraw",
+    args: [asset, recipient],
+  });
   return { ...result, amount: emitted(result, escrow, abi, "Withdrawn").args.amount };
 }

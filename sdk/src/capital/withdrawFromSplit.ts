@@ -1,11 +1,10 @@
 import { isAddressEqual, type Address } from "viem";
 
 import * as RevenueSplit from "../abi/RevenueSplit.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasInputError, capitalErrors, type AtlasError } from "../errors.ts";
+import { AtlasInputError, type AtlasError } from "../errors.ts";
 import { checkAddress, checkOptionalAddress } from "../validate.ts";
-import { emitted, walletAddress, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, walletAddress, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [RevenueSplit.withdraw, RevenueSplit.withdrawFor, RevenueSplit.Withdrawn] as const;
@@ -59,7 +58,7 @@ export async function withdrawFromSplit(
   const token = checkOptionalAddress("token", parameters.token);
   const account = parameters.account === undefined ? undefined : checkAddress("account", parameters.account);
   const to = parameters.to === undefined ? undefined : checkAddress("to", parameters.to);
-  const wallet = await walletAddress(context, capitalErrors, "withdrawFromSplit");
+  const wallet = await walletAddress(context, RevenueSplit.revenueSplitErrors, "withdrawFromSplit");
   if (to !== undefined && account !== undefined && !isAddressEqual(account, wallet)) {
     throw new AtlasInputError(
       "to",
@@ -68,8 +67,18 @@ export async function withdrawFromSplit(
   }
   const result =
     to === undefined
-      ? await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdrawFor", [token, account ?? wallet])
-      : await write(context, capitalErrors, "withdrawFromSplit", split, abi, "withdraw", [token, to]);
+      ? await simulateAndSend(context, RevenueSplit.revenueSplitErrors, "withdrawFromSplit", {
+          address: split,
+          abi,
+          functionName: "withdrawFor",
+          args: [token, account ?? wallet],
+        })
+      : await simulateAndSend(context, RevenueSplit.revenueSplitErrors, "withdrawFromSplit", {
+          address: split,
+          abi,
+          functionName: "withdraw",
+          args: [token, to],
+        });
   const { args } = emitted(result, split, abi, "Withdrawn");
   return { ...result, account: args.account, to: args.to, amount: args.amount };
 }

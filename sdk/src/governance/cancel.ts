@@ -1,10 +1,14 @@
 import { isAddressEqual, parseEventLogs } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, governanceErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.ProposalCanceled, AtlasGovernor.cancel] as const;
 
 export type CancelParameters = ProposalReference;
 
@@ -27,14 +31,14 @@ export type CancelErrorType = AtlasError;
  */
 export async function cancel(context: AtlasContext, proposal: CancelParameters): Promise<CancelReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "cancel", {
+  const { hash, receipt } = await simulateAndSend(context, atlasGovernorErrors, "cancel", {
     address: governor,
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     functionName: "cancel",
     args: proposalOperationArgs(proposal),
   });
   const [canceled] = parseEventLogs({
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     eventName: "ProposalCanceled",
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),
   });

@@ -1,9 +1,13 @@
 import { parseEventLogs, type Hash, type TransactionReceipt } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { governanceErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend } from "../write.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.VoteCast, AtlasGovernor.castVote, AtlasGovernor.castVoteWithReason] as const;
 
 /** Vote support values of GovernorCountingSimple. */
 export const VoteSupport = { against: 0, for: 1, abstain: 2 } as const;
@@ -35,12 +39,12 @@ export async function castVote(
   context: AtlasContext,
   { proposalId, support, reason }: CastVoteParameters,
 ): Promise<CastVoteReturnType> {
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "castVote", {
+  const { hash, receipt } = await simulateAndSend(context, atlasGovernorErrors, "castVote", {
     address: context.addresses.governor,
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     functionName: reason === undefined ? "castVote" : "castVoteWithReason",
     args: reason === undefined ? [proposalId, VoteSupport[support]] : [proposalId, VoteSupport[support], reason],
   });
-  const [vote] = parseEventLogs({ abi: atlasGovernorAbi, eventName: "VoteCast", logs: receipt.logs });
+  const [vote] = parseEventLogs({ abi: atlasGovernorItems, eventName: "VoteCast", logs: receipt.logs });
   return { hash, receipt, weight: vote?.args.weight ?? 0n };
 }

@@ -1,10 +1,14 @@
 import { isAddressEqual, parseEventLogs, type Address, type Hex } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { governanceErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { VoteSupport } from "./castVote.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.VoteCast, AtlasGovernor.castVoteBySig] as const;
 
 /** A signed ballot, e.g. the result of `signBallot`. */
 export interface CastVoteBySigParameters {
@@ -36,14 +40,14 @@ export async function castVoteBySig(
   { proposalId, support, voter, signature }: CastVoteBySigParameters,
 ): Promise<CastVoteBySigReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "castVoteBySig", {
+  const { hash, receipt } = await simulateAndSend(context, atlasGovernorErrors, "castVoteBySig", {
     address: governor,
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     functionName: "castVoteBySig",
     args: [proposalId, VoteSupport[support], voter, signature],
   });
   const [vote] = parseEventLogs({
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     eventName: "VoteCast",
     args: { voter },
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),

@@ -1,9 +1,13 @@
 import { isAddressEqual, parseEventLogs, type Address } from "viem";
 
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import { atlasTokenErrors } from "../abi/AtlasToken.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, governanceErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.DelegateChanged, AtlasToken.delegate] as const;
 
 export interface DelegateParameters {
   /** The account to vote through: the wallet's own address to vote directly. */
@@ -27,14 +31,14 @@ export type DelegateErrorType = AtlasError;
  */
 export async function delegate(context: AtlasContext, { delegatee }: DelegateParameters): Promise<DelegateReturnType> {
   const token = context.addresses.token;
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "delegate", {
+  const { hash, receipt } = await simulateAndSend(context, atlasTokenErrors, "delegate", {
     address: token,
-    abi: atlasTokenAbi,
+    abi: atlasTokenItems,
     functionName: "delegate",
     args: [delegatee],
   });
   const [changed] = parseEventLogs({
-    abi: atlasTokenAbi,
+    abi: atlasTokenItems,
     eventName: "DelegateChanged",
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, token)),
   });

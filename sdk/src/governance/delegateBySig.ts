@@ -1,9 +1,13 @@
 import { isAddressEqual, parseEventLogs, parseSignature, type Address, type Hex } from "viem";
 
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import { atlasTokenErrors } from "../abi/AtlasToken.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, decodeAtlasError, governanceErrors } from "../errors.ts";
+import { AtlasError, decodeAtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.DelegateChanged, AtlasToken.delegateBySig] as const;
 
 /** A signed delegation, e.g. the result of `signDelegation`. */
 export interface DelegateBySigParameters {
@@ -40,16 +44,16 @@ export async function delegateBySig(
     const { r, s, v, yParity } = parseSignature(signature);
     split = { v: v === undefined ? yParity + 27 : Number(v), r, s };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasTokenErrors);
   }
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "delegateBySig", {
+  const { hash, receipt } = await simulateAndSend(context, atlasTokenErrors, "delegateBySig", {
     address: token,
-    abi: atlasTokenAbi,
+    abi: atlasTokenItems,
     functionName: "delegateBySig",
     args: [delegatee, nonce, expiry, split.v, split.r, split.s],
   });
   const [changed] = parseEventLogs({
-    abi: atlasTokenAbi,
+    abi: atlasTokenItems,
     eventName: "DelegateChanged",
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, token)),
   });

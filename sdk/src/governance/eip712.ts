@@ -1,8 +1,14 @@
 import type { Address, Hex, TypedDataDomain } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.eip712Domain] as const;
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.eip712Domain, AtlasGovernor.token] as const;
 
 /**
  * The EIP-712 domain a contract signs with, read from its ERC-5267 `eip712Domain()`: only the
@@ -16,8 +22,8 @@ export async function readEip712Domain(
   const address = context.addresses[contract];
   const [fields, name, version, chainId, verifyingContract, salt] =
     contract === "governor"
-      ? await context.publicClient.readContract({ address, abi: atlasGovernorAbi, functionName: "eip712Domain" })
-      : await context.publicClient.readContract({ address, abi: atlasTokenAbi, functionName: "eip712Domain" });
+      ? await context.publicClient.readContract({ address, abi: atlasGovernorItems, functionName: "eip712Domain" })
+      : await context.publicClient.readContract({ address, abi: atlasTokenItems, functionName: "eip712Domain" });
   const bits = Number.parseInt(fields, 16);
   const domain: { name?: string; version?: string; chainId?: bigint; verifyingContract?: Address; salt?: Hex } = {};
   if (bits & 0x01) domain.name = name;

@@ -1,8 +1,12 @@
 import { zeroAddress, type Address } from "viem";
 
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import { atlasTokenErrors } from "../abi/AtlasToken.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.delegates] as const;
 
 export interface GetDelegateParameters {
   readonly account: Address;
@@ -24,12 +28,12 @@ export async function getDelegate(
   try {
     const delegatee = await context.publicClient.readContract({
       address: context.addresses.token,
-      abi: atlasTokenAbi,
+      abi: atlasTokenItems,
       functionName: "delegates",
       args: [account],
     });
     return delegatee === zeroAddress ? undefined : delegatee;
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasTokenErrors);
   }
 }

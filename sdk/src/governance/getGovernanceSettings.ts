@@ -1,9 +1,27 @@
 import { zeroAddress, type Address } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
-import { timelockControllerAbi } from "../abi/TimelockController.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
+import * as TimelockController from "../abi/TimelockController.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `TimelockController`'s ABI this action uses. */
+const timelockControllerItems = [TimelockController.getMinDelay] as const;
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [
+  AtlasGovernor.CLOCK_MODE,
+  AtlasGovernor.lateQuorumVoteExtension,
+  AtlasGovernor.proposalGuardian,
+  AtlasGovernor.proposalThreshold,
+  AtlasGovernor.quorumDenominator,
+  AtlasGovernor.quorumNumeratorFunction1,
+  AtlasGovernor.quorumNumeratorFunction2,
+  AtlasGovernor.timelock,
+  AtlasGovernor.votingDelay,
+  AtlasGovernor.votingPeriod,
+] as const;
 
 /** The governor's parameters (all changeable by governance). Durations are in clock units. */
 export interface GetGovernanceSettingsReturnType {
@@ -39,7 +57,7 @@ export type GetGovernanceSettingsErrorType = AtlasError;
  * @throws {AtlasNetworkError} when the RPC cannot be reached.
  */
 export async function getGovernanceSettings(context: AtlasContext): Promise<GetGovernanceSettingsReturnType> {
-  const governor = { address: context.addresses.governor, abi: atlasGovernorAbi } as const;
+  const governor = { address: context.addresses.governor, abi: atlasGovernorItems } as const;
   const client = context.publicClient;
   try {
     const [
@@ -65,7 +83,7 @@ export async function getGovernanceSettings(context: AtlasContext): Promise<GetG
     ]);
     const timelockDelay = await client.readContract({
       address: timelock,
-      abi: timelockControllerAbi,
+      abi: timelockControllerItems,
       functionName: "getMinDelay",
     });
     return {
@@ -81,6 +99,6 @@ export async function getGovernanceSettings(context: AtlasContext): Promise<GetG
       clockMode,
     };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

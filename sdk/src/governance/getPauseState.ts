@@ -1,8 +1,12 @@
 import { zeroAddress, type Address } from "viem";
 
-import { atlasModuleAbi } from "../abi/IAtlasModule.ts";
+import { atlasModuleErrors } from "../abi/IAtlasModule.ts";
+import * as IAtlasModule from "../abi/IAtlasModule.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `IAtlasModule`'s ABI this action uses. */
+const atlasModuleItems = [IAtlasModule.guardian, IAtlasModule.pauseState, IAtlasModule.paused] as const;
 
 /** The Atlas OS modules (IAtlasModule: owned by governance, paused by a guardian), by address-book name. */
 export const ATLAS_MODULES = ["registry", "ledger", "bountyBoard", "escrow", "arbitration"] as const;
@@ -57,7 +61,7 @@ export async function getPauseState(
   const client = context.publicClient;
   try {
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
-    const read = { address, abi: atlasModuleAbi, blockNumber } as const;
+    const read = { address, abi: atlasModuleItems, blockNumber } as const;
     const [paused, state, guardian] = await Promise.all([
       client.readContract({ ...read, functionName: "paused" }),
       client.readContract({ ...read, functionName: "pauseState" }),
@@ -76,6 +80,6 @@ export async function getPauseState(
       blockNumber,
     };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasModuleErrors);
   }
 }

@@ -1,10 +1,23 @@
 import type { Address } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { PROPOSAL_STATES, type ProposalState } from "./getProposalState.ts";
 import type { GetProposalVotesReturnType } from "./getProposalVotes.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [
+  AtlasGovernor.clock,
+  AtlasGovernor.proposalDeadline,
+  AtlasGovernor.proposalEta,
+  AtlasGovernor.proposalProposer,
+  AtlasGovernor.proposalSnapshot,
+  AtlasGovernor.proposalVotes,
+  AtlasGovernor.quorum,
+  AtlasGovernor.state,
+] as const;
 
 export interface GetProposalParameters {
   readonly proposalId: bigint;
@@ -42,7 +55,7 @@ export async function getProposal(
   { proposalId }: GetProposalParameters,
 ): Promise<GetProposalReturnType> {
   const address = context.addresses.governor;
-  const abi = atlasGovernorAbi;
+  const abi = atlasGovernorItems;
   try {
     // Not cached: a read right after a write must see that write.
     const blockNumber = await context.publicClient.getBlockNumber({ cacheTime: 0 });
@@ -75,6 +88,6 @@ export async function getProposal(
       blockNumber,
     };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

@@ -1,18 +1,14 @@
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
+import { PROPOSAL_STATES } from "../abi/enums.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 
-/** IGovernor.ProposalState, by name, in the contract's order. */
-export const PROPOSAL_STATES = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.state] as const;
+
+/** IGovernor.ProposalState, by name, in the contract's order (generated: sdk/src/abi/enums.ts). */
+export { PROPOSAL_STATES };
 
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
@@ -35,12 +31,12 @@ export async function getProposalState(
   try {
     const state = await context.publicClient.readContract({
       address: context.addresses.governor,
-      abi: atlasGovernorAbi,
+      abi: atlasGovernorItems,
       functionName: "state",
       args: [proposalId],
     });
     return PROPOSAL_STATES[state] ?? "Pending";
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

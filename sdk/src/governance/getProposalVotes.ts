@@ -1,6 +1,10 @@
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.proposalVotes] as const;
 
 export interface GetProposalVotesParameters {
   readonly proposalId: bigint;
@@ -26,12 +30,12 @@ export async function getProposalVotes(
   try {
     const [against, inFavour, abstain] = await context.publicClient.readContract({
       address: context.addresses.governor,
-      abi: atlasGovernorAbi,
+      abi: atlasGovernorItems,
       functionName: "proposalVotes",
       args: [proposalId],
     });
     return { against, for: inFavour, abstain };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

@@ -1,10 +1,14 @@
 import { isAddressEqual, type Address, type BlockNumber, type BlockTag, type Hash, type Hex } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
 import { deployments } from "../deployments.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { hashDescription } from "./proposalCalls.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.ProposalCreated] as const;
 
 export interface GetProposalsParameters {
   /**
@@ -52,7 +56,7 @@ export async function getProposals(
   try {
     const logs = await context.publicClient.getContractEvents({
       address: context.addresses.governor,
-      abi: atlasGovernorAbi,
+      abi: atlasGovernorItems,
       eventName: "ProposalCreated",
       fromBlock: fromBlock ?? deploymentBlock(context),
       toBlock,
@@ -74,7 +78,7 @@ export async function getProposals(
         transactionHash: transactionHash!,
       }));
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }
 

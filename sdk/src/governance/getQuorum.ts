@@ -1,6 +1,10 @@
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.quorum] as const;
 
 export interface GetQuorumParameters {
   /** A past timepoint (a timestamp, for AtlasToken's clock), e.g. a proposal's snapshot. */
@@ -23,11 +27,11 @@ export async function getQuorum(
   try {
     return await context.publicClient.readContract({
       address: context.addresses.governor,
-      abi: atlasGovernorAbi,
+      abi: atlasGovernorItems,
       functionName: "quorum",
       args: [timepoint],
     });
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

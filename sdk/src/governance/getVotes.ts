@@ -1,8 +1,12 @@
 import type { Address } from "viem";
 
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import { atlasTokenErrors } from "../abi/AtlasToken.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.getPastVotes, AtlasToken.getVotes] as const;
 
 export interface GetVotesParameters {
   readonly account: Address;
@@ -24,12 +28,12 @@ export async function getVotes(
   context: AtlasContext,
   { account, timepoint }: GetVotesParameters,
 ): Promise<GetVotesReturnType> {
-  const token = { address: context.addresses.token, abi: atlasTokenAbi } as const;
+  const token = { address: context.addresses.token, abi: atlasTokenItems } as const;
   try {
     return timepoint === undefined
       ? await context.publicClient.readContract({ ...token, functionName: "getVotes", args: [account] })
       : await context.publicClient.readContract({ ...token, functionName: "getPastVotes", args: [account, timepoint] });
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasTokenErrors);
   }
 }

@@ -1,8 +1,12 @@
 import type { Address } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.hasVoted] as const;
 
 export interface HasVotedParameters {
   readonly proposalId: bigint;
@@ -24,11 +28,11 @@ export async function hasVoted(
   try {
     return await context.publicClient.readContract({
       address: context.addresses.governor,
-      abi: atlasGovernorAbi,
+      abi: atlasGovernorItems,
       functionName: "hasVoted",
       args: [proposalId, account],
     });
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

@@ -1,10 +1,14 @@
 import { isAddressEqual, parseEventLogs, type Hash } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, governanceErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { hashDescription, type ProposalCalls } from "./proposalCalls.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.ProposalCreated, AtlasGovernor.propose] as const;
 
 export interface ProposeParameters extends ProposalCalls {
   /** What the proposal does and why; it also identifies the proposal (with its calls). */
@@ -36,14 +40,14 @@ export async function propose(
   { targets, values, calldatas, description }: ProposeParameters,
 ): Promise<ProposeReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "propose", {
+  const { hash, receipt } = await simulateAndSend(context, atlasGovernorErrors, "propose", {
     address: governor,
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     functionName: "propose",
     args: [targets, values, calldatas, description],
   });
   const [created] = parseEventLogs({
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     eventName: "ProposalCreated",
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),
   });

@@ -1,10 +1,14 @@
 import { isAddressEqual, parseEventLogs } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, governanceErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { proposalOperationArgs, type ProposalReference } from "./proposalCalls.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.ProposalQueued, AtlasGovernor.queue] as const;
 
 export type QueueParameters = ProposalReference;
 
@@ -24,14 +28,14 @@ export type QueueErrorType = AtlasError;
  */
 export async function queue(context: AtlasContext, proposal: QueueParameters): Promise<QueueReturnType> {
   const governor = context.addresses.governor;
-  const { hash, receipt } = await simulateAndSend(context, governanceErrors, "queue", {
+  const { hash, receipt } = await simulateAndSend(context, atlasGovernorErrors, "queue", {
     address: governor,
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     functionName: "queue",
     args: proposalOperationArgs(proposal),
   });
   const [queued] = parseEventLogs({
-    abi: atlasGovernorAbi,
+    abi: atlasGovernorItems,
     eventName: "ProposalQueued",
     logs: receipt.logs.filter((log) => isAddressEqual(log.address, governor)),
   });

@@ -1,11 +1,15 @@
 import type { Address, Hex } from "viem";
 
-import { atlasGovernorAbi } from "../abi/AtlasGovernor.ts";
+import { atlasGovernorErrors } from "../abi/AtlasGovernor.ts";
+import * as AtlasGovernor from "../abi/AtlasGovernor.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { connectedWallet } from "../write.ts";
 import { VoteSupport } from "./castVote.ts";
 import { accountAddress, readEip712Domain } from "./eip712.ts";
+
+/** The items of `AtlasGovernor`'s ABI this action uses. */
+const atlasGovernorItems = [AtlasGovernor.nonces] as const;
 
 export interface SignBallotParameters {
   readonly proposalId: bigint;
@@ -37,7 +41,7 @@ export async function signBallot(
   context: AtlasContext,
   { proposalId, support, nonce }: SignBallotParameters,
 ): Promise<SignBallotReturnType> {
-  const { wallet, account } = await connectedWallet(context, governanceErrors, "signBallot");
+  const { wallet, account } = await connectedWallet(context, atlasGovernorErrors, "signBallot");
   const voter = accountAddress(account);
   try {
     const [domain, voterNonce] = await Promise.all([
@@ -45,7 +49,7 @@ export async function signBallot(
       nonce ??
         context.publicClient.readContract({
           address: context.addresses.governor,
-          abi: atlasGovernorAbi,
+          abi: atlasGovernorItems,
           functionName: "nonces",
           args: [voter],
         }),
@@ -66,6 +70,6 @@ export async function signBallot(
     });
     return { proposalId, support, voter, nonce: voterNonce, signature };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasGovernorErrors);
   }
 }

@@ -1,10 +1,14 @@
 import { parseSignature, type Address, type Hex } from "viem";
 
-import { atlasTokenAbi } from "../abi/AtlasToken.ts";
+import { atlasTokenErrors } from "../abi/AtlasToken.ts";
+import * as AtlasToken from "../abi/AtlasToken.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, governanceErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { connectedWallet } from "../write.ts";
 import { accountAddress, readEip712Domain } from "./eip712.ts";
+
+/** The items of `AtlasToken`'s ABI this action uses. */
+const atlasTokenItems = [AtlasToken.nonces] as const;
 
 export interface SignDelegationParameters {
   /** The account to vote through. */
@@ -42,7 +46,7 @@ export async function signDelegation(
   context: AtlasContext,
   { delegatee, expiry, nonce }: SignDelegationParameters,
 ): Promise<SignDelegationReturnType> {
-  const { wallet, account } = await connectedWallet(context, governanceErrors, "signDelegation");
+  const { wallet, account } = await connectedWallet(context, atlasTokenErrors, "signDelegation");
   const signer = accountAddress(account);
   try {
     const [domain, signerNonce] = await Promise.all([
@@ -50,7 +54,7 @@ export async function signDelegation(
       nonce ??
         context.publicClient.readContract({
           address: context.addresses.token,
-          abi: atlasTokenAbi,
+          abi: atlasTokenItems,
           functionName: "nonces",
           args: [signer],
         }),
@@ -80,6 +84,6 @@ export async function signDelegation(
       s,
     };
   } catch (error) {
-    throw decodeAtlasError(error, governanceErrors);
+    throw decodeAtlasError(error, atlasTokenErrors);
   }
 }

@@ -1,7 +1,11 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.acceptAdmin] as const;
 
 export interface AcceptAdminParameters {
   /** The sovereign. */
@@ -22,9 +26,9 @@ export async function acceptAdmin(
   context: AtlasContext,
   { sovereignId }: AcceptAdminParameters,
 ): Promise<AcceptAdminReturnType> {
-  return simulateAndSend(context, graphErrors, "acceptAdmin", {
+  return simulateAndSend(context, sovereignRegistryErrors, "acceptAdmin", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "acceptAdmin",
     args: [sovereignId],
   });

@@ -1,7 +1,11 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.acceptInvitation] as const;
 
 export interface AcceptInvitationParameters {
   /** The sovereign. */
@@ -22,9 +26,9 @@ export async function acceptInvitation(
   context: AtlasContext,
   { sovereignId }: AcceptInvitationParameters,
 ): Promise<AcceptInvitationReturnType> {
-  return simulateAndSend(context, graphErrors, "acceptInvitation", {
+  return simulateAndSend(context, sovereignRegistryErrors, "acceptInvitation", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "acceptInvitation",
     args: [sovereignId],
   });

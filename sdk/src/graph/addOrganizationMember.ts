@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.addOrganizationMember] as const;
 
 export interface AddOrganizationMemberParameters {
   /** The organization. */
@@ -26,9 +30,9 @@ export async function addOrganizationMember(
   context: AtlasContext,
   { organizationId, account }: AddOrganizationMemberParameters,
 ): Promise<AddOrganizationMemberReturnType> {
-  return simulateAndSend(context, graphErrors, "addOrganizationMember", {
+  return simulateAndSend(context, sovereignRegistryErrors, "addOrganizationMember", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "addOrganizationMember",
     args: [organizationId, account],
   });

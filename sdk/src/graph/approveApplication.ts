@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.approveApplication] as const;
 
 export interface ApproveApplicationParameters {
   /** The sovereign. */
@@ -26,9 +30,9 @@ export async function approveApplication(
   context: AtlasContext,
   { sovereignId, account }: ApproveApplicationParameters,
 ): Promise<ApproveApplicationReturnType> {
-  return simulateAndSend(context, graphErrors, "approveApplication", {
+  return simulateAndSend(context, sovereignRegistryErrors, "approveApplication", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "approveApplication",
     args: [sovereignId, account],
   });

@@ -1,11 +1,15 @@
 import { zeroAddress, zeroHash, type Address, type Hex } from "viem";
 
-import { easAbi } from "../abi/EAS.ts";
+import { easErrors } from "../abi/EAS.ts";
+import * as EAS from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors } from "../errors.ts";
+
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import { encodeAttestationData, schemaUidOf, type AtlasAttestationData } from "./attestationData.ts";
 import type { AtlasSchemaName } from "./schemas.ts";
+
+/** The items of `EAS`'s ABI this action uses. */
+const easItems = [EAS.Attested, EAS.attest] as const;
 
 /** What every attestation can set besides its data. */
 export interface AttestationOptions {
@@ -33,9 +37,9 @@ export async function attest<TSchema extends AtlasSchemaName>(
   { recipient, refUID, expirationTime, revocable }: AttestationOptions & { recipient?: Address; refUID?: Hex },
 ): Promise<AttestReturnType> {
   const eas = context.addresses.eas;
-  const result = await simulateAndSend(context, graphErrors, action, {
+  const result = await simulateAndSend(context, easErrors, action, {
     address: eas,
-    abi: easAbi,
+    abi: easItems,
     functionName: "attest",
     args: [
       {
@@ -51,5 +55,5 @@ export async function attest<TSchema extends AtlasSchemaName>(
       },
     ],
   });
-  return { ...result, uid: emitted(result, eas, easAbi, "Attested").args.uid };
+  return { ...result, uid: emitted(result, eas, easItems, "Attested").args.uid };
 }

@@ -1,7 +1,8 @@
 import { zeroHash, type Address, type Hex } from "viem";
 
+import { easErrors } from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { walletAddress } from "../write.ts";
 import { attest, type AttestationOptions, type AttestReturnType } from "./attest.ts";
 import type { ExecutionRecordData } from "./attestationData.ts";
@@ -45,7 +46,7 @@ export async function attestExecutionRecord(
     ...options
   }: AttestExecutionRecordParameters,
 ): Promise<AttestExecutionRecordReturnType> {
-  const doer = actor ?? (await walletAddress(context, graphErrors, "attestExecutionRecord"));
+  const doer = actor ?? (await walletAddress(context, easErrors, "attestExecutionRecord"));
   const data: ExecutionRecordData = {
     chainId: BigInt(context.chainId),
     ledger: context.addresses.ledger,

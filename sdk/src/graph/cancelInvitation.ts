@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.cancelInvitation] as const;
 
 export interface CancelInvitationParameters {
   /** The sovereign. */
@@ -26,9 +30,9 @@ export async function cancelInvitation(
   context: AtlasContext,
   { sovereignId, account }: CancelInvitationParameters,
 ): Promise<CancelInvitationReturnType> {
-  return simulateAndSend(context, graphErrors, "cancelInvitation", {
+  return simulateAndSend(context, sovereignRegistryErrors, "cancelInvitation", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "cancelInvitation",
     args: [sovereignId, account],
   });

@@ -1,10 +1,14 @@
 import type { Address, Hex } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 import { CREDENTIAL_STATUSES, type CredentialStatus } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.checkCredential] as const;
 
 export interface CheckCredentialParameters {
   /** The sovereign asking. */
@@ -46,7 +50,7 @@ export async function checkCredential(
   try {
     const status = await context.publicClient.readContract({
       address: context.addresses.registry,
-      abi: sovereignRegistryAbi,
+      abi: sovereignRegistryItems,
       functionName: "checkCredential",
       args: [sovereignId, account, schemaUidOf(schema), uid, trustedBy ?? sovereignId],
       ...(blockNumber === undefined ? {} : { blockNumber }),
@@ -54,6 +58,6 @@ export async function checkCredential(
     const name = CREDENTIAL_STATUSES[status] ?? "unknownAttestation";
     return { valid: name === "valid", status: name };
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

@@ -1,8 +1,12 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import type { MetadataReference } from "./metadata.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.MissionCreated, SovereignRegistry.createMission] as const;
 
 export type CreateMissionParameters = {
   /** The sovereign. */
@@ -32,12 +36,12 @@ export async function createMission(
   parameters: CreateMissionParameters,
 ): Promise<CreateMissionReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, graphErrors, "createMission", {
+  const result = await simulateAndSend(context, sovereignRegistryErrors, "createMission", {
     address: registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "createMission",
     args: [parameters.sovereignId, parameters.organizationId ?? 0n, parameters.metadataURI, parameters.metadataHash],
   });
-  const { args } = emitted(result, registry, sovereignRegistryAbi, "MissionCreated");
+  const { args } = emitted(result, registry, sovereignRegistryItems, "MissionCreated");
   return { ...result, missionId: args.missionId };
 }

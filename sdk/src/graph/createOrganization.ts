@@ -1,10 +1,14 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import type { MetadataReference } from "./metadata.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.OrganizationCreated, SovereignRegistry.createOrganization] as const;
 
 export type CreateOrganizationParameters = {
   /** The sovereign. */
@@ -32,12 +36,12 @@ export async function createOrganization(
   parameters: CreateOrganizationParameters,
 ): Promise<CreateOrganizationReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, graphErrors, "createOrganization", {
+  const result = await simulateAndSend(context, sovereignRegistryErrors, "createOrganization", {
     address: registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "createOrganization",
     args: [parameters.sovereignId, parameters.admin, parameters.metadataURI, parameters.metadataHash],
   });
-  const { args } = emitted(result, registry, sovereignRegistryAbi, "OrganizationCreated");
+  const { args } = emitted(result, registry, sovereignRegistryItems, "OrganizationCreated");
   return { ...result, organizationId: args.organizationId };
 }

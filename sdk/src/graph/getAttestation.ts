@@ -1,10 +1,14 @@
 import { zeroHash, type Address, type Hex } from "viem";
 
-import { easAbi } from "../abi/EAS.ts";
+import { easErrors } from "../abi/EAS.ts";
+import * as EAS from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { decodeAttestationData, type AtlasAttestationData } from "./attestationData.ts";
 import { ATLAS_SCHEMA_NAMES, atlasSchemaUids, type AtlasSchemaName } from "./schemas.ts";
+
+/** The items of `EAS`'s ABI this action uses. */
+const easItems = [EAS.getAttestation] as const;
 
 export interface GetAttestationParameters {
   readonly uid: Hex;
@@ -59,13 +63,13 @@ export async function getAttestation(
   try {
     raw = await context.publicClient.readContract({
       address: context.addresses.eas,
-      abi: easAbi,
+      abi: easItems,
       functionName: "getAttestation",
       args: [uid],
       ...(blockNumber === undefined ? {} : { blockNumber }),
     });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, easErrors);
   }
   if (raw.uid === zeroHash) return undefined;
   const uids = atlasSchemaUids();

@@ -1,6 +1,10 @@
-import { contributionLedgerAbi } from "../abi/ContributionLedger.ts";
+import { contributionLedgerErrors } from "../abi/ContributionLedger.ts";
+import * as ContributionLedger from "../abi/ContributionLedger.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `ContributionLedger`'s ABI this action uses. */
+const contributionLedgerItems = [ContributionLedger.maxExecutionPoints] as const;
 
 /** The most reputation points one execution verification grants. */
 export type GetMaxExecutionPointsReturnType = bigint;
@@ -17,10 +21,10 @@ export async function getMaxExecutionPoints(context: AtlasContext): Promise<GetM
   try {
     return await context.publicClient.readContract({
       address: context.addresses.ledger,
-      abi: contributionLedgerAbi,
+      abi: contributionLedgerItems,
       functionName: "maxExecutionPoints",
     });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, contributionLedgerErrors);
   }
 }

@@ -1,9 +1,19 @@
 import { zeroAddress, type Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { rolesOf, type Role } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [
+  SovereignRegistry.adminOffer,
+  SovereignRegistry.agentOperator,
+  SovereignRegistry.isAdmin,
+  SovereignRegistry.pendingMembership,
+  SovereignRegistry.rolesOf,
+] as const;
 
 export interface GetMemberParameters {
   readonly sovereignId: bigint;
@@ -49,7 +59,7 @@ export async function getMember(
     const client = context.publicClient;
     // Not cached: a read right after a write must see that write.
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
-    const read = { address: context.addresses.registry, abi: sovereignRegistryAbi, blockNumber } as const;
+    const read = { address: context.addresses.registry, abi: sovereignRegistryItems, blockNumber } as const;
     const args = [sovereignId, account] as const;
     const [bitmap, isAdmin, operator, [invitedBy, applied], [offeredBy, handOver]] = await Promise.all([
       client.readContract({ ...read, functionName: "rolesOf", args }),
@@ -72,6 +82,6 @@ export async function getMember(
       blockNumber,
     };
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

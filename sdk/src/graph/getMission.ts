@@ -1,9 +1,13 @@
 import type { Address, Hex } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { MISSION_STATUSES, type MissionStatus } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.getMission] as const;
 
 export interface GetMissionParameters {
   readonly missionId: bigint;
@@ -36,7 +40,7 @@ export async function getMission(
   try {
     const mission = await context.publicClient.readContract({
       address: context.addresses.registry,
-      abi: sovereignRegistryAbi,
+      abi: sovereignRegistryItems,
       functionName: "getMission",
       args: [missionId],
     });
@@ -50,6 +54,6 @@ export async function getMission(
       metadataHash: mission.metadataHash,
     };
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

@@ -1,8 +1,12 @@
 import type { Address } from "viem";
 
-import { contributionLedgerAbi } from "../abi/ContributionLedger.ts";
+import { contributionLedgerErrors } from "../abi/ContributionLedger.ts";
+import * as ContributionLedger from "../abi/ContributionLedger.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `ContributionLedger`'s ABI this action uses. */
+const contributionLedgerItems = [ContributionLedger.reputationOf] as const;
 
 export interface GetReputationParameters {
   readonly sovereignId: bigint;
@@ -25,11 +29,11 @@ export async function getReputation(
   try {
     return await context.publicClient.readContract({
       address: context.addresses.ledger,
-      abi: contributionLedgerAbi,
+      abi: contributionLedgerItems,
       functionName: "reputationOf",
       args: [sovereignId, account],
     });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, contributionLedgerErrors);
   }
 }

@@ -1,8 +1,12 @@
 import type { Hex } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, decodeAtlasError, graphErrors } from "../errors.ts";
+import { AtlasError, decodeAtlasError } from "../errors.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.getSovereign, SovereignRegistry.sovereignIdOf] as const;
 
 /** The sovereign to read: by id, or by handle. */
 export type GetSovereignParameters =
@@ -34,7 +38,7 @@ export async function getSovereign(
   context: AtlasContext,
   parameters: GetSovereignParameters,
 ): Promise<GetSovereignReturnType> {
-  const read = { address: context.addresses.registry, abi: sovereignRegistryAbi } as const;
+  const read = { address: context.addresses.registry, abi: sovereignRegistryItems } as const;
   try {
     const sovereignId =
       parameters.sovereignId ??
@@ -47,6 +51,6 @@ export async function getSovereign(
     });
     return { sovereignId, ...sovereign };
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

@@ -1,6 +1,10 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.sovereignIdOf] as const;
 
 export interface GetSovereignIdParameters {
   readonly handle: string;
@@ -22,12 +26,12 @@ export async function getSovereignId(
   try {
     const sovereignId = await context.publicClient.readContract({
       address: context.addresses.registry,
-      abi: sovereignRegistryAbi,
+      abi: sovereignRegistryItems,
       functionName: "sovereignIdOf",
       args: [handle],
     });
     return sovereignId === 0n ? undefined : sovereignId;
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

@@ -1,10 +1,14 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { ROLES, type GrantableRole } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.grantRole] as const;
 
 export interface GrantRoleParameters {
   /** The sovereign. */
@@ -30,9 +34,9 @@ export async function grantRole(
   context: AtlasContext,
   { sovereignId, account, role }: GrantRoleParameters,
 ): Promise<GrantRoleReturnType> {
-  return simulateAndSend(context, graphErrors, "grantRole", {
+  return simulateAndSend(context, sovereignRegistryErrors, "grantRole", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "grantRole",
     args: [sovereignId, account, ROLES.indexOf(role)],
   });

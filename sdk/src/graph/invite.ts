@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.invite] as const;
 
 export interface InviteParameters {
   /** The sovereign. */
@@ -26,9 +30,9 @@ export async function invite(
   context: AtlasContext,
   { sovereignId, account }: InviteParameters,
 ): Promise<InviteReturnType> {
-  return simulateAndSend(context, graphErrors, "invite", {
+  return simulateAndSend(context, sovereignRegistryErrors, "invite", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "invite",
     args: [sovereignId, account],
   });

@@ -1,6 +1,10 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.isMutuallyRecognized] as const;
 
 export interface IsMutuallyRecognizedParameters {
   readonly sovereignId: bigint;
@@ -23,11 +27,11 @@ export async function isMutuallyRecognized(
   try {
     return await context.publicClient.readContract({
       address: context.addresses.registry,
-      abi: sovereignRegistryAbi,
+      abi: sovereignRegistryItems,
       functionName: "isMutuallyRecognized",
       args: [sovereignId, otherId],
     });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.isTrustedIssuer] as const;
 
 export interface IsTrustedIssuerParameters {
   readonly sovereignId: bigint;
@@ -29,11 +33,11 @@ export async function isTrustedIssuer(
   try {
     return await context.publicClient.readContract({
       address: context.addresses.registry,
-      abi: sovereignRegistryAbi,
+      abi: sovereignRegistryItems,
       functionName: "isTrustedIssuer",
       args: [sovereignId, schemaUidOf(schema), issuer],
     });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
 }

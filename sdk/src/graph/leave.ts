@@ -1,7 +1,11 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.leave] as const;
 
 export interface LeaveParameters {
   /** The sovereign. */
@@ -19,9 +23,9 @@ export type LeaveErrorType = AtlasError;
  * {AtlasWrongChainError}, {AtlasMissingWalletError}, {AtlasNetworkError}.
  */
 export async function leave(context: AtlasContext, { sovereignId }: LeaveParameters): Promise<LeaveReturnType> {
-  return simulateAndSend(context, graphErrors, "leave", {
+  return simulateAndSend(context, sovereignRegistryErrors, "leave", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "leave",
     args: [sovereignId],
   });

@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.offerAdmin] as const;
 
 export interface OfferAdminParameters {
   /** The sovereign. */
@@ -29,9 +33,9 @@ export async function offerAdmin(
   context: AtlasContext,
   { sovereignId, candidate, handOver }: OfferAdminParameters,
 ): Promise<OfferAdminReturnType> {
-  return simulateAndSend(context, graphErrors, "offerAdmin", {
+  return simulateAndSend(context, sovereignRegistryErrors, "offerAdmin", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "offerAdmin",
     args: [sovereignId, candidate, handOver ?? false],
   });

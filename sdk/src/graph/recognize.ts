@@ -1,9 +1,13 @@
 import { isAddressEqual, parseEventLogs } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.RecognitionEstablished, SovereignRegistry.recognize] as const;
 
 export interface RecognizeParameters {
   /** The recognizing sovereign (the wallet account administers it). */
@@ -34,14 +38,14 @@ export async function recognize(
   { sovereignId, otherId }: RecognizeParameters,
 ): Promise<RecognizeReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, graphErrors, "recognize", {
+  const result = await simulateAndSend(context, sovereignRegistryErrors, "recognize", {
     address: registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "recognize",
     args: [sovereignId, otherId],
   });
   const established = parseEventLogs({
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     eventName: "RecognitionEstablished",
     logs: result.receipt.logs.filter((log) => isAddressEqual(log.address, registry)),
   });

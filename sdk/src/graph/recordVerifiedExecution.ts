@@ -1,9 +1,17 @@
 import type { Address, Hex } from "viem";
 
-import { contributionLedgerAbi } from "../abi/ContributionLedger.ts";
+import { contributionLedgerErrors } from "../abi/ContributionLedger.ts";
+import * as ContributionLedger from "../abi/ContributionLedger.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `ContributionLedger`'s ABI this action uses. */
+const contributionLedgerItems = [
+  ContributionLedger.ContributionRecorded,
+  ContributionLedger.ExecutionRecorded,
+  ContributionLedger.recordVerifiedExecution,
+] as const;
 
 export interface RecordVerifiedExecutionParameters {
   /** The execution record attestation, made by its actor. */
@@ -40,14 +48,14 @@ export async function recordVerifiedExecution(
   { executionUID, verificationUID }: RecordVerifiedExecutionParameters,
 ): Promise<RecordVerifiedExecutionReturnType> {
   const ledger = context.addresses.ledger;
-  const result = await simulateAndSend(context, graphErrors, "recordVerifiedExecution", {
+  const result = await simulateAndSend(context, contributionLedgerErrors, "recordVerifiedExecution", {
     address: ledger,
-    abi: contributionLedgerAbi,
+    abi: contributionLedgerItems,
     functionName: "recordVerifiedExecution",
     args: [executionUID, verificationUID],
   });
-  const recorded = emitted(result, ledger, contributionLedgerAbi, "ExecutionRecorded").args;
-  const contribution = emitted(result, ledger, contributionLedgerAbi, "ContributionRecorded").args;
+  const recorded = emitted(result, ledger, contributionLedgerItems, "ExecutionRecorded").args;
+  const contribution = emitted(result, ledger, contributionLedgerItems, "ContributionRecorded").args;
   return {
     ...result,
     outcomeId: recorded.outcomeId,

@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.registerAgent] as const;
 
 export interface RegisterAgentParameters {
   /** The sovereign. */
@@ -28,9 +32,9 @@ export async function registerAgent(
   context: AtlasContext,
   { sovereignId, agent, operator }: RegisterAgentParameters,
 ): Promise<RegisterAgentReturnType> {
-  return simulateAndSend(context, graphErrors, "registerAgent", {
+  return simulateAndSend(context, sovereignRegistryErrors, "registerAgent", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "registerAgent",
     args: [sovereignId, agent, operator],
   });

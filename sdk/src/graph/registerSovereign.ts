@@ -1,8 +1,12 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import type { MetadataReference } from "./metadata.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.SovereignRegistered, SovereignRegistry.register] as const;
 
 export type RegisterSovereignParameters = {
   /** Unique handle: 3–32 characters of `a`–`z`, `0`–`9` and `-`, not starting or ending with `-`. */
@@ -29,12 +33,12 @@ export async function registerSovereign(
   parameters: RegisterSovereignParameters,
 ): Promise<RegisterSovereignReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, graphErrors, "registerSovereign", {
+  const result = await simulateAndSend(context, sovereignRegistryErrors, "registerSovereign", {
     address: registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "register",
     args: [parameters.handle, parameters.metadataURI, parameters.metadataHash],
   });
-  const { args } = emitted(result, registry, sovereignRegistryAbi, "SovereignRegistered");
+  const { args } = emitted(result, registry, sovereignRegistryItems, "SovereignRegistered");
   return { ...result, sovereignId: args.sovereignId };
 }

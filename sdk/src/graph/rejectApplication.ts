@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.rejectApplication] as const;
 
 export interface RejectApplicationParameters {
   /** The sovereign. */
@@ -26,9 +30,9 @@ export async function rejectApplication(
   context: AtlasContext,
   { sovereignId, account }: RejectApplicationParameters,
 ): Promise<RejectApplicationReturnType> {
-  return simulateAndSend(context, graphErrors, "rejectApplication", {
+  return simulateAndSend(context, sovereignRegistryErrors, "rejectApplication", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "rejectApplication",
     args: [sovereignId, account],
   });

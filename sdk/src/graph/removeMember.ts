@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.removeMember] as const;
 
 export interface RemoveMemberParameters {
   /** The sovereign. */
@@ -26,9 +30,9 @@ export async function removeMember(
   context: AtlasContext,
   { sovereignId, account }: RemoveMemberParameters,
 ): Promise<RemoveMemberReturnType> {
-  return simulateAndSend(context, graphErrors, "removeMember", {
+  return simulateAndSend(context, sovereignRegistryErrors, "removeMember", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "removeMember",
     args: [sovereignId, account],
   });

@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.removeOrganizationMember] as const;
 
 export interface RemoveOrganizationMemberParameters {
   /** The organization. */
@@ -26,9 +30,9 @@ export async function removeOrganizationMember(
   context: AtlasContext,
   { organizationId, account }: RemoveOrganizationMemberParameters,
 ): Promise<RemoveOrganizationMemberReturnType> {
-  return simulateAndSend(context, graphErrors, "removeOrganizationMember", {
+  return simulateAndSend(context, sovereignRegistryErrors, "removeOrganizationMember", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "removeOrganizationMember",
     args: [organizationId, account],
   });

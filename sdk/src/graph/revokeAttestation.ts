@@ -1,11 +1,15 @@
 import type { Hex } from "viem";
 
-import { easAbi } from "../abi/EAS.ts";
+import { easErrors } from "../abi/EAS.ts";
+import * as EAS from "../abi/EAS.ts";
 import type { AtlasContext } from "../client.ts";
-import { AtlasError, graphErrors } from "../errors.ts";
+import { AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
 import { getAttestation } from "./getAttestation.ts";
+
+/** The items of `EAS`'s ABI this action uses. */
+const easItems = [EAS.revoke] as const;
 
 export interface RevokeAttestationParameters {
   /** The attestation to revoke. */
@@ -35,9 +39,9 @@ export async function revokeAttestation(
     if (attestation === undefined) throw new AtlasError(`EAS has no attestation ${uid}.`);
     schemaUid = attestation.schema;
   }
-  return simulateAndSend(context, graphErrors, "revokeAttestation", {
+  return simulateAndSend(context, easErrors, "revokeAttestation", {
     address: context.addresses.eas,
-    abi: easAbi,
+    abi: easItems,
     functionName: "revoke",
     args: [{ schema: schemaUid, data: { uid, value: 0n } }],
   });

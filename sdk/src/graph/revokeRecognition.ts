@@ -1,7 +1,11 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.revokeRecognition] as const;
 
 export interface RevokeRecognitionParameters {
   /** The sovereign. */
@@ -25,9 +29,9 @@ export async function revokeRecognition(
   context: AtlasContext,
   { sovereignId, otherId }: RevokeRecognitionParameters,
 ): Promise<RevokeRecognitionReturnType> {
-  return simulateAndSend(context, graphErrors, "revokeRecognition", {
+  return simulateAndSend(context, sovereignRegistryErrors, "revokeRecognition", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "revokeRecognition",
     args: [sovereignId, otherId],
   });

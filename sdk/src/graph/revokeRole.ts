@@ -1,10 +1,14 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { ROLES, type Role } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.revokeRole] as const;
 
 export interface RevokeRoleParameters {
   /** The sovereign. */
@@ -29,9 +33,9 @@ export async function revokeRole(
   context: AtlasContext,
   { sovereignId, account, role }: RevokeRoleParameters,
 ): Promise<RevokeRoleReturnType> {
-  return simulateAndSend(context, graphErrors, "revokeRole", {
+  return simulateAndSend(context, sovereignRegistryErrors, "revokeRole", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "revokeRole",
     args: [sovereignId, account, ROLES.indexOf(role)],
   });

@@ -1,9 +1,13 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.setOrganizationAdmin] as const;
 
 export interface SetOrganizationAdminParameters {
   /** The organization. */
@@ -28,9 +32,9 @@ export async function setOrganizationAdmin(
   context: AtlasContext,
   { organizationId, account, isAdmin }: SetOrganizationAdminParameters,
 ): Promise<SetOrganizationAdminReturnType> {
-  return simulateAndSend(context, graphErrors, "setOrganizationAdmin", {
+  return simulateAndSend(context, sovereignRegistryErrors, "setOrganizationAdmin", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "setOrganizationAdmin",
     args: [organizationId, account, isAdmin],
   });

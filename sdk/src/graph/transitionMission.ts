@@ -1,8 +1,12 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 import { MISSION_STATUSES, type MissionStatus } from "./enums.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.MissionStatusChanged, SovereignRegistry.transitionMission] as const;
 
 export interface TransitionMissionParameters {
   /** The mission. */
@@ -34,12 +38,12 @@ export async function transitionMission(
   { missionId, to }: TransitionMissionParameters,
 ): Promise<TransitionMissionReturnType> {
   const registry = context.addresses.registry;
-  const result = await simulateAndSend(context, graphErrors, "transitionMission", {
+  const result = await simulateAndSend(context, sovereignRegistryErrors, "transitionMission", {
     address: registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "transitionMission",
     args: [missionId, MISSION_STATUSES.indexOf(to)],
   });
-  const { args } = emitted(result, registry, sovereignRegistryAbi, "MissionStatusChanged");
+  const { args } = emitted(result, registry, sovereignRegistryItems, "MissionStatusChanged");
   return { ...result, from: MISSION_STATUSES[args.from] ?? "none", to: MISSION_STATUSES[args.to] ?? "none" };
 }

@@ -1,10 +1,14 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.trustIssuer] as const;
 
 export interface TrustIssuerParameters {
   /** The sovereign. */
@@ -30,9 +34,9 @@ export async function trustIssuer(
   context: AtlasContext,
   { sovereignId, schema, issuer }: TrustIssuerParameters,
 ): Promise<TrustIssuerReturnType> {
-  return simulateAndSend(context, graphErrors, "trustIssuer", {
+  return simulateAndSend(context, sovereignRegistryErrors, "trustIssuer", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "trustIssuer",
     args: [sovereignId, schemaUidOf(schema), issuer],
   });

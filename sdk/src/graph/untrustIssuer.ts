@@ -1,10 +1,14 @@
 import type { Address } from "viem";
 
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import { schemaUidOf, type SchemaReference } from "./attestationData.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.untrustIssuer] as const;
 
 export interface UntrustIssuerParameters {
   /** The sovereign. */
@@ -29,9 +33,9 @@ export async function untrustIssuer(
   context: AtlasContext,
   { sovereignId, schema, issuer }: UntrustIssuerParameters,
 ): Promise<UntrustIssuerReturnType> {
-  return simulateAndSend(context, graphErrors, "untrustIssuer", {
+  return simulateAndSend(context, sovereignRegistryErrors, "untrustIssuer", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "untrustIssuer",
     args: [sovereignId, schemaUidOf(schema), issuer],
   });

@@ -1,8 +1,12 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import type { MetadataReference } from "./metadata.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.updateMissionMetadata] as const;
 
 export type UpdateMissionMetadataParameters = {
   /** The mission. */
@@ -25,9 +29,9 @@ export async function updateMissionMetadata(
   context: AtlasContext,
   parameters: UpdateMissionMetadataParameters,
 ): Promise<UpdateMissionMetadataReturnType> {
-  return simulateAndSend(context, graphErrors, "updateMissionMetadata", {
+  return simulateAndSend(context, sovereignRegistryErrors, "updateMissionMetadata", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "updateMissionMetadata",
     args: [parameters.missionId, parameters.metadataURI, parameters.metadataHash],
   });

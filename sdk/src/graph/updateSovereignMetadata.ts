@@ -1,8 +1,12 @@
-import { sovereignRegistryAbi } from "../abi/SovereignRegistry.ts";
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
+import * as SovereignRegistry from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { graphErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { simulateAndSend, type WriteResult } from "../write.ts";
 import type { MetadataReference } from "./metadata.ts";
+
+/** The items of `SovereignRegistry`'s ABI this action uses. */
+const sovereignRegistryItems = [SovereignRegistry.updateSovereignMetadata] as const;
 
 export type UpdateSovereignMetadataParameters = {
   /** The sovereign. */
@@ -24,9 +28,9 @@ export async function updateSovereignMetadata(
   context: AtlasContext,
   parameters: UpdateSovereignMetadataParameters,
 ): Promise<UpdateSovereignMetadataReturnType> {
-  return simulateAndSend(context, graphErrors, "updateSovereignMetadata", {
+  return simulateAndSend(context, sovereignRegistryErrors, "updateSovereignMetadata", {
     address: context.addresses.registry,
-    abi: sovereignRegistryAbi,
+    abi: sovereignRegistryItems,
     functionName: "updateSovereignMetadata",
     args: [parameters.sovereignId, parameters.metadataURI, parameters.metadataHash],
   });

@@ -1,7 +1,8 @@
 import { zeroAddress, type Address, type Hex } from "viem";
 
+import { sovereignRegistryErrors } from "../abi/SovereignRegistry.ts";
 import type { AtlasContext } from "../client.ts";
-import { decodeAtlasError, graphErrors, type AtlasError } from "../errors.ts";
+import { decodeAtlasError, type AtlasError } from "../errors.ts";
 import type { SchemaReference } from "./attestationData.ts";
 import { checkCredential, type CheckCredentialReturnType } from "./checkCredential.ts";
 import { getAttestation, type AtlasAttestation } from "./getAttestation.ts";
@@ -42,7 +43,7 @@ export async function verifyCredential(
     // Not cached: a read right after a write must see that write.
     blockNumber = await context.publicClient.getBlockNumber({ cacheTime: 0 });
   } catch (error) {
-    throw decodeAtlasError(error, graphErrors);
+    throw decodeAtlasError(error, sovereignRegistryErrors);
   }
   const attestation = await getAttestation(context, { uid, blockNumber });
   const verdict = await checkCredential(context, {

@@ -1,10 +1,9 @@
 import type { Address } from "viem";
 
 import * as Arbitration from "../abi/Arbitration.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.appeal, Arbitration.DisputeAppealed] as const;
@@ -44,7 +43,12 @@ export async function appealRuling(
   { disputeId }: AppealRulingParameters,
 ): Promise<AppealRulingReturnType> {
   const arbitration = context.addresses.arbitration;
-  const result = await write(context, interstateErrors, "appealRuling", arbitration, abi, "appeal", [disputeId]);
+  const result = await simulateAndSend(context, Arbitration.arbitrationErrors, "appealRuling", {
+    address: arbitration,
+    abi,
+    functionName: "appeal",
+    args: [disputeId],
+  });
   const { mover, lapsesAt } = emitted(result, arbitration, abi, "DisputeAppealed").args;
   return { ...result, mover, lapsesAt };
 }

@@ -1,8 +1,7 @@
 import * as Arbitration from "../abi/Arbitration.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { type AtlasError } from "../errors.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.finalize, Arbitration.DisputeFinalized] as const;
@@ -37,7 +36,12 @@ export async function finalizeDispute(
   { disputeId }: FinalizeDisputeParameters,
 ): Promise<FinalizeDisputeReturnType> {
   const arbitration = context.addresses.arbitration;
-  const result = await write(context, interstateErrors, "finalizeDispute", arbitration, abi, "finalize", [disputeId]);
+  const result = await simulateAndSend(context, Arbitration.arbitrationErrors, "finalizeDispute", {
+    address: arbitration,
+    abi,
+    functionName: "finalize",
+    args: [disputeId],
+  });
   const { shareToClaimant, decidingRound } = emitted(result, arbitration, abi, "DisputeFinalized").args;
   return { ...result, shareToClaimant, decidingRound };
 }

@@ -4,7 +4,7 @@ import * as Arbitration from "../abi/Arbitration.ts";
 import * as MilestoneEscrow from "../abi/MilestoneEscrow.ts";
 import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 
 import { ARBITER_DRAWERS, DISPUTE_STATUSES, type ArbiterDrawer, type DisputeStatus } from "./enums.ts";
 
@@ -111,7 +111,7 @@ export async function getDispute(
   context: AtlasContext,
   { disputeId }: GetDisputeParameters,
 ): Promise<GetDisputeReturnType> {
-  return read(interstateErrors, async () => {
+  return read(Arbitration.arbitrationErrors, async () => {
     const client = context.publicClient;
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
     const arbitration = { address: context.addresses.arbitration, abi: arbitrationItems, blockNumber } as const;

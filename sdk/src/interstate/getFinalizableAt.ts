@@ -1,7 +1,7 @@
 import * as Arbitration from "../abi/Arbitration.ts";
 import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.finalizableAt] as const;
@@ -35,7 +35,7 @@ export async function getFinalizableAt(
   context: AtlasContext,
   { disputeId }: GetFinalizableAtParameters,
 ): Promise<GetFinalizableAtReturnType> {
-  const finalizableAt = await read(interstateErrors, () =>
+  const finalizableAt = await read(Arbitration.arbitrationErrors, () =>
     context.publicClient.readContract({
       address: context.addresses.arbitration,
       abi,

@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import * as Arbitration from "../abi/Arbitration.ts";
 import { read } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
 
 /** The ABI items this action uses. */
@@ -36,7 +36,7 @@ export async function isFallbackArbiter(
   { account }: IsFallbackArbiterParameters,
 ): Promise<IsFallbackArbiterReturnType> {
   const address = checkAddress("account", account);
-  return read(interstateErrors, async () => {
+  return read(Arbitration.arbitrationErrors, async () => {
     const client = context.publicClient;
     const blockNumber = await client.getBlockNumber({ cacheTime: 0 });
     const arbitration = { address: context.addresses.arbitration, abi, blockNumber } as const;

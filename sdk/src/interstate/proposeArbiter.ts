@@ -1,11 +1,10 @@
 import type { Address } from "viem";
 
 import * as Arbitration from "../abi/Arbitration.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkAddress } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.proposeArbiter, Arbitration.ArbiterAssigned] as const;
@@ -51,10 +50,11 @@ export async function proposeArbiter(
   { disputeId, arbiter, sovereignId = 0n }: ProposeArbiterParameters,
 ): Promise<ProposeArbiterReturnType> {
   const arbitration = context.addresses.arbitration;
-  const result = await write(context, interstateErrors, "proposeArbiter", arbitration, abi, "proposeArbiter", [
-    disputeId,
-    checkAddress("arbiter", arbiter),
-    sovereignId,
-  ]);
+  const result = await simulateAndSend(context, Arbitration.arbitrationErrors, "proposeArbiter", {
+    address: arbitration,
+    abi,
+    functionName: "proposeArbiter",
+    args: [disputeId, checkAddress("arbiter", arbiter), sovereignId],
+  });
   return { ...result, round: emitted(result, arbitration, abi, "ArbiterAssigned").args.round };
 }

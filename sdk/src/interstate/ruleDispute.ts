@@ -1,9 +1,8 @@
 import * as Arbitration from "../abi/Arbitration.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkInteger } from "../validate.ts";
-import { emitted, type WriteResult } from "../write.ts";
+import { emitted, simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.rule, Arbitration.DisputeRuled] as const;
@@ -48,7 +47,12 @@ export async function ruleDispute(
 ): Promise<RuleDisputeReturnType> {
   const share = checkInteger("shareToClaimant", shareToClaimant, 0n, BigInt(SHARE_SCALE));
   const arbitration = context.addresses.arbitration;
-  const result = await write(context, interstateErrors, "ruleDispute", arbitration, abi, "rule", [disputeId, share]);
+  const result = await simulateAndSend(context, Arbitration.arbitrationErrors, "ruleDispute", {
+    address: arbitration,
+    abi,
+    functionName: "rule",
+    args: [disputeId, share],
+  });
   const { round, appealDeadline } = emitted(result, arbitration, abi, "DisputeRuled").args;
   return { ...result, round, appealDeadline: appealDeadline === 0n ? undefined : appealDeadline };
 }

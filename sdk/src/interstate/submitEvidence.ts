@@ -1,11 +1,10 @@
 import type { Hex } from "viem";
 
 import * as Arbitration from "../abi/Arbitration.ts";
-import { write } from "../call.ts";
 import type { AtlasContext } from "../client.ts";
-import { interstateErrors, type AtlasError } from "../errors.ts";
+import { type AtlasError } from "../errors.ts";
 import { checkBytes32 } from "../validate.ts";
-import type { WriteResult } from "../write.ts";
+import { simulateAndSend, type WriteResult } from "../write.ts";
 
 /** The ABI items this action uses. */
 const abi = [Arbitration.submitEvidence] as const;
@@ -36,9 +35,10 @@ export async function submitEvidence(
   context: AtlasContext,
   { disputeId, uri, hash }: SubmitEvidenceParameters,
 ): Promise<SubmitEvidenceReturnType> {
-  return write(context, interstateErrors, "submitEvidence", context.addresses.arbitration, abi, "submitEvidence", [
-    disputeId,
-    uri,
-    checkBytes32("hash", hash),
-  ]);
+  return simulateAndSend(context, Arbitration.arbitrationErrors, "submitEvidence", {
+    address: context.addresses.arbitration,
+    abi,
+    functionName: "submitEvidence",
+    args: [disputeId, uri, checkBytes32("hash", hash)],
+  });
 }
