@@ -9,6 +9,10 @@ export default tseslint.config(
       "artifacts/",
       "cache/",
       "coverage/",
+      // npm test's instrumented build (its typechain types too) and the end-to-end suites' data.
+      "coverage-build/",
+      "test-output/",
+      ".atlas/",
       "types/",
       "dist/",
       "sdk/dist/",
