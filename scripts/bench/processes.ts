@@ -4,19 +4,18 @@
  * timings), and a throw-away PostgreSQL cluster run by a non-root user. Everything started here
  * is tracked by scripts/lib/processes.ts and stopped by its `stopAll` (and killed if we die).
  */
-import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
 import type { AddressBook } from "../../sdk/src/index.ts";
 import { readAddressBook } from "../../sdk/src/node/index.ts";
-import { HARDHAT_CLI, freePort, rpcAnswers, run, start, stop, waitFor, type Started } from "../lib/processes.ts";
+import { HARDHAT_CLI, freePort, rpc, rpcAnswers, run, start, stop, waitFor, type Started } from "../lib/processes.ts";
 
-const exec = promisify(execFile);
+export { rpc };
+export { startPostgres, type PostgresCluster } from "../lib/postgres.ts";
+
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const INDEXER_DIR = path.join(ROOT, "indexer");
 const PONDER_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.resolve("ponder"))), "bin/ponder.js");
@@ -63,18 +62,6 @@ export async function deployedNode(name: string): Promise<BenchChain> {
     throw new Error(`the deployment failed:\n${deployed.output.slice(-4_000)}`);
   }
   return { url, node, deploymentsDir, book: await readAddressBook(31337, deploymentsDir), dispose };
-}
-
-/** JSON-RPC call to a node. */
-export async function rpc<T = unknown>(url: string, method: string, params: readonly unknown[] = []): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
 }
 
 /* PONDER */
@@ -173,65 +160,4 @@ export async function waitUntilIndexed(ponder: PonderProcess, block: bigint, tim
       cause: error,
     });
   }
-}
-
-/* POSTGRESQL */
-
-export interface PostgresCluster {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-const POSTGRES_ROOT = "/usr/lib/postgresql";
-
-/**
- * initdb + pg_ctl start in a fresh temporary folder (as `postgres` or `nobody` when we are root),
- * with PostgreSQL's default durability (fsync on) unless `fsync` is false.
- */
-export async function startPostgres({ fsync = true }: { fsync?: boolean } = {}): Promise<PostgresCluster> {
-  const versions = existsSync(POSTGRES_ROOT)
-    ? readdirSync(POSTGRES_ROOT)
-        .filter((v) => existsSync(path.join(POSTGRES_ROOT, v, "bin", "initdb")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions.length === 0) {
-    throw new Error(`PostgreSQL is not installed (${POSTGRES_ROOT}/*/bin/initdb): apt-get install -y postgresql`);
-  }
-  const bin = path.join(POSTGRES_ROOT, versions[0], "bin");
-  const root = await tempDir("atlas-bench-pg-");
-  const data = path.join(root, "data");
-  const user = process.getuid?.() === 0 ? await systemUser(["postgres", "nobody"]) : undefined;
-  if (user !== undefined) {
-    await exec("chown", [`${user}:`, root]);
-    await chmod(root, 0o700);
-  }
-  const as = (file: string, args: readonly string[]) =>
-    user === undefined ? exec(file, [...args]) : exec("runuser", ["-u", user, "--", file, ...args]);
-  const port = await freePort();
-  await as(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=200${fsync ? "" : " -c fsync=off"}`;
-  const pgCtl = path.join(bin, "pg_ctl");
-  await as(pgCtl, ["-D", data, "-l", path.join(root, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      try {
-        await as(pgCtl, ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
-      } finally {
-        await rm(root, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
-async function systemUser(candidates: readonly string[]): Promise<string> {
-  for (const name of candidates) {
-    try {
-      await exec("id", ["-u", name]);
-      return name;
-    } catch {
-      // no such user
-    }
-  }
-  throw new Error(`PostgreSQL cannot run as root and none of ${candidates.join(", ")} exists.`);
 }

@@ -128,3 +128,15 @@ export function stop(child: ChildProcess, graceMs = 5_000): Promise<void> {
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((child) => stop(child)));
 }
+
+/** JSON-RPC call to a node; its `error` becomes a thrown Error naming the method. */
+export async function rpc<T = unknown>(url: string, method: string, params: readonly unknown[] = []): Promise<T> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}

@@ -3,17 +3,18 @@
  * a throw-away PostgreSQL cluster. Everything started here is stopped by `stopIndexers` /
  * `PostgresCluster.stop`; the tests call them in `after`.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify, stripVTControlCharacters } from "node:util";
+import { stripVTControlCharacters } from "node:util";
 
+import { startPostgres as startCluster, type PostgresCluster } from "../../scripts/lib/postgres.ts";
+import { rpc } from "../../scripts/lib/processes.ts";
 import { freePort } from "../helpers/processes.ts";
 
-const run = promisify(execFile);
+export { rpc, type PostgresCluster };
 
 export const INDEXER_DIR = path.resolve(import.meta.dirname, "../../indexer");
 // ponder exports no "./package.json": find its folder from its main entry (dist/esm/index.js).
@@ -125,18 +126,6 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 60_000,
   }
 }
 
-/** JSON-RPC call to a node. */
-export async function rpc<T = unknown>(url: string, method: string, params: readonly unknown[] = []): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  const body = (await response.json()) as { result?: T; error?: { message: string } };
-  if (body.error) throw new Error(`${method}: ${body.error.message}`);
-  return body.result as T;
-}
-
 /**
  * Resolves once the indexer has finished its backfill (/ready answers 200) and has indexed the
  * node's latest block (/status), so its API reflects every block the chain has now.
@@ -194,76 +183,8 @@ export async function graphqlQuery<T>(indexerUrl: string, query: string): Promis
 }
 
 /** A PostgreSQL cluster in a temporary folder, run by a non-root user, on a free port. */
-export interface PostgresCluster {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-const POSTGRES_ROOT = "/usr/lib/postgresql";
-
-function postgresBinDir(): string {
-  const versions = existsSync(POSTGRES_ROOT)
-    ? readdirSync(POSTGRES_ROOT)
-        .filter((v) => existsSync(path.join(POSTGRES_ROOT, v, "bin", "initdb")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions.length === 0) {
-    throw new Error(
-      `PostgreSQL server binaries (initdb, pg_ctl) are missing from ${POSTGRES_ROOT}/*/bin: ` +
-        "install them with `apt-get update && apt-get install -y postgresql`.",
-    );
-  }
-  return path.join(POSTGRES_ROOT, versions[0], "bin");
-}
-
-/** initdb + pg_ctl start in a fresh temporary folder; `stop()` runs pg_ctl stop and removes it. */
-export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = postgresBinDir();
-  const root = await mkdtemp(path.join(tmpdir(), "atlas-pg-"));
-  const data = path.join(root, "data");
-  const log = path.join(root, "server.log");
-  // PostgreSQL refuses to run as root: run it as `postgres` (or `nobody`) when we are root.
-  const asRoot = process.getuid?.() === 0;
-  const user = asRoot ? await systemUser(["postgres", "nobody"]) : undefined;
-  if (user !== undefined) {
-    await run("chown", [`${user}:`, root]);
-    await chmod(root, 0o700);
-  }
-  const as = (file: string, args: readonly string[]) =>
-    user === undefined ? run(file, [...args]) : run("runuser", ["-u", user, "--", file, ...args]);
-  const port = await freePort();
-  await as(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  const pgCtl = path.join(bin, "pg_ctl");
-  try {
-    await as(pgCtl, ["-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"]);
-  } catch (error) {
-    await rm(root, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      try {
-        await as(pgCtl, ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
-      } finally {
-        await rm(root, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
-async function systemUser(candidates: readonly string[]): Promise<string> {
-  for (const name of candidates) {
-    try {
-      await run("id", ["-u", name]);
-      return name;
-    } catch {
-      // no such user
-    }
-  }
-  throw new Error(`PostgreSQL cannot run as root and none of ${candidates.join(", ")} exists.`);
-}
+/** A throw-away PostgreSQL cluster for a test (fsync off: the tests need no durability). */
+export const startPostgres = (): Promise<PostgresCluster> => startCluster({ fsync: false });
 
 /** A fresh temporary folder. */
 export function tempDir(prefix: string): Promise<string> {
