@@ -1,5 +1,5 @@
 /**
- * The main job's capital steps: steps 3, 5, 6 and 7 of the coordination loop (DESIGN.md), on the
+ * The main job's capital steps: steps 3, 5, 6 and 7 of the coordination loop (docs/ARCHITECTURE.md), on the
  * sovereigns, credentials and mission of the graph steps (graph.ts).
  *
  * 3. North's mission is funded in a stablecoin (nUSD: a demo ERC-20 until the monetary layer

@@ -1,5 +1,5 @@
 /**
- * The main job's governance steps: step 10 of the coordination loop (DESIGN.md). Delegate (by
+ * The main job's governance steps: step 10 of the coordination loop (docs/ARCHITECTURE.md). Delegate (by
  * transaction and by signature), propose a treasury transfer, vote by transaction (with reasons)
  * and by signature, queue, execute; then a second proposal is left open for the governance page.
  */

@@ -1,5 +1,5 @@
 /**
- * The main job's Sovereign Graph steps: steps 1, 2 and 6 of the coordination loop (DESIGN.md).
+ * The main job's Sovereign Graph steps: steps 1, 2 and 6 of the coordination loop (docs/ARCHITECTURE.md).
  *
  * 1. Two sovereigns register (metadata validated against the SDK's JSON Schema, stored as a
  *    `data:` URI so anyone can re-hash it), recognize each other, and name trusted issuers.

@@ -1,5 +1,5 @@
 /**
- * The escrow part of the coordination loop (DESIGN.md steps 3, 5 and 6), end to end on one chain:
+ * The escrow part of the coordination loop (docs/ARCHITECTURE.md, steps 3, 5 and 6), end to end on one chain:
  * a mission funded by an escrow that its manager endorses as the mission's own and whose
  * contributor accepts its terms, a streaming milestone claimed twice mid-stream, a lump milestone
  * approved by a verifier's EAS attestation, and a disputed milestone ruled 70/30 by an arbiter
